@@ -1,0 +1,124 @@
+// Calendar family: full and partial dates, months, years, seasons, quarters, halves, decades,
+// centuries, with early/mid/late modifiers. Corpus: calendar.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
+
+// 2024-01-19, optionally with a time: 2024-01-19T09:30, 2024-01-19 09:30:00
+auto const iso_date = x3::lexeme[uint_4[check_year] >> '-' >> uint_2[set(&Expr::month)] >> '-' >>
+                                 uint_2[check_day] >>
+                                 -((x3::lit('T') | ' ') >> uint_2[set(&Expr::hour)] >> ':' >>
+                                   uint_2[set(&Expr::minute)] >> -(':' >> uint_2[set(&Expr::second)])) >>
+                                 not_more_digits >> word_end];
+// 20240119 (only as a whole token)
+auto const compact_date = x3::lexeme[uint_4[check_year] >> uint_2[set(&Expr::month)] >> uint_2[check_day] >>
+                                     not_more_digits >> word_end];
+// 1/19/2024, 01/19/24 (US order)
+auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_2[check_day] >> '/' >>
+                                   (uint_4[check_year] | uint_2[([](auto& ctx) {
+                                        out(ctx).year = x3::_attr(ctx);
+                                        out(ctx).two_digit_year = true;
+                                    })]) >>
+                                   not_more_digits >> word_end];
+
+auto const weekday_prefix = -(weekday >> comma);
+
+// January 19, 2024 / Jan. 19 / December 27th / Friday, January 19, 2024
+auto const month_day_year = weekday_prefix >> month >> day_number >> -(comma >> year4);
+// 19 January 2024 / the 19th of January / Friday 19 January
+auto const day_month_year = weekday_prefix >> the >> day_number >> -kw("of") >> month >> -(comma >> year4);
+// the third of March
+auto const ordinal_of_month = the >> day_ordinal >> kw("of") >> month >> -(comma >> year4);
+// January 2024 / March of 1998
+auto const month_year = -mod_prefix >> month >> -kw("of") >> comma >> year4;
+// December / mid-December / early June
+auto const month_only = -mod_prefix >> month;
+// 1998 / the year 2000 / early 2023 / fiscal 2023 / fiscal year 2023 / FY2023 / 1998's
+auto const fiscal = (kw("fiscal year") | kw("fiscal"))[put(&Expr::fiscal, true)];
+auto const year_only = -mod_prefix >> (-(kw("the year") | fiscal) >> year4) |
+                       x3::lexeme[x3::no_case[x3::lit("fy")] >> -x3::lit('-') >>
+                                  (uint_4[check_year] | uint_2[([](auto& ctx) {
+                                       out(ctx).year = x3::_attr(ctx);
+                                       out(ctx).two_digit_year = true;
+                                   })]) >>
+                                  word_end][put(&Expr::fiscal, true)];
+// the 27th
+auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
+// summer 2023 / the summer of 1998 / early summer
+auto const season_year = -mod_prefix >> the >> season >> -(-kw("of") >> year4);
+// the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
+auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
+auto const quarter =
+    the >> -year4 >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
+                       [([](auto& ctx) {
+                           int q = x3::_attr(ctx);
+                           if (q < 1 || q > 4) x3::_pass(ctx) = false;
+                           else out(ctx).quarter = q;
+                       })] >>
+        quarter_word >> -(-kw("of") >> comma >> year4) |
+    x3::lexeme[x3::no_case[x3::lit('q')] >> x3::uint_parser<int, 10, 1, 1>{}[([](auto& ctx) {
+        int q = x3::_attr(ctx);
+        if (q < 1 || q > 4) x3::_pass(ctx) = false;
+        else out(ctx).quarter = q;
+    })] >> word_end] >> -(-kw("of") >> year4);
+// the first half of 2023 / the second half
+auto const half = the >> -year4 >>
+                  (kw("first")[put(&Expr::half, 1)] | kw("second")[put(&Expr::half, 2)]) >>
+                  (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >>
+                  -(kw("of") >> (year4 | kw("the year")));
+// the 1990s / 1990s / the '90s / the nineties / the early 1980s
+auto const decade =
+    -mod_prefix >> the >> -mod_prefix >>
+    (x3::lexeme[uint_4[([](auto& ctx) {
+         int y = x3::_attr(ctx);
+         if (y % 10 != 0 || y < 1000 || y > 2190) x3::_pass(ctx) = false;
+         else out(ctx).decade = y / 10;
+     })] >> -x3::lit('\'') >> 's' >> word_end] |
+     x3::lexeme[(x3::lit('\'') | "\xE2\x80\x99") >> uint_2[([](auto& ctx) {
+                    int y = x3::_attr(ctx);
+                    if (y % 10 != 0) x3::_pass(ctx) = false;
+                    else {
+                        out(ctx).decade = y / 10;
+                        out(ctx).decade_of_century = true;
+                    }
+                })] >> 's' >> word_end] |
+     x3::lexeme[x3::no_case[lex::decade_words()] >> word_end][([](auto& ctx) {
+         out(ctx).decade = x3::_attr(ctx);
+         out(ctx).decade_of_century = true;
+     })]);
+// the 20th century / the nineteenth century / the early 20th century
+auto const century = -mod_prefix >> the >> -mod_prefix >>
+                     ordinal[([](auto& ctx) {
+                         int c = x3::_attr(ctx);
+                         if (c < 1 || c > 22) x3::_pass(ctx) = false;
+                         else out(ctx).century = c - 1;
+                     })] >>
+                     (kw("century") | x3::lexeme[x3::no_case[x3::lit("-century")] >> word_end]);
+// Friday / Friday evening / Friday night / Friday's
+auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> -part_of_day;
+
+}  // namespace
+
+void match_calendar(It first, It last, Match& best) {
+    try_rule(iso_date, "iso-date", first, last, best);
+    try_rule(compact_date, "compact-date", first, last, best);
+    try_rule(slash_date, "slash-date", first, last, best);
+    try_rule(month_day_year, "month-day-year", first, last, best);
+    try_rule(day_month_year, "day-month-year", first, last, best);
+    try_rule(ordinal_of_month, "ordinal-of-month", first, last, best);
+    try_rule(month_year, "month-year", first, last, best);
+    try_rule(month_only, "month", first, last, best);
+    try_rule(year_only, "year", first, last, best);
+    try_rule(ordinal_day, "ordinal-day", first, last, best);
+    try_rule(season_year, "season", first, last, best);
+    try_rule(quarter, "quarter", first, last, best);
+    try_rule(half, "half-year", first, last, best);
+    try_rule(decade, "decade", first, last, best);
+    try_rule(century, "century", first, last, best);
+    try_rule(weekday_only, "weekday", first, last, best);
+}
+
+}  // namespace dateline::grammar

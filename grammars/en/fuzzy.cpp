@@ -1,0 +1,27 @@
+// Fuzzy family: now, currently, recently, the past, the future. Corpus: fuzzy.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const shape = x3::eps[put(&Expr::shape, Shape::Fuzzy)];
+auto const present = shape >> (kw("right now") | kw("now") | kw("currently") | kw("nowadays") | kw("these days") |
+                               kw("at present") | kw("the present") | kw("presently") | kw("at the moment") |
+                               kw("this time"))[put(&Expr::fuzzy, Fuzzy::Present)];
+auto const past = shape >> (kw("recently") | kw("lately") | kw("the past") | kw("formerly") |
+                            kw("in recent years") | kw("recent years") | kw("the recent past") |
+                            kw("previously"))[put(&Expr::fuzzy, Fuzzy::Past)] >>
+                  !(x3::omit[quantity] | any_unit);
+auto const future = shape >> (kw("the future") | kw("future") | kw("the near future") | kw("soon") |
+                              kw("the coming years") | kw("the years ahead") | kw("the days ahead") |
+                              kw("the weeks ahead") | kw("the months ahead"))[put(&Expr::fuzzy, Fuzzy::Future)];
+
+}  // namespace
+
+void match_fuzzy(It first, It last, Match& best) {
+    try_rule(present, "present-ref", first, last, best);
+    try_rule(past, "past-ref", first, last, best);
+    try_rule(future, "future-ref", first, last, best);
+}
+
+}  // namespace dateline::grammar

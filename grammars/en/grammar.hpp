@@ -1,0 +1,37 @@
+// The English temporal grammar: families of X3 rules, each in its own translation unit.
+// A family tries its rules at one position and keeps the longest match (Duckling-style rule list).
+#pragma once
+#include "ast.hpp"
+
+namespace dateline::grammar {
+
+using It = const char*;
+
+struct Match {
+    It end = nullptr;        // one past the last byte matched; nullptr when nothing matched
+    Expr expr;
+    const char* rule = "";   // the name of the rule that matched, for explanations
+};
+
+// Each family: try every rule at [first, last) and replace `best` by any longer match.
+void match_calendar(It first, It last, Match& best);   // calendar.cpp: dates, months, years, seasons, quarters, decades
+void match_relative(It first, It last, Match& best);   // relative.cpp: this/last/next, deictic days, offsets, anaphora
+void match_times(It first, It last, Match& best);      // times.cpp: clock times, noon, midnight
+void match_durations(It first, It last, Match& best);  // durations.cpp: N units, the past N units
+void match_sets(It first, It last, Match& best);       // sets.cpp: every Monday, weekly, twice a week
+void match_fuzzy(It first, It last, Match& best);      // fuzzy.cpp: now, recently, the future
+void match_holidays(It first, It last, Match& best);   // holidays.cpp: Christmas, Thanksgiving
+
+// All families; returns true when anything matched.
+inline bool match_at(It first, It last, Match& best) {
+    match_calendar(first, last, best);
+    match_relative(first, last, best);
+    match_times(first, last, best);
+    match_durations(first, last, best);
+    match_sets(first, last, best);
+    match_fuzzy(first, last, best);
+    match_holidays(first, last, best);
+    return best.end != nullptr;
+}
+
+}  // namespace dateline::grammar

@@ -1,0 +1,18 @@
+// Holidays family: Christmas, New Year's Day, Thanksgiving, Easter ... with an optional
+// this/last/next or year. The dates are computed by the resolver from lexicon's holiday table.
+// Corpus: holidays.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
+auto const rel = kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
+                 kw("this")[put(&Expr::rel, Rel::This)];
+auto const holiday = -rel >> name >> possessive >> -(comma >> year4);
+
+}  // namespace
+
+void match_holidays(It first, It last, Match& best) { try_rule(holiday, "holiday", first, last, best); }
+
+}  // namespace dateline::grammar

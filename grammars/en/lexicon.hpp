@@ -1,0 +1,45 @@
+// Lexicons of the English grammar: word -> value tables (x3::symbols), built once.
+// The tables themselves are data in lexicon.cpp; the grammar families only refer to them.
+#pragma once
+#include <string_view>
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "ast.hpp"
+
+namespace dateline::grammar::lex {
+namespace x3 = boost::spirit::x3;
+
+const x3::symbols<int>& month_names();       // january, jan, jan., sept. -> 1..12
+const x3::symbols<int>& weekday_names();     // monday .. sunday, mon., tues. -> 1..7
+const x3::symbols<int>& weekday_plurals();   // mondays -> 1
+const x3::symbols<int>& cardinal_units();    // one .. nineteen -> 1..19
+const x3::symbols<int>& cardinal_tens();     // twenty .. ninety -> 20..90
+const x3::symbols<int>& ordinal_words();     // first .. thirty-first, last -> 1..31 (last = -1)
+const x3::symbols<Unit>& unit_singular();    // day, week, month, year, decade, ... (also "weekend")
+const x3::symbols<Unit>& unit_plural();      // days, weeks, ...
+const x3::symbols<Unit>& unit_adjective();   // daily, weekly, monthly, annually, yearly, hourly -> Unit
+const x3::symbols<Season>& season_names();   // spring, summer, fall, autumn, winter
+const x3::symbols<PartOfDay>& part_of_day(); // morning, afternoon, evening, night
+const x3::symbols<int>& holiday_names();     // christmas, thanksgiving, ... -> holiday index
+const x3::symbols<int>& zone_names();        // est, edt, gmt, utc, ... -> offset in minutes
+const x3::symbols<int>& decade_words();      // twenties .. nineties -> 2..9
+const x3::symbols<Mod>& approx_words();      // about, around, nearly, almost, more than, ... -> Mod
+
+// The holiday table: rule kinds a resolver can compute with date's types.
+struct Holiday {
+    std::string_view name;
+    enum Kind { Fixed, NthWeekday, LastWeekday, Easter } kind;
+    int month = 0;      // Fixed / NthWeekday / LastWeekday
+    int day = 0;        // Fixed: day of month
+    int weekday = 0;    // ISO weekday for NthWeekday / LastWeekday
+    int nth = 0;        // NthWeekday: 1..5
+    int offset = 0;     // days added after the rule (Easter -2 = Good Friday, Thanksgiving eve...)
+};
+const Holiday& holiday(int index);
+
+// Classes of words for the candidate scanner (see src/recognize/scanner.cpp).
+enum class WordClass : unsigned char { None = 0, Trigger = 1, Prefix = 2 };
+WordClass classify(std::string_view lowercase_word) noexcept;
+
+}  // namespace dateline::grammar::lex

@@ -1,0 +1,90 @@
+// Relative family: this/last/next + unit or name, deictic days, offsets (ago/later/earlier),
+// and anaphoric expressions (the next day, that week). Corpus: relative.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const rel_word = (kw("this past") | kw("last"))[put(&Expr::rel, Rel::Last)] |
+                      (kw("this coming") | kw("next"))[put(&Expr::rel, Rel::Next)] |
+                      (kw("this") | kw("the current") | kw("current"))[put(&Expr::rel, Rel::This)];
+// Units a this/last/next can take without a number.
+auto const period_unit =
+    x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][([](auto& ctx) {
+        Unit u = x3::_attr(ctx);
+        if (u == Unit::Second || u == Unit::Minute || u == Unit::Hour || u == Unit::Day || u == Unit::Night ||
+            u == Unit::Millennium)
+            x3::_pass(ctx) = false;
+        else
+            out(ctx).unit = u;
+    })];
+auto const earlier_later = -(kw("earlier") | kw("later"));
+
+// this week / last month / next year / the end of this year / earlier this year
+auto const rel_unit = -mod_prefix >> earlier_later >> the >> rel_word >> period_unit;
+// this election year / last fiscal year / this calendar year
+auto const qualifier = x3::lexeme[+x3::alpha >> word_end];
+auto const rel_named_period = -mod_prefix >> kw("this")[put(&Expr::rel, Rel::This)] >> qualifier >>
+                              x3::lexeme[x3::no_case[x3::lit("year")] >> word_end]
+                                        [put(&Expr::unit, Unit::Year, &Expr::named_period, true)];
+// last Friday / next Tuesday / last November / this summer / last Friday night
+auto const rel_named = -mod_prefix >> rel_word >> (weekday >> -part_of_day | month | season);
+// today / yesterday morning / tomorrow / tonight / today's
+auto const deictic_day = (kw("today") | kw("tonight")[put(&Expr::tonight, true)] |
+                          kw("yesterday")[put(&Expr::day_offset, -1)] |
+                          kw("tomorrow")[put(&Expr::day_offset, 1)]);
+auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -mod_prefix >> deictic_day >> possessive >> -part_of_day;
+// this morning / this afternoon / this evening / last night
+auto const deictic_part =
+    x3::eps[put(&Expr::shape, Shape::Deictic)] >>
+    (kw("this") >> part_of_day |
+     kw("last")[put(&Expr::day_offset, -1)] >> x3::lexeme[x3::no_case[x3::lit("night")] >> word_end]
+                                                  [put(&Expr::part, PartOfDay::Night)]);
+// the day before yesterday / the day after tomorrow
+auto const deictic_far = x3::eps[put(&Expr::shape, Shape::Deictic)] >> (the >> kw("day before yesterday")[put(&Expr::day_offset, -2)] |
+                          the >> kw("day after tomorrow")[put(&Expr::day_offset, 2)]);
+// three weeks ago / a day later / two years earlier / 10 years from now / almost four years ago
+auto const offset_dir =
+    (kw("ago") | kw("back"))[put(&Expr::rel, Rel::Ago)] |
+    (kw("from now") | kw("from today") | kw("hence"))[put(&Expr::rel, Rel::After)] |
+    (kw("later") | kw("after that") | kw("afterward") | kw("afterwards") | kw("on"))
+        [put(&Expr::rel, Rel::After, &Expr::anaphoric, true)] |
+    (kw("earlier") | kw("before that") | kw("before") | kw("previously") | kw("prior"))
+        [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
+auto const offset =
+    x3::eps[put(&Expr::shape, Shape::Offset)] >> -approx >> quantity[set_quantity()] >> any_unit >> offset_dir;
+// the next day / the following week / the previous year / the next morning / the day before
+auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
+                           (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
+auto const day_unit = x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][set(&Expr::unit)];
+auto const anaphoric_unit = day_unit | part_of_day[put(&Expr::unit, Unit::Day)];
+auto const anaphoric =
+    x3::eps[put(&Expr::anaphoric, true)] >> (kw("the") >> anaphoric_dir >> anaphoric_unit |
+     kw("the") >> day_unit >>
+         (kw("before")[put(&Expr::rel, Rel::Previous)] | kw("after")[put(&Expr::rel, Rel::Following)]) >>
+         !(x3::lexeme[+x3::alnum]));
+// that week / that year / the same day / that morning
+auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
+                  (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
+// July last year / Monday next week / March this year
+auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
+                                                  kw("next")[put(&Expr::rel, Rel::Next)] |
+                                                  kw("this")[put(&Expr::rel, Rel::This)]) >>
+                            period_unit;
+
+}  // namespace
+
+void match_relative(It first, It last, Match& best) {
+    try_rule(rel_unit, "this-last-next-unit", first, last, best);
+    try_rule(rel_named_period, "this-named-year", first, last, best);
+    try_rule(rel_named, "this-last-next-name", first, last, best);
+    try_rule(deictic, "deictic-day", first, last, best);
+    try_rule(deictic_part, "deictic-part-of-day", first, last, best);
+    try_rule(deictic_far, "deictic-two-days", first, last, best);
+    try_rule(offset, "offset", first, last, best);
+    try_rule(anaphoric, "anaphoric", first, last, best);
+    try_rule(same, "same-period", first, last, best);
+    try_rule(named_rel_year, "name-relative-period", first, last, best);
+}
+
+}  // namespace dateline::grammar

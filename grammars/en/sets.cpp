@@ -1,0 +1,34 @@
+// Sets family: every Monday, each year, every two weeks, weekly, twice a week, on Mondays.
+// Corpus: sets.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
+// every Monday / each year / every day / every two weeks / every other week / each July / every morning
+auto const every = shape >> (kw("every") | kw("each")) >>
+                   (weekday | month | part_of_day |
+                    -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
+// weekly / daily / annually
+auto const adverb = shape >> x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end];
+// twice a week / three times a year / once a month
+auto const times_word = kw("once")[put(&Expr::times, 1)] | kw("twice")[put(&Expr::times, 2)] |
+                        kw("thrice")[put(&Expr::times, 3)] |
+                        (cardinal_word[set(&Expr::times)] | x3::lexeme[uint_1_2 >> word_end][set(&Expr::times)]) >>
+                            kw("times");
+auto const frequency = shape >> times_word >> (kw("a") | kw("an") | kw("per") | kw("every") | kw("each")) >> any_unit;
+// on Mondays / Sundays
+auto const plural_weekday =
+    shape >> x3::lexeme[x3::no_case[lex::weekday_plurals()[set(&Expr::weekday)]] >> word_end];
+
+}  // namespace
+
+void match_sets(It first, It last, Match& best) {
+    try_rule(every, "every-unit", first, last, best);
+    try_rule(adverb, "frequency-adverb", first, last, best);
+    try_rule(frequency, "times-per-unit", first, last, best);
+    try_rule(plural_weekday, "plural-weekday", first, last, best);
+}
+
+}  // namespace dateline::grammar

@@ -1,0 +1,61 @@
+// Times family: clock times with a.m./p.m. and zones, noon, midnight, o'clock. A time next to a
+// date ("January 19, 2024 – 9:21 p.m.", "10 a.m. Thursday") is merged by the recognizer's
+// date+time refiner. Corpus: times.corpus.
+#include "common.hpp"
+
+namespace dateline::grammar {
+namespace {
+
+auto const check_hour = [](auto& ctx) {
+    int h = x3::_attr(ctx);
+    if (h > 24) x3::_pass(ctx) = false;
+    else out(ctx).hour = h;
+};
+auto const check_minute = [](auto& ctx) {
+    int m = x3::_attr(ctx);
+    if (m > 59) x3::_pass(ctx) = false;
+    else out(ctx).minute = m;
+};
+auto const check_second = [](auto& ctx) {
+    int s = x3::_attr(ctx);
+    if (s > 60) x3::_pass(ctx) = false;
+    else out(ctx).second = s;
+};
+
+auto const am = x3::lexeme[x3::no_case[x3::lit("a.m.") | "a.m" | "am" | "a. m."] >> word_end][put(&Expr::ampm, 1)];
+auto const pm = x3::lexeme[x3::no_case[x3::lit("p.m.") | "p.m" | "pm" | "p. m."] >> word_end][put(&Expr::ampm, 2)];
+auto const ampm = am | pm;
+auto const zone = x3::lexeme[x3::no_case[lex::zone_names()] >> word_end][([](auto& ctx) {
+    out(ctx).zone_minutes = x3::_attr(ctx);
+    out(ctx).has_zone = true;
+})];
+// 9:21 p.m. / 08:30 EST / 14:05:09
+auto const clock = x3::lexeme[uint_1_2[check_hour] >> ':' >> uint_2[check_minute] >>
+                              -(':' >> uint_2[check_second]) >> not_more_digits >> word_end] >>
+                   -ampm >> -zone;
+// 10 a.m. / 9 pm EST
+auto const hour_ampm = x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> word_end] >> ampm >> -zone;
+// noon / midnight / midday
+auto const named_time = (kw("noon") | kw("midday"))[put(&Expr::hour, 12, &Expr::minute, 0)] |
+                        kw("midnight")[put(&Expr::hour, 24, &Expr::minute, 0)];
+// ten o'clock / 10 o'clock in the morning
+auto const oclock_hour = x3::lexeme[uint_1_2[check_hour] >> word_end] |
+                         cardinal_word[([](auto& ctx) {
+                             int h = x3::_attr(ctx);
+                             if (h > 12) x3::_pass(ctx) = false;
+                             else out(ctx).hour = h;
+                         })];
+auto const oclock = oclock_hour >> (kw("o'clock") | kw("o\xE2\x80\x99" "clock")) >>
+                    -(kw("in the morning")[put(&Expr::ampm, 1)] |
+                      (kw("in the afternoon") | kw("in the evening") | kw("at night"))[put(&Expr::ampm, 2)]);
+
+}  // namespace
+
+void match_times(It first, It last, Match& best) {
+    try_rule(clock, "clock-time", first, last, best);
+    try_rule(hour_ampm, "hour-am-pm", first, last, best);
+    try_rule(named_time, "noon-midnight", first, last, best);
+    try_rule(oclock, "o-clock", first, last, best);
+}
+
+}  // namespace dateline::grammar

@@ -1,0 +1,177 @@
+// annotate(): document -> timexes. Validation, DCT, segmentation, recognition, tense, resolution
+// with the narrative reference time carried forward.
+#include "dateline/annotate.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "dateline/document.hpp"
+#include "dateline/error.hpp"
+#include "recognize/recognizer.hpp"
+#include "resolve/resolver.hpp"
+#include "resolve/tense.hpp"
+
+namespace dateline {
+namespace {
+
+bool starts_with_ci(std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != p[i]) return false;
+    return true;
+}
+
+Timex make_timex(std::string_view text, const recognize::Mention& m, const resolve::Resolution& r, Tense tense,
+                 std::size_t index) {
+    Timex t;
+    t.tid = fmt::format("t{}", index);
+    t.begin = m.begin;
+    t.end = m.end;
+    t.text = std::string(text.substr(m.begin, m.end - m.begin));
+    t.type = r.type;
+    t.value = r.value;
+    t.mod = r.mod;
+    t.quant = r.quant;
+    t.freq = r.freq;
+    t.interval = r.interval;
+    t.granularity = r.granularity;
+    t.known = r.known;
+    t.implied = r.implied;
+    t.temporal_function = r.temporal_function;
+    t.anchor = r.anchor;
+    t.tense = tense;
+    t.explanation = r.explanation;
+    return t;
+}
+
+// A full date (year, month, day) said in the text, with its time of day if any.
+std::optional<Dct> full_date_in(std::string_view line) {
+    for (auto& m : recognize::recognize(line)) {
+        const auto& e = m.expr;
+        if (e.shape != grammar::Shape::Calendar || e.year <= 0 || e.two_digit_year || e.month <= 0 || e.day <= 0)
+            continue;
+        date::year_month_day ymd{date::year{e.year} / date::month(unsigned(e.month)) / date::day(unsigned(e.day))};
+        if (!ymd.ok()) continue;
+        Dct d{ymd, std::nullopt};
+        if (e.hour >= 0) {
+            int h = e.hour;
+            if (e.ampm == 2 && h < 12) h += 12;
+            if (e.ampm == 1 && h == 12) h = 0;
+            if (h < 24) d.seconds = h * 3600 + std::max(e.minute, 0) * 60;
+        }
+        return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
+    // 1. A header line: "Published: ...", "Updated ...", "First change: ...", "Posted on ...".
+    static constexpr std::string_view headers[] = {"first published", "published", "first change", "posted",
+                                                   "updated",         "last updated", "date",        "dateline",
+                                                   "last change",     "created"};
+    std::size_t limit = std::min<std::size_t>(text.size(), 4000);
+    std::optional<Dct> dateline_candidate;
+    std::size_t lines = 0;
+    for (std::size_t b = 0; b < limit && lines < 40;) {
+        std::size_t e = text.find('\n', b);
+        if (e == std::string_view::npos) e = text.size();
+        std::string_view line = text.substr(b, e - b);
+        std::size_t s = 0;
+        while (s < line.size() && (line[s] == ' ' || line[s] == '\t')) ++s;
+        line.remove_prefix(s);
+        for (auto h : headers) {
+            if (starts_with_ci(line, h)) {
+                auto rest = line.substr(h.size());
+                if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest[0]))) continue;
+                if (auto d = full_date_in(rest.substr(0, 80))) return std::pair{*d, DctSource::Header};
+            }
+        }
+        // 2. A dateline: a short line, or one with an agency in parentheses, that starts with a full date
+        //    or has one before the agency: "WASHINGTON, Jan. 19, 2024 (AP) --", "Friday, January 19, 2024".
+        if (!dateline_candidate && !line.empty()) {
+            auto paren = line.find(" (");
+            bool agency = paren != std::string_view::npos && paren < 80;
+            if (line.size() < 80 || agency) {
+                auto head = line.substr(0, agency ? paren : line.size());
+                if (auto d = full_date_in(head)) dateline_candidate = d;
+            }
+        }
+        ++lines;
+        b = e + 1;
+    }
+    if (dateline_candidate) return std::pair{*dateline_candidate, DctSource::Dateline};
+    return std::nullopt;
+}
+
+bool is_anaphoric(const grammar::Expr& e) { return e.anaphoric; }
+
+}  // namespace
+
+std::optional<Dct> detect_dct(std::string_view text) {
+    if (auto d = find_dct(text)) return d->first;
+    return std::nullopt;
+}
+
+Annotation annotate(std::string_view text, const Options& options) {
+    validate_text(text);
+    Annotation a;
+    if (options.dct) {
+        a.dct = options.dct;
+        a.dct_source = DctSource::Given;
+    } else if (options.detect_dct) {
+        if (auto d = find_dct(text)) {
+            a.dct = d->first;
+            a.dct_source = d->second;
+        }
+    }
+    if (!a.dct) a.warnings.push_back("no DCT given or found: relative expressions are left underspecified");
+
+    auto sentences = segment(text);
+    auto mentions = recognize::recognize(text);
+    resolve::Context ctx;
+    ctx.dct = a.dct;
+    ctx.strategy = options.strategy;
+    if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
+    std::size_t si = 0;
+    std::size_t index = 1;
+    for (const auto& m : mentions) {
+        while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
+        Tense tense = Tense::Unknown;
+        if (si < sentences.size() && sentences[si].begin <= m.begin)
+            tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end);
+        ctx.tense = tense;
+        std::string_view span = text.substr(m.begin, m.end - m.begin);
+        auto r = resolve::resolve(m.expr, span, ctx);
+        if (!r) {
+            a.warnings.push_back(fmt::format("ignored \"{}\" at offset {}: not a valid date", span, m.begin));
+            continue;
+        }
+        a.timexes.push_back(make_timex(text, m, *r, tense, index++));
+        // The narrative's reference time moves to each concrete, non-anaphoric mention of a day
+        // or coarser period; anaphora resolve against it.
+        if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative)
+            if (auto ref = resolve::reference_of(*r)) ctx.reference = ref;
+    }
+    return a;
+}
+
+std::optional<Timex> normalize(std::string_view expression, const Dct& dct, Tense tense, Strategy strategy) {
+    validate_text(expression);
+    auto mentions = recognize::recognize(expression);
+    if (mentions.empty()) return std::nullopt;
+    // The longest mention stands for the expression.
+    auto it = std::max_element(mentions.begin(), mentions.end(),
+                               [](auto& x, auto& y) { return x.end - x.begin < y.end - y.begin; });
+    resolve::Context ctx;
+    ctx.dct = dct;
+    ctx.reference = resolve::Reference{date::sys_days{dct.day}, Granularity::Day, to_string(dct)};
+    ctx.tense = tense;
+    ctx.strategy = strategy;
+    auto r = resolve::resolve(it->expr, expression.substr(it->begin, it->end - it->begin), ctx);
+    if (!r) return std::nullopt;
+    return make_timex(expression, *it, *r, tense, 1);
+}
+
+}  // namespace dateline

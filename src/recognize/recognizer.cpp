@@ -1,0 +1,297 @@
+// See recognizer.hpp. Cost is linear in the input: one pass to find tokens, the grammar runs
+// only at trigger tokens (and at prefix words a few tokens before a trigger), and each grammar
+// run reads a bounded window.
+#include "recognizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "../../grammars/en/grammar.hpp"
+#include "../../grammars/en/lexicon.hpp"
+
+namespace dateline::recognize {
+namespace {
+
+using grammar::Expr;
+using grammar::lex::WordClass;
+
+constexpr std::size_t kWindow = 160;       // the grammar never looks further than this
+constexpr std::size_t kPrefixReach = 4;    // a prefix word may start a match this many tokens before a trigger
+
+inline bool is_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+struct Token {
+    std::uint32_t begin, end;
+    WordClass cls;
+};
+
+WordClass classify_token(std::string_view t, std::string_view word) {
+    if (is_digit(static_cast<unsigned char>(word[0]))) return WordClass::Trigger;
+    char buf[24];
+    if (word.size() >= sizeof buf) return WordClass::None;
+    bool has_digit = false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        auto c = static_cast<unsigned char>(word[i]);
+        has_digit |= is_digit(c);
+        buf[i] = char(c | 0x20);
+    }
+    if (has_digit) return WordClass::Trigger;  // Q3, FY2023, H1
+    auto cls = grammar::lex::classify(std::string_view(buf, word.size()));
+    // "o'clock" tokenizes as "o" "clock"
+    (void)t;
+    return cls;
+}
+
+bool is_capitalized(std::string_view t, std::size_t b) { return std::isupper(static_cast<unsigned char>(t[b])); }
+
+// The word before offset b (ASCII letters), or empty.
+std::string_view previous_word(std::string_view t, std::size_t b) {
+    std::size_t e = b;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t')) --e;
+    std::size_t s = e;
+    while (s > 0 && (is_alnum(static_cast<unsigned char>(t[s - 1])) || t[s - 1] == '.' || t[s - 1] == '\'')) --s;
+    return t.substr(s, e - s);
+}
+
+bool only_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+}
+
+bool lower_eq(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
+}
+
+// Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
+bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
+    const Expr& x = m.expr;
+    std::string_view span = t.substr(b, e - b);
+    // Glued to other numbers: 650-650-6500, 1/2/3/4, 3.1998, #1998
+    if (b > 0) {
+        char p = t[b - 1];
+        if (p == '$' || p == '#' || p == '@' || p == '/' || p == '\\' || p == '+' || p == '=' || p == '&') return false;
+        if (b >= 2 && (p == '-' || p == '.' || p == ',' || p == ':') && is_digit(static_cast<unsigned char>(t[b - 2])))
+            return false;
+        if (b >= 2 && static_cast<unsigned char>(p) == 0xA3) return false;  // £ (UTF-8 C2 A3)
+        if (b >= 3 && static_cast<unsigned char>(t[b - 3]) == 0xE2 && static_cast<unsigned char>(p) == 0xAC) return false;  // €
+    }
+    if (e < t.size()) {
+        char n = t[e];
+        if (n == '%' || n == '/' || n == '@') return false;
+        if ((n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])) &&
+            only_digits(span.substr(span.size() - 1)))
+            return false;
+    }
+    std::string_view rule = m.rule;
+    bool numeric_year = rule == "year" && only_digits(span);
+    if (numeric_year || rule == "n-units" || rule == "offset") {
+        // 1998 percent / 2024 people is not checked: a year before a noun is common ("1998 budget").
+        std::size_t k = e;
+        while (k < t.size() && t[k] == ' ') ++k;
+        if (t.substr(k, 7) == "percent") return false;
+    }
+    if (numeric_year) {
+        // "Boeing 737" is 3 digits and never a year; "No. 1998", "flight 1998", "route 2024" are not years.
+        auto pw = previous_word(t, b);
+        if (lower_eq(pw, "no.") || lower_eq(pw, "flight") || lower_eq(pw, "route") || lower_eq(pw, "number") ||
+            lower_eq(pw, "room") || lower_eq(pw, "page") || lower_eq(pw, "highway") || lower_eq(pw, "interstate"))
+            return false;
+    }
+    if (rule == "month" && x.mod == grammar::Mod::None) {
+        // Bare month words that are also common words: "may", "march", abbreviations without a period.
+        bool cap = is_capitalized(t, b);
+        if (!cap && (x.month == 5 || x.month == 3 || span.size() <= 4)) return false;
+        if (x.month == 5 || x.month == 3) {
+            // "Theresa May", "Ms. May": a capitalized name before it; "May I": a verb use after.
+            auto pw = previous_word(t, b);
+            if (!pw.empty() && std::isupper(static_cast<unsigned char>(pw[0]))) {
+                std::size_t k = b;
+                while (k > 0 && t[k - 1] == ' ') --k;
+                bool sentence_start = k == 0 || t[k - 1] == '\n';
+                if (!sentence_start && !lower_eq(pw, "in") && !lower_eq(pw, "on") && !lower_eq(pw, "since") &&
+                    !lower_eq(pw, "until") && !lower_eq(pw, "by") && !lower_eq(pw, "last") && !lower_eq(pw, "next") &&
+                    !lower_eq(pw, "this") && !lower_eq(pw, "early") && !lower_eq(pw, "late"))
+                    return false;
+            }
+            std::size_t k = e;
+            while (k < t.size() && t[k] == ' ') ++k;
+            std::size_t w = k;
+            while (w < t.size() && std::isalpha(static_cast<unsigned char>(t[w]))) ++w;
+            auto next = t.substr(k, w - k);
+            static constexpr std::string_view verbs_after[] = {"i", "we", "you", "he", "she", "it", "they", "be",
+                                                               "have", "not", "also", "well", "on", "through"};
+            for (auto v : verbs_after)
+                if (lower_eq(next, v)) return false;
+        }
+    }
+    if (rule == "weekday" && span.size() <= 4 && !is_capitalized(t, b)) return false;  // "sat." "sun."
+    if (rule == "n-units" || rule == "n-unit-adjective") {
+        // "a second" / "one second" alone are too ambiguous ("a second term").
+        if (x.unit == grammar::Unit::Second && x.quantity == 1 && !is_digit(static_cast<unsigned char>(t[b])))
+            return false;
+        // "one day" and "a day" as a duration are common, but "one day he left" is a date; keep.
+    }
+    if (rule == "quarter" && x.quarter > 0) {
+        // "a quarter" as a fraction never reaches here (needs an ordinal); fine.
+    }
+    return true;
+}
+
+bool date_only(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.hour < 0 && x.part == grammar::PartOfDay::None &&
+           (x.day > 0 || x.weekday > 0 || x.holiday > 0) && x.unit == grammar::Unit::None;
+}
+bool deictic_day(const Expr& x) {
+    return x.shape == grammar::Shape::Deictic && x.hour < 0 && x.part == grammar::PartOfDay::None && !x.tonight;
+}
+bool time_only(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.hour >= 0 && x.day == 0 && x.month == 0 && x.weekday == 0 &&
+           x.year == 0 && x.unit == grammar::Unit::None;
+}
+
+// Only separators between two mentions: spaces, commas, dashes, "at", "on", "of".
+bool joinable_gap(std::string_view g) {
+    std::size_t i = 0;
+    int words = 0;
+    while (i < g.size()) {
+        unsigned char c = static_cast<unsigned char>(g[i]);
+        if (c == ' ' || c == ',' || c == '-' || c == '\t') {
+            ++i;
+        } else if (c == 0xE2 && i + 2 < g.size() && static_cast<unsigned char>(g[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(g[i + 2]) == 0x93 || static_cast<unsigned char>(g[i + 2]) == 0x94)) {
+            i += 3;  // – —
+        } else if (std::isalpha(c)) {
+            std::size_t w = i;
+            while (w < g.size() && std::isalpha(static_cast<unsigned char>(g[w]))) ++w;
+            auto word = g.substr(i, w - i);
+            if (!(lower_eq(word, "at") || lower_eq(word, "on"))) return false;
+            ++words;
+            i = w;
+        } else {
+            return false;
+        }
+    }
+    return words <= 1 && g.size() <= 6;
+}
+
+void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
+    if (ms.size() < 2) return;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        if (w > 0) {
+            Mention& a = ms[w - 1];
+            Mention& b = ms[i];
+            bool a_date = date_only(a.expr) || deictic_day(a.expr), b_date = date_only(b.expr) || deictic_day(b.expr);
+            if (joinable_gap(t.substr(a.end, b.begin - a.end)) &&
+                ((a_date && time_only(b.expr)) || (time_only(a.expr) && b_date))) {
+                const Expr& d = a_date ? a.expr : b.expr;
+                const Expr& tm = a_date ? b.expr : a.expr;
+                Expr merged = d;
+                merged.hour = tm.hour;
+                merged.minute = tm.minute;
+                merged.second = tm.second;
+                merged.ampm = tm.ampm;
+                merged.has_zone = tm.has_zone;
+                merged.zone_minutes = tm.zone_minutes;
+                a.expr = merged;
+                a.end = b.end;
+                a.rule = "date-time";
+                continue;
+            }
+        }
+        ms[w++] = ms[i];
+    }
+    ms.resize(w);
+}
+
+}  // namespace
+
+void recognize(std::string_view t, std::vector<Mention>& out) {
+    out.clear();
+    // Tokens: runs of ASCII letters/digits; an apostrophe inside a word ("o'clock", "year's") stays.
+    thread_local std::vector<Token> toks;
+    toks.clear();
+    const std::size_t n = t.size();
+    for (std::size_t i = 0; i < n;) {
+        auto c = static_cast<unsigned char>(t[i]);
+        if (!is_alnum(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < n && (is_alnum(static_cast<unsigned char>(t[i])) ||
+                         (t[i] == '\'' && i + 1 < n && std::isalpha(static_cast<unsigned char>(t[i + 1])) && i > b &&
+                          std::isalpha(static_cast<unsigned char>(t[i - 1])) && i + 2 < n &&
+                          std::isalpha(static_cast<unsigned char>(t[i + 2])))))
+            ++i;
+        // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start.
+        if (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80) {
+            toks.push_back({std::uint32_t(b), std::uint32_t(i), WordClass::None});
+            continue;
+        }
+        toks.push_back({std::uint32_t(b), std::uint32_t(i), classify_token(t, t.substr(b, i - b))});
+    }
+    // Next trigger index at or after each token, for prefix words.
+    thread_local std::vector<std::uint32_t> next_trigger;
+    next_trigger.assign(toks.size() + 1, std::uint32_t(-1));
+    for (std::size_t k = toks.size(); k-- > 0;)
+        next_trigger[k] = toks[k].cls == WordClass::Trigger ? std::uint32_t(k) : next_trigger[k + 1];
+
+    std::size_t covered = 0;  // bytes before this are inside an accepted mention
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+        const Token& tk = toks[k];
+        if (tk.begin < covered) continue;
+        if (tk.cls == WordClass::None) continue;
+        if (tk.cls == WordClass::Prefix &&
+            (next_trigger[k] == std::uint32_t(-1) || next_trigger[k] - k > kPrefixReach))
+            continue;
+        std::size_t start = tk.begin;
+        // A leading apostrophe belongs to "'90s" / "'98".
+        std::size_t alt_start = start;
+        if (start > 0 && t[start - 1] == '\'' && is_digit(static_cast<unsigned char>(t[start]))) alt_start = start - 1;
+        else if (start >= 3 && static_cast<unsigned char>(t[start - 3]) == 0xE2 &&
+                 static_cast<unsigned char>(t[start - 2]) == 0x80 && static_cast<unsigned char>(t[start - 1]) == 0x99 &&
+                 is_digit(static_cast<unsigned char>(t[start])))
+            alt_start = start - 3;
+        if (alt_start < covered) alt_start = start;
+        grammar::Match best;
+        for (std::size_t s : {alt_start, start}) {
+            const char* first = t.data() + s;
+            const char* last = t.data() + std::min(n, s + kWindow);
+            grammar::Match m;
+            if (grammar::match_at(first, last, m)) {
+                std::size_t e = std::size_t(m.end - t.data());
+                if (plausible(t, s, e, m)) {
+                    if (best.end == nullptr || m.end > best.end) {
+                        best = m;
+                        best.expr = m.expr;
+                        start = s;
+                    }
+                }
+            }
+            if (alt_start == start) break;
+        }
+        if (best.end == nullptr) continue;
+        std::size_t e = std::size_t(best.end - t.data());
+        // Trim trailing spaces / a trailing possessive the grammar may have consumed.
+        while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+        out.push_back({start, e, best.expr, best.rule});
+        covered = e;
+    }
+    merge_date_time(t, out);
+}
+
+std::vector<Mention> recognize(std::string_view text) {
+    std::vector<Mention> out;
+    recognize(text, out);
+    return out;
+}
+
+}  // namespace dateline::recognize

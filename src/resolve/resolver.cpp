@@ -1,0 +1,986 @@
+// The resolver. See resolver.hpp. Calendar arithmetic: Howard Hinnant's date (no hand-written
+// month lengths, leap years or weekday math).
+#include "resolver.hpp"
+
+#include <cmath>
+
+#include <date/date.h>
+#include <date/iso_week.h>
+#include <fmt/format.h>
+
+#include "../../grammars/en/lexicon.hpp"
+
+namespace dateline::resolve {
+namespace {
+
+using namespace date;
+using grammar::Expr;
+using grammar::Mod;
+using grammar::PartOfDay;
+using grammar::Rel;
+using grammar::Season;
+using grammar::Shape;
+using grammar::Unit;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+using std::chrono::sys_seconds;
+
+// Which way a bare weekday/month/day goes from the anchor.
+enum class Direction { OnOrBefore, OnOrAfter, After, Same, Nearest };
+
+Direction direction_for(const Context& c, bool weekday) {
+    switch (c.strategy) {
+        case Strategy::Past: return Direction::OnOrBefore;
+        case Strategy::Future: return Direction::OnOrAfter;
+        default: break;
+    }
+    switch (c.tense) {
+        case Tense::Past: return Direction::OnOrBefore;
+        case Tense::Future: return weekday ? Direction::After : Direction::OnOrAfter;
+        case Tense::Present: return weekday ? Direction::OnOrAfter : Direction::Same;
+        case Tense::Unknown: return weekday ? Direction::OnOrBefore : Direction::Same;
+    }
+    return Direction::Same;
+}
+
+const char* direction_text(Direction d) {
+    switch (d) {
+        case Direction::OnOrBefore: return "latest on or before";
+        case Direction::OnOrAfter: return "first on or after";
+        case Direction::After: return "first after";
+        case Direction::Same: return "in the year of";
+        case Direction::Nearest: return "nearest to";
+    }
+    return "";
+}
+
+std::string day_value(year_month_day d) {
+    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+std::string month_value(year y, month m) { return fmt::format("{:04}-{:02}", int(y), unsigned(m)); }
+std::string week_value(sys_days d) {
+    iso_week::year_weeknum_weekday w{d};
+    return fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum()));
+}
+
+Interval span(sys_days b, sys_days e) { return Interval{sys_seconds{b}, sys_seconds{e}}; }
+Interval day_span(sys_days d) { return span(d, d + days{1}); }
+Interval month_span(year y, month m) {
+    auto b = sys_days{y / m / 1};
+    return span(b, sys_days{(y / m / 1) + months{1}});
+}
+Interval year_span(year y) { return span(sys_days{y / 1 / 1}, sys_days{(y + years{1}) / 1 / 1}); }
+sys_days monday_of(sys_days d) {
+    iso_week::year_weeknum_weekday w{d};
+    return sys_days{iso_week::year_weeknum_weekday{w.year(), w.weeknum(), iso_week::mon}};
+}
+
+const char* part_code(PartOfDay p) {
+    switch (p) {
+        case PartOfDay::Morning: return "MO";
+        case PartOfDay::Afternoon: return "AF";
+        case PartOfDay::Evening: return "EV";
+        case PartOfDay::Night: return "NI";
+        case PartOfDay::Day: return "DT";
+        case PartOfDay::None: break;
+    }
+    return "";
+}
+// Wall-clock span of a part of day.
+std::pair<hours, hours> part_hours(PartOfDay p) {
+    switch (p) {
+        case PartOfDay::Morning: return {hours{6}, hours{12}};
+        case PartOfDay::Afternoon: return {hours{12}, hours{18}};
+        case PartOfDay::Evening: return {hours{18}, hours{22}};
+        case PartOfDay::Night: return {hours{20}, hours{30}};
+        default: return {hours{0}, hours{24}};
+    }
+}
+
+const char* season_code(Season s) {
+    switch (s) {
+        case Season::Spring: return "SP";
+        case Season::Summer: return "SU";
+        case Season::Fall: return "FA";
+        case Season::Winter: return "WI";
+        case Season::None: break;
+    }
+    return "";
+}
+// Meteorological seasons; winter Y runs from December Y to February Y+1.
+Interval season_span(year y, Season s) {
+    switch (s) {
+        case Season::Spring: return span(sys_days{y / March / 1}, sys_days{y / June / 1});
+        case Season::Summer: return span(sys_days{y / June / 1}, sys_days{y / September / 1});
+        case Season::Fall: return span(sys_days{y / September / 1}, sys_days{y / December / 1});
+        default: return span(sys_days{y / December / 1}, sys_days{(y + years{1}) / March / 1});
+    }
+}
+
+std::string mod_value(Mod m) {
+    switch (m) {
+        case Mod::Start: return "START";
+        case Mod::Mid: return "MID";
+        case Mod::End: return "END";
+        case Mod::Approx: return "APPROX";
+        case Mod::MoreThan: return "MORE_THAN";
+        case Mod::LessThan: return "LESS_THAN";
+        case Mod::EqualOrMore: return "EQUAL_OR_MORE";
+        case Mod::EqualOrLess: return "EQUAL_OR_LESS";
+        case Mod::None: break;
+    }
+    return "";
+}
+
+// Narrows an interval to its start / middle / end third for EARLY/MID/LATE.
+Interval apply_mod(Interval iv, Mod m) {
+    auto len = iv.end - iv.begin;
+    switch (m) {
+        case Mod::Start: return {iv.begin, iv.begin + len / 3};
+        case Mod::Mid: return {iv.begin + len / 3, iv.end - len / 3};
+        case Mod::End: return {iv.end - len / 3, iv.end};
+        default: return iv;
+    }
+}
+
+// Picks the year of a (month, day) occurrence relative to the anchor day.
+year pick_year(year_month_day anchor, month m, unsigned d, Direction dir) {
+    auto y = anchor.year();
+    auto md_now = anchor.month() / anchor.day();
+    auto md = m / date::day{d};
+    switch (dir) {
+        case Direction::OnOrBefore: return md <= md_now ? y : y - years{1};
+        case Direction::OnOrAfter: return md >= md_now ? y : y + years{1};
+        case Direction::After: return md > md_now ? y : y + years{1};
+        case Direction::Same: return y;
+        case Direction::Nearest: {
+            auto a = sys_days{anchor};
+            auto dist = [&](year yy) {
+                auto c = sys_days{yy / m / date::day{std::min(d, 28u)}};
+                return std::abs((c - a).count());
+            };
+            year best = y;
+            for (year cand : {y - years{1}, y + years{1}})
+                if (dist(cand) < dist(best)) best = cand;
+            return best;
+        }
+    }
+    return y;
+}
+
+// A holiday's day in a given year.
+std::optional<year_month_day> holiday_day(int index, year y) {
+    const auto& h = grammar::lex::holiday(index);
+    sys_days d;
+    switch (h.kind) {
+        case grammar::lex::Holiday::Fixed: d = sys_days{y / month(h.month) / date::day(h.day)}; break;
+        case grammar::lex::Holiday::NthWeekday:
+            d = sys_days{y / month(h.month) / weekday{unsigned(h.weekday % 7)}[unsigned(h.nth)]};
+            break;
+        case grammar::lex::Holiday::LastWeekday:
+            d = sys_days{y / month(h.month) / weekday{unsigned(h.weekday % 7)}[last]};
+            break;
+        case grammar::lex::Holiday::Easter: {
+            // Anonymous Gregorian algorithm (Meeus/Jones/Butcher) for the day of Easter Sunday.
+            int Y = int(y), a = Y % 19, b = Y / 100, c = Y % 100, dd = b / 4, e = b % 4, f = (b + 8) / 25,
+                g = (b - f + 1) / 3, hh = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4,
+                l = (32 + 2 * e + 2 * i - hh - k) % 7, m = (a + 11 * hh + 22 * l) / 451,
+                mo = (hh + l - 7 * m + 114) / 31, da = ((hh + l - 7 * m + 114) % 31) + 1;
+            d = sys_days{y / month(unsigned(mo)) / date::day(unsigned(da))};
+            break;
+        }
+    }
+    d += days{h.offset};
+    return year_month_day{d};
+}
+
+struct Builder {
+    const Expr& e;
+    std::string_view text;
+    const Context& c;
+    Resolution r;
+
+    // The anchor for this expression: DCT, or the reference time for anaphora / narratives.
+    std::optional<year_month_day> anchor_day(bool anaphoric) {
+        bool use_ref = anaphoric || c.strategy == Strategy::Narrative;
+        if (use_ref && c.reference) {
+            r.anchor = "reference";
+            return year_month_day{c.reference->day};
+        }
+        if (c.dct) {
+            r.anchor = "dct";
+            return c.dct->day;
+        }
+        if (c.reference) {
+            r.anchor = "reference";
+            return year_month_day{c.reference->day};
+        }
+        return std::nullopt;
+    }
+    std::string anchor_name() const {
+        return r.anchor == "reference" ? fmt::format("reference time {}", c.reference ? c.reference->value : "")
+                                       : fmt::format("DCT {}", c.dct ? day_value(c.dct->day) : "");
+    }
+
+    void finish_mod() {
+        if (e.mod != Mod::None) {
+            r.mod = mod_value(e.mod);
+            if (r.interval && (e.mod == Mod::Start || e.mod == Mod::Mid || e.mod == Mod::End))
+                r.interval = apply_mod(*r.interval, e.mod);
+        }
+    }
+
+    std::optional<Resolution> run();
+    std::optional<Resolution> calendar();
+    std::optional<Resolution> deictic();
+    std::optional<Resolution> offset();
+    std::optional<Resolution> duration();
+    std::optional<Resolution> set();
+    std::optional<Resolution> fuzzy();
+    std::optional<Resolution> unit_period();
+    std::optional<Resolution> with_time(year_month_day d);
+    std::optional<Resolution> underspecified();
+};
+
+std::optional<Resolution> Builder::run() {
+    switch (e.shape) {
+        case Shape::Calendar: return calendar();
+        case Shape::Deictic: return deictic();
+        case Shape::Offset: return offset();
+        case Shape::Duration: return duration();
+        case Shape::Set: return set();
+        case Shape::Fuzzy: return fuzzy();
+    }
+    return std::nullopt;
+}
+
+// Adds a clock time or part of day to a resolved day.
+std::optional<Resolution> Builder::with_time(year_month_day d) {
+    if (e.hour >= 0) {
+        int h = e.hour;
+        if (e.ampm == 2 && h < 12) h += 12;
+        if (e.ampm == 1 && h == 12) h = 0;
+        if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return std::nullopt;  // "15 p.m."
+        int m = std::max(e.minute, 0);
+        r.type = TimexType::Time;
+        r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : 0) | (e.second >= 0 ? FieldSecond : 0);
+        if (e.second >= 0)
+            r.value = fmt::format("{}T{:02}:{:02}:{:02}", day_value(d), h, m, e.second);
+        else
+            r.value = fmt::format("{}T{:02}:{:02}", day_value(d), h, m);
+        auto b = sys_seconds{sys_days{d}} + hours{h} + minutes{m} + seconds{std::max(e.second, 0)};
+        if (e.has_zone) {
+            b -= minutes{e.zone_minutes};
+            r.known |= FieldZone;
+        }
+        auto len = e.second >= 0 ? seconds{1} : seconds{60};
+        r.interval = Interval{b, b + len};
+        r.granularity = e.second >= 0 ? Granularity::Second : Granularity::Minute;
+        return r;
+    }
+    if (e.part != PartOfDay::None) {
+        r.type = TimexType::Time;
+        r.known |= FieldPartOfDay;
+        r.value = fmt::format("{}T{}", day_value(d), part_code(e.part));
+        auto [from, to] = part_hours(e.part);
+        r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
+        r.granularity = Granularity::PartOfDay;
+        return r;
+    }
+    r.value = day_value(d);
+    r.interval = day_span(sys_days{d});
+    r.granularity = Granularity::Day;
+    return r;
+}
+
+std::optional<Resolution> Builder::underspecified() {
+    // No anchor at all: TimeML underspecified value, never a made-up date.
+    r.temporal_function = true;
+    r.anchor.clear();
+    std::string y = e.year > 0 && !e.two_digit_year ? fmt::format("{:04}", e.year) : "XXXX";
+    if (e.month > 0 && e.day > 0) {
+        r.value = fmt::format("{}-{:02}-{:02}", y, e.month, e.day);
+        r.granularity = Granularity::Day;
+    } else if (e.month > 0) {
+        r.value = fmt::format("{}-{:02}", y, e.month);
+        r.granularity = Granularity::Month;
+    } else if (e.weekday > 0) {
+        r.value = fmt::format("XXXX-WXX-{}", e.weekday);
+        r.granularity = Granularity::Day;
+    } else if (e.season != Season::None) {
+        r.value = fmt::format("{}-{}", y, season_code(e.season));
+        r.granularity = Granularity::Season;
+    } else if (e.quarter > 0) {
+        r.value = fmt::format("{}-Q{}", y, e.quarter);
+        r.granularity = Granularity::Quarter;
+    } else if (e.unit == Unit::Week || e.unit == Unit::Weekend) {
+        r.value = "XXXX-WXX";
+        r.granularity = Granularity::Week;
+    } else if (e.unit == Unit::Month) {
+        r.value = "XXXX-XX";
+        r.granularity = Granularity::Month;
+    } else if (e.unit == Unit::Year) {
+        r.value = "XXXX";
+        r.granularity = Granularity::Year;
+    } else {
+        r.value = "XXXX-XX-XX";
+        r.granularity = Granularity::Day;
+    }
+    if (e.hour >= 0) {
+        int h = e.hour + (e.ampm == 2 && e.hour < 12 ? 12 : 0);
+        if (e.ampm == 1 && e.hour == 12) h = 0;
+        r.type = TimexType::Time;
+        r.value += fmt::format("T{:02}:{:02}", h, std::max(e.minute, 0));
+        r.granularity = Granularity::Minute;
+    } else if (e.part != PartOfDay::None) {
+        r.type = TimexType::Time;
+        r.value += fmt::format("T{}", part_code(e.part));
+        r.granularity = Granularity::PartOfDay;
+    }
+    r.explanation = fmt::format("{}: no DCT or reference time, left underspecified -> {}", text, r.value);
+    finish_mod();
+    return r;
+}
+
+std::optional<Resolution> Builder::calendar() {
+    // Units with this/last/next and no calendar name: "last week", "this year", "that week".
+    if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None)
+        return unit_period();
+
+    // Explicit, anchor-free values first.
+    if (e.century >= 0) {
+        r.known = FieldCentury;
+        r.value = fmt::format("{:02}", e.century);
+        r.granularity = Granularity::Century;
+        r.interval = span(sys_days{year(e.century * 100) / 1 / 1}, sys_days{year(e.century * 100 + 100) / 1 / 1});
+        r.explanation = fmt::format("{}: century {}01-{} -> {}", text, e.century, e.century * 100 + 100, r.value);
+        finish_mod();
+        return r;
+    }
+    int yr = e.year;
+    bool year_known = e.year > 0;
+    if (e.two_digit_year || (e.decade >= 0 && e.decade_of_century)) {
+        auto a = anchor_day(false);
+        int base = a ? int(a->year()) : 2000;
+        if (e.two_digit_year) {
+            // The century that puts the year closest to, and not more than 10 years after, the anchor.
+            int y = (base / 100) * 100 + e.year;
+            if (y > base + 10) y -= 100;
+            yr = y;
+        }
+        if (e.decade >= 0 && e.decade_of_century) {
+            int d = (base / 100) * 10 + e.decade;
+            if (d * 10 > base) d -= 10;
+            r.known = FieldDecade;
+            r.implied = FieldCentury;
+            r.value = fmt::format("{:03}", d);
+            r.granularity = Granularity::Decade;
+            r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
+            r.explanation = fmt::format("{}: decade {}0s, century from {} -> {}", text, d, base, r.value);
+            finish_mod();
+            return r;
+        }
+    }
+    if (e.decade >= 0) {
+        r.known = FieldDecade;
+        r.value = fmt::format("{:03}", e.decade);
+        r.granularity = Granularity::Decade;
+        r.interval = span(sys_days{year(e.decade * 10) / 1 / 1}, sys_days{year(e.decade * 10 + 10) / 1 / 1});
+        r.explanation = fmt::format("{}: the decade {}0-{}9 -> {}", text, e.decade, e.decade, r.value);
+        finish_mod();
+        return r;
+    }
+
+    auto a = anchor_day(false);
+    bool relative = e.rel != Rel::None;
+    if (year_known) {
+        r.known |= FieldYear;
+    } else if (!a) {
+        return underspecified();
+    }
+    auto dir = direction_for(c, e.weekday > 0 && e.month == 0);
+
+    // Holidays.
+    if (e.holiday > 0) {
+        r.known |= FieldMonth | FieldDay;
+        year y = year_known ? year(yr) : a->year();
+        auto ymd = holiday_day(e.holiday, y);
+        if (!year_known) {
+            r.implied |= FieldYear;
+            r.temporal_function = true;
+            auto anchor = sys_days{*a};
+            auto occ = [&](year yy) { return sys_days{*holiday_day(e.holiday, yy)}; };
+            Direction d2 = e.rel == Rel::Last ? Direction::OnOrBefore
+                           : e.rel == Rel::Next ? Direction::After
+                           : e.rel == Rel::This ? Direction::Same
+                                                : (dir == Direction::Same ? Direction::Nearest : dir);
+            switch (d2) {
+                case Direction::OnOrBefore:
+                    if (occ(y) > anchor || (e.rel == Rel::Last && occ(y) == anchor)) y -= years{1};
+                    break;
+                case Direction::OnOrAfter:
+                    if (occ(y) < anchor) y += years{1};
+                    break;
+                case Direction::After:
+                    if (occ(y) <= anchor) y += years{1};
+                    break;
+                case Direction::Nearest: {
+                    auto dist = [&](year yy) { return std::abs((occ(yy) - anchor).count()); };
+                    if (dist(y - years{1}) < dist(y)) y -= years{1};
+                    else if (dist(y + years{1}) < dist(y)) y += years{1};
+                    break;
+                }
+                case Direction::Same: break;
+            }
+            ymd = holiday_day(e.holiday, y);
+        }
+        auto res = with_time(*ymd);
+        r.explanation = fmt::format("{}: {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
+                                    year_known ? "of the year said" : fmt::format("{} {}", "relative to", anchor_name()),
+                                    r.value);
+        finish_mod();
+        return res ? std::optional<Resolution>(r) : std::nullopt;
+    }
+
+    // Full or partial day: month + day (+ year), weekday, day of month.
+    if (e.month > 0 && e.day > 0) {
+        r.known |= FieldMonth | FieldDay | (e.weekday ? FieldWeekday : 0);
+        year y = year_known ? year(yr) : year(0);
+        if (!year_known) {
+            r.implied |= FieldYear;
+            r.temporal_function = true;
+            Direction d2 = dir == Direction::Same ? Direction::Nearest : dir;
+            if (e.weekday > 0) {
+                // "Friday, January 19": the year in which that day is that weekday, nearest the anchor.
+                d2 = Direction::Nearest;
+                for (int dy : {0, -1, 1, -2, 2}) {
+                    auto cand = a->year() + years{dy};
+                    year_month_day ymd{cand / month(e.month) / date::day(e.day)};
+                    if (ymd.ok() && weekday{sys_days{ymd}}.iso_encoding() == unsigned(e.weekday)) {
+                        y = cand;
+                        d2 = Direction::Same;
+                        break;
+                    }
+                }
+            }
+            if (d2 != Direction::Same || y == year(0))
+                y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+            r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month, e.day,
+                                        direction_text(d2), anchor_name());
+        } else {
+            r.explanation = fmt::format("{}: explicit date -> ", text);
+        }
+        year_month_day ymd{y / month(e.month) / date::day(e.day)};
+        if (!ymd.ok()) return std::nullopt;
+        auto res = with_time(ymd);
+        if (!res) return std::nullopt;
+        r.explanation += r.value;
+        finish_mod();
+        return r;
+    }
+    if (e.weekday > 0 && e.month == 0) {
+        r.known |= FieldWeekday;
+        r.implied |= FieldYear | FieldMonth | FieldDay;
+        r.temporal_function = true;
+        auto anchor = sys_days{*a};
+        auto wd = weekday{unsigned(e.weekday % 7)};
+        sys_days d;
+        std::string how;
+        if (e.rel == Rel::Last || e.rel == Rel::Next || e.rel == Rel::This) {
+            auto mon = monday_of(anchor);
+            if (e.rel == Rel::Last) mon -= weeks{1};
+            if (e.rel == Rel::Next) mon += weeks{1};
+            d = mon + days{e.weekday - 1};
+            how = e.rel == Rel::Last ? "of the week before" : e.rel == Rel::Next ? "of the week after" : "of the week of";
+        } else {
+            switch (dir) {
+                case Direction::OnOrBefore: d = anchor - (weekday{anchor} - wd); break;
+                case Direction::OnOrAfter: d = anchor + (wd - weekday{anchor}); break;
+                case Direction::After: d = anchor + days{1} + (wd - weekday{anchor + days{1}}); break;
+                default: d = anchor - (weekday{anchor} - wd); break;
+            }
+            how = direction_text(dir);
+        }
+        static const char* names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+        auto res = with_time(year_month_day{d});
+        if (!res) return std::nullopt;
+        r.explanation = fmt::format("{}: {} {} {} ({} tense) -> {}", text, names[e.weekday], how, anchor_name(),
+                                    to_string(c.tense), r.value);
+        finish_mod();
+        return r;
+    }
+    if (e.day > 0 && e.month == 0) {
+        // "the 27th": day of the anchor's month, or the month before/after by tense.
+        r.known |= FieldDay;
+        r.implied |= FieldYear | FieldMonth;
+        r.temporal_function = true;
+        year_month ym = a->year() / a->month();
+        if (dir == Direction::OnOrBefore && unsigned(a->day()) < unsigned(e.day)) ym -= months{1};
+        if ((dir == Direction::OnOrAfter || dir == Direction::After) && unsigned(a->day()) > unsigned(e.day))
+            ym += months{1};
+        year_month_day ymd{ym / date::day(e.day)};
+        if (!ymd.ok()) return std::nullopt;
+        auto res = with_time(ymd);
+        r.explanation = fmt::format("{}: day {} in the month {} {} -> {}", text, e.day, direction_text(dir),
+                                    anchor_name(), r.value);
+        finish_mod();
+        return r;
+    }
+
+    // Month (+ year).
+    if (e.month > 0) {
+        r.known |= FieldMonth;
+        r.granularity = Granularity::Month;
+        year y = year(yr);
+        if (!year_known) {
+            r.implied |= FieldYear;
+            r.temporal_function = true;
+            auto m = month(e.month);
+            auto am = a->month();
+            std::string how;
+            if (e.rel == Rel::Last) {
+                y = m < am ? a->year() : a->year() - years{1};
+                how = "the latest before the month of";
+            } else if (e.rel == Rel::Next) {
+                y = m > am ? a->year() : a->year() + years{1};
+                how = "the first after the month of";
+            } else if (e.rel == Rel::This) {
+                y = a->year();
+                how = "in the year of";
+            } else {
+                switch (dir) {
+                    case Direction::OnOrBefore: y = m <= am ? a->year() : a->year() - years{1}; break;
+                    case Direction::OnOrAfter:
+                    case Direction::After: y = m >= am ? a->year() : a->year() + years{1}; break;
+                    default: y = a->year(); break;
+                }
+                how = direction_text(dir);
+            }
+            r.value = month_value(y, m);
+            r.explanation = fmt::format("{}: month {}, year implied: {} {} ({} tense) -> {}", text, e.month, how,
+                                        anchor_name(), to_string(c.tense), r.value);
+        } else {
+            r.value = month_value(y, month(e.month));
+            r.explanation = fmt::format("{}: explicit month -> {}", text, r.value);
+        }
+        r.interval = month_span(y, month(e.month));
+        finish_mod();
+        return r;
+    }
+
+    // Seasons, quarters, halves: the period in the anchor's year, moved by rel or tense.
+    if (e.season != Season::None || e.quarter > 0 || e.half > 0) {
+        year y = year_known ? year(yr) : a->year();
+        auto make = [&](year yy) {
+            if (e.season != Season::None) return season_span(yy, e.season);
+            if (e.quarter > 0) {
+                auto b = yy / month(unsigned(3 * e.quarter - 2)) / 1;
+                return span(sys_days{b}, sys_days{b + months{3}});
+            }
+            auto b = yy / month(unsigned(6 * e.half - 5)) / 1;
+            return span(sys_days{b}, sys_days{b + months{6}});
+        };
+        if (!year_known) {
+            r.implied |= FieldYear;
+            r.temporal_function = true;
+            auto at = sys_seconds{sys_days{*a}};
+            // A winter that started last December still contains January.
+            if (e.season == Season::Winter && a->month() <= February) y -= years{1};
+            auto iv = make(y);
+            bool contains = iv.begin <= at && at < iv.end;
+            if (e.rel == Rel::Last) {
+                if (iv.begin > at || contains) y -= years{1};
+            } else if (e.rel == Rel::Next) {
+                if (iv.begin <= at) y += years{1};
+            } else if (e.rel == Rel::None) {
+                if (dir == Direction::OnOrBefore && iv.begin > at) y -= years{1};
+                if ((dir == Direction::OnOrAfter || dir == Direction::After) && iv.end <= at) y += years{1};
+            }
+        } else {
+            r.known |= FieldYear;
+        }
+        r.interval = make(y);
+        if (e.season != Season::None) {
+            r.known |= FieldSeason;
+            r.value = fmt::format("{:04}-{}", int(y), season_code(e.season));
+            r.granularity = Granularity::Season;
+        } else if (e.quarter > 0) {
+            r.known |= FieldQuarter;
+            r.value = fmt::format("{:04}-Q{}", int(y), e.quarter);
+            r.granularity = Granularity::Quarter;
+        } else {
+            r.known |= FieldHalf;
+            r.value = fmt::format("{:04}-H{}", int(y), e.half);
+            r.granularity = Granularity::Half;
+        }
+        r.explanation = year_known ? fmt::format("{}: explicit -> {}", text, r.value)
+                                   : fmt::format("{}: year implied from {} ({} tense) -> {}", text, anchor_name(),
+                                                 to_string(c.tense), r.value);
+        finish_mod();
+        return r;
+    }
+
+    // Year alone (possibly fiscal).
+    if (year_known) {
+        r.value = fmt::format("{:04}", yr);
+        r.granularity = Granularity::Year;
+        r.interval = year_span(year(yr));
+        r.explanation = fmt::format("{}: explicit {}year -> {}", text, e.fiscal ? "fiscal " : "", r.value);
+        if (e.fiscal) r.explanation += " (fiscal years are reported as their calendar year)";
+        finish_mod();
+        return r;
+    }
+    (void)relative;
+    if (e.hour >= 0 || e.part != PartOfDay::None) {
+        // A bare time: the anchor's day.
+        r.implied |= FieldYear | FieldMonth | FieldDay;
+        r.temporal_function = true;
+        auto res = with_time(*a);
+        if (!res) return std::nullopt;
+        r.explanation = fmt::format("{}: time of day on the day of {} -> {}", text, anchor_name(), r.value);
+        return r;
+    }
+    return std::nullopt;
+}
+
+// this/last/next/that + unit.
+std::optional<Resolution> Builder::unit_period() {
+    bool anaphoric = e.anaphoric || e.rel == Rel::Same || e.rel == Rel::Previous || e.rel == Rel::Following;
+    auto a = anchor_day(anaphoric);
+    if (!a) return underspecified();
+    r.temporal_function = true;
+    int step = (e.rel == Rel::Last || e.rel == Rel::Previous) ? -1 : (e.rel == Rel::Next || e.rel == Rel::Following) ? 1 : 0;
+    auto ad = sys_days{*a};
+    switch (e.unit) {
+        case Unit::Day:
+        case Unit::Night: {
+            auto d = ad + days{step};
+            r.implied = FieldYear | FieldMonth | FieldDay;
+            auto res = with_time(year_month_day{d});
+            if (!res) return std::nullopt;
+            if (e.unit == Unit::Night && e.part == PartOfDay::None) {
+                r.type = TimexType::Time;
+                r.value += "TNI";
+                r.granularity = Granularity::PartOfDay;
+            }
+            break;
+        }
+        case Unit::Week:
+        case Unit::Weekend: {
+            auto mon = monday_of(ad) + weeks{step};
+            r.implied = FieldYear | FieldWeek;
+            r.granularity = Granularity::Week;
+            if (e.unit == Unit::Weekend) {
+                r.value = week_value(mon) + "-WE";
+                r.interval = span(mon + days{5}, mon + days{7});
+            } else {
+                r.value = week_value(mon);
+                r.interval = span(mon, mon + days{7});
+            }
+            break;
+        }
+        case Unit::Month: {
+            auto ym = a->year() / a->month() + months{step};
+            r.implied = FieldYear | FieldMonth;
+            r.value = month_value(ym.year(), ym.month());
+            r.interval = month_span(ym.year(), ym.month());
+            r.granularity = Granularity::Month;
+            break;
+        }
+        case Unit::Quarter: {
+            unsigned q0 = (unsigned(a->month()) - 1) / 3;  // 0..3
+            auto ym = a->year() / month(q0 * 3 + 1) + months{3 * step};
+            r.implied = FieldYear | FieldQuarter;
+            r.value = fmt::format("{:04}-Q{}", int(ym.year()), (unsigned(ym.month()) - 1) / 3 + 1);
+            r.interval = span(sys_days{ym / 1}, sys_days{(ym + months{3}) / 1});
+            r.granularity = Granularity::Quarter;
+            break;
+        }
+        case Unit::Half: {
+            unsigned h0 = (unsigned(a->month()) - 1) / 6;
+            auto ym = a->year() / month(h0 * 6 + 1) + months{6 * step};
+            r.implied = FieldYear | FieldHalf;
+            r.value = fmt::format("{:04}-H{}", int(ym.year()), (unsigned(ym.month()) - 1) / 6 + 1);
+            r.interval = span(sys_days{ym / 1}, sys_days{(ym + months{6}) / 1});
+            r.granularity = Granularity::Half;
+            break;
+        }
+        case Unit::Year: {
+            auto y = a->year() + years{step};
+            r.implied = FieldYear;
+            r.value = fmt::format("{:04}", int(y));
+            r.interval = year_span(y);
+            r.granularity = Granularity::Year;
+            break;
+        }
+        case Unit::Decade: {
+            int d = int(a->year()) / 10 + step;
+            r.implied = FieldDecade;
+            r.value = fmt::format("{:03}", d);
+            r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
+            r.granularity = Granularity::Decade;
+            break;
+        }
+        case Unit::Century: {
+            int cc = int(a->year()) / 100 + step;
+            r.implied = FieldCentury;
+            r.value = fmt::format("{:02}", cc);
+            r.interval = span(sys_days{year(cc * 100) / 1 / 1}, sys_days{year(cc * 100 + 100) / 1 / 1});
+            r.granularity = Granularity::Century;
+            break;
+        }
+        default: return std::nullopt;
+    }
+    static const char* rel_words[] = {"", "this", "last", "next", "", "", "", "previous", "following", "same"};
+    auto ri = static_cast<std::size_t>(e.rel);
+    r.explanation = fmt::format("{}: the {} {} relative to {} -> {}", text, ri < 10 ? rel_words[ri] : "",
+                                e.unit == Unit::Day ? "day" : to_string(r.granularity), anchor_name(), r.value);
+    finish_mod();
+    return r;
+}
+
+std::optional<Resolution> Builder::deictic() {
+    auto a = anchor_day(false);
+    if (!a) return underspecified();
+    r.temporal_function = true;
+    r.implied = FieldYear | FieldMonth | FieldDay;
+    auto d = year_month_day{sys_days{*a} + days{e.day_offset}};
+    auto res = with_time(d);
+    if (!res) return std::nullopt;
+    if (e.tonight && e.part == PartOfDay::None) {
+        r.type = TimexType::Time;
+        r.value += "TNI";
+        auto [from, to] = part_hours(PartOfDay::Night);
+        r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
+        r.granularity = Granularity::PartOfDay;
+    }
+    r.explanation = fmt::format("{}: {} day(s) from {} -> {}", text, e.day_offset, anchor_name(), r.value);
+    finish_mod();
+    return r;
+}
+
+// Duration value of q units, converting fractions to a smaller unit when they come out whole.
+std::string duration_value(double q, Unit u, bool vague) {
+    struct U {
+        const char* code;
+        bool time;
+        double to_smaller;  // how many smaller units make one
+        Unit smaller;
+    };
+    auto info = [](Unit u) -> U {
+        switch (u) {
+            case Unit::Second: return {"S", true, 0, Unit::None};
+            case Unit::Minute: return {"M", true, 60, Unit::Second};
+            case Unit::Hour: return {"H", true, 60, Unit::Minute};
+            case Unit::Day:
+            case Unit::Night: return {"D", false, 24, Unit::Hour};
+            case Unit::Weekend: return {"WE", false, 2, Unit::Day};
+            case Unit::Week: return {"W", false, 7, Unit::Day};
+            case Unit::Month: return {"M", false, 0, Unit::None};
+            case Unit::Quarter: return {"M", false, 0, Unit::None};
+            case Unit::Half: return {"M", false, 0, Unit::None};
+            case Unit::Year: return {"Y", false, 12, Unit::Month};
+            case Unit::Decade: return {"Y", false, 0, Unit::None};
+            case Unit::Century: return {"Y", false, 0, Unit::None};
+            case Unit::Millennium: return {"Y", false, 0, Unit::None};
+            case Unit::None: break;
+        }
+        return {"", false, 0, Unit::None};
+    };
+    // Units TimeML writes in a larger base.
+    if (u == Unit::Quarter) q *= 3;
+    if (u == Unit::Half) q *= 6;
+    if (u == Unit::Decade) q *= 10;
+    if (u == Unit::Century) q *= 100;
+    if (u == Unit::Millennium) q *= 1000;
+    if (u == Unit::Weekend) return vague ? "PXWE" : fmt::format("P{}WE", q);
+    auto i = info(u);
+    if (vague) return fmt::format("P{}X{}", i.time ? "T" : "", i.code);
+    if (q != std::floor(q) && i.to_smaller > 0) {
+        double q2 = q * i.to_smaller;
+        if (q2 == std::floor(q2)) return duration_value(q2, i.smaller, false);
+    }
+    return fmt::format("P{}{}{}", i.time ? "T" : "", q, i.code);
+}
+
+std::optional<Resolution> Builder::duration() {
+    r.type = TimexType::Duration;
+    r.value = duration_value(e.quantity, e.unit, e.vague_quantity);
+    r.granularity = Granularity::Unknown;
+    if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+    if (e.rel == Rel::Past || e.rel == Rel::Coming) {
+        // "the past five years": the span that ends (or starts) at the anchor.
+        auto a = anchor_day(false);
+        r.temporal_function = true;
+        if (a && !e.vague_quantity && e.quantity == std::floor(e.quantity)) {
+            auto ad = sys_days{*a};
+            int n = int(e.quantity);
+            sys_days other = ad;
+            switch (e.unit) {
+                case Unit::Day: other = ad + days{e.rel == Rel::Past ? -n : n}; break;
+                case Unit::Week: other = ad + weeks{e.rel == Rel::Past ? -n : n}; break;
+                case Unit::Month: other = sys_days{year_month_day{*a} + months{e.rel == Rel::Past ? -n : n}}; break;
+                case Unit::Year: other = sys_days{year_month_day{*a} + years{e.rel == Rel::Past ? -n : n}}; break;
+                case Unit::Decade:
+                    other = sys_days{year_month_day{*a} + years{e.rel == Rel::Past ? -10 * n : 10 * n}};
+                    break;
+                default: break;
+            }
+            if (other != ad) r.interval = e.rel == Rel::Past ? span(other, ad) : span(ad + days{1}, other + days{1});
+        }
+        r.explanation = fmt::format("{}: duration {} {} {}", text, r.value,
+                                    e.rel == Rel::Past ? "ending at" : "starting at", anchor_name());
+    } else {
+        r.explanation = fmt::format("{}: duration {}", text, r.value);
+    }
+    return r;
+}
+
+std::optional<Resolution> Builder::offset() {
+    bool anaphoric = e.anaphoric;
+    auto a = anchor_day(anaphoric);
+    if (!a) return underspecified();
+    r.temporal_function = true;
+    if (e.vague_quantity) {
+        r.value = e.rel == Rel::Ago || e.rel == Rel::Before ? "PAST_REF" : "FUTURE_REF";
+        r.explanation = fmt::format("{}: an unspecified amount of time from {} -> {}", text, anchor_name(), r.value);
+        return r;
+    }
+    int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
+    double q = e.quantity;
+    auto ad = sys_days{*a};
+    auto whole = [](double x) { return x == std::floor(x); };
+    switch (e.unit) {
+        case Unit::Second:
+        case Unit::Minute:
+        case Unit::Hour: {
+            // Relative to the DCT's time of day when known, else to its midnight.
+            auto base = sys_seconds{ad} + seconds{c.dct && c.dct->seconds && !anaphoric ? *c.dct->seconds : 0};
+            double mult = e.unit == Unit::Hour ? 3600 : e.unit == Unit::Minute ? 60 : 1;
+            auto t = base + seconds{static_cast<long long>(sign * q * mult)};
+            auto dp = std::chrono::floor<days>(t);
+            auto tod = hh_mm_ss<seconds>{t - dp};
+            r.type = TimexType::Time;
+            r.value = fmt::format("{}T{:02}:{:02}", day_value(year_month_day{dp}), tod.hours().count(),
+                                  tod.minutes().count());
+            r.interval = Interval{t, t + seconds{60}};
+            r.granularity = e.unit == Unit::Hour ? Granularity::Hour : Granularity::Minute;
+            if (e.unit == Unit::Hour) r.value.resize(r.value.size() - 3);
+            break;
+        }
+        case Unit::Day:
+        case Unit::Night:
+        case Unit::Week:
+        case Unit::Weekend: {
+            double nd = q * (e.unit == Unit::Week || e.unit == Unit::Weekend ? 7 : 1);
+            if (!whole(nd)) return std::nullopt;
+            auto d = ad + days{sign * static_cast<int>(nd)};
+            r.value = day_value(year_month_day{d});
+            r.interval = day_span(d);
+            r.granularity = Granularity::Day;
+            break;
+        }
+        case Unit::Month:
+        case Unit::Quarter:
+        case Unit::Half: {
+            double nm = q * (e.unit == Unit::Quarter ? 3 : e.unit == Unit::Half ? 6 : 1);
+            if (!whole(nm)) return std::nullopt;
+            auto ym = a->year() / a->month() + months{sign * static_cast<int>(nm)};
+            r.value = month_value(ym.year(), ym.month());
+            r.interval = month_span(ym.year(), ym.month());
+            r.granularity = Granularity::Month;
+            break;
+        }
+        case Unit::Year:
+        case Unit::Decade:
+        case Unit::Century:
+        case Unit::Millennium: {
+            double ny = q * (e.unit == Unit::Decade ? 10 : e.unit == Unit::Century ? 100 : e.unit == Unit::Millennium ? 1000 : 1);
+            if (!whole(ny)) {
+                double nm = ny * 12;
+                if (!whole(nm)) return std::nullopt;
+                auto ym = a->year() / a->month() + months{sign * static_cast<int>(nm)};
+                r.value = month_value(ym.year(), ym.month());
+                r.interval = month_span(ym.year(), ym.month());
+                r.granularity = Granularity::Month;
+                break;
+            }
+            auto y = a->year() + years{sign * static_cast<int>(ny)};
+            r.value = fmt::format("{:04}", int(y));
+            r.interval = year_span(y);
+            r.granularity = Granularity::Year;
+            break;
+        }
+        case Unit::None: return std::nullopt;
+    }
+    if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+    r.implied = FieldYear | FieldMonth | FieldDay;
+    r.explanation = fmt::format("{}: {} {} {} {} -> {}", text, q, "unit(s)", sign < 0 ? "before" : "after",
+                                anchor_name(), r.value);
+    return r;
+}
+
+std::optional<Resolution> Builder::set() {
+    r.type = TimexType::Set;
+    r.quant = "";
+    r.freq = e.times > 0 ? fmt::format("{}X", e.times) : "";
+    if (e.weekday > 0) {
+        r.value = fmt::format("XXXX-WXX-{}", e.weekday);
+        r.known = FieldWeekday;
+    } else if (e.month > 0) {
+        r.value = fmt::format("XXXX-{:02}", e.month);
+        r.known = FieldMonth;
+    } else if (e.part != PartOfDay::None) {
+        r.value = fmt::format("XXXX-XX-XXT{}", part_code(e.part));
+        r.known = FieldPartOfDay;
+    } else if (e.unit != Unit::None) {
+        r.value = duration_value(e.vague_quantity ? 1 : e.quantity, e.unit, false);
+        if (r.freq.empty()) r.freq = "1X";
+    } else {
+        return std::nullopt;
+    }
+    auto lower = std::string(text.substr(0, 5));
+    for (auto& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower.rfind("every", 0) == 0) r.quant = "EVERY";
+    if (lower.rfind("each", 0) == 0) r.quant = "EACH";
+    r.explanation = fmt::format("{}: recurring {}{}", text, r.value, r.freq.empty() ? "" : ", " + r.freq);
+    return r;
+}
+
+std::optional<Resolution> Builder::fuzzy() {
+    r.temporal_function = true;
+    switch (e.fuzzy) {
+        case grammar::Fuzzy::Present: r.value = "PRESENT_REF"; break;
+        case grammar::Fuzzy::Past: r.value = "PAST_REF"; break;
+        case grammar::Fuzzy::Future: r.value = "FUTURE_REF"; break;
+        case grammar::Fuzzy::None: return std::nullopt;
+    }
+    if (c.dct) {
+        r.anchor = "dct";
+        if (e.fuzzy == grammar::Fuzzy::Present) {
+            r.interval = day_span(sys_days{c.dct->day});
+            r.granularity = Granularity::Day;
+        }
+    }
+    r.explanation = fmt::format("{}: fuzzy reference to {} -> {}",
+                                text, e.fuzzy == grammar::Fuzzy::Present ? "the present" :
+                                      e.fuzzy == grammar::Fuzzy::Past ? "the past" : "the future", r.value);
+    return r;
+}
+
+}  // namespace
+
+std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text, const Context& ctx) {
+    Builder b{e, text, ctx, {}};
+    return b.run();
+}
+
+std::optional<Reference> reference_of(const Resolution& r) {
+    if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
+    if (r.granularity < Granularity::Year) return std::nullopt;
+    if (r.value.find("REF") != std::string::npos) return std::nullopt;
+    return Reference{std::chrono::floor<date::days>(r.interval->begin), r.granularity, r.value};
+}
+
+}  // namespace dateline::resolve

@@ -1,0 +1,50 @@
+// The resolver: a pure function from what the text says (grammar::Expr) and the context
+// (DCT, reference time, tense, strategy) to a TIMEX3 value, an interval, granularity,
+// known/implied fields and a one-line explanation. All calendar arithmetic goes through date.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../../grammars/en/ast.hpp"
+#include "dateline/options.hpp"
+#include "dateline/timex.hpp"
+
+namespace dateline::resolve {
+
+// A time the narrative has mentioned: the anchor of anaphoric expressions ("the next day").
+struct Reference {
+    date::sys_days day{};        // first day of the mentioned period
+    Granularity granularity = Granularity::Day;
+    std::string value;           // its TIMEX3 value
+};
+
+struct Context {
+    std::optional<Dct> dct;
+    std::optional<Reference> reference;  // last mentioned time; the DCT when none
+    Tense tense = Tense::Unknown;
+    Strategy strategy = Strategy::News;
+};
+
+struct Resolution {
+    TimexType type = TimexType::Date;
+    std::string value;
+    std::string mod;
+    std::string quant;
+    std::string freq;
+    std::optional<Interval> interval;
+    Granularity granularity = Granularity::Unknown;
+    std::uint32_t known = 0;
+    std::uint32_t implied = 0;
+    bool temporal_function = false;
+    std::string anchor;  // "dct", "reference" or ""
+    std::string explanation;
+};
+
+// Returns nothing when the expression names an impossible date ("February 30").
+std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text, const Context& ctx);
+
+// The reference a resolved DATE/TIME leaves for later anaphora, if it is concrete enough.
+std::optional<Reference> reference_of(const Resolution& r);
+
+}  // namespace dateline::resolve

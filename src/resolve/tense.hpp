@@ -1,0 +1,18 @@
+// Tense of the verb that governs a temporal expression, from cue words in its sentence.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+#include "dateline/timex.hpp"
+
+namespace dateline::resolve {
+
+// The nearest past or future cue to [begin, end) inside the sentence [sb, se) decides
+// (will/'ll/shall/going to -> future; was/were/had/did/said, irregular pasts, -ed verbs -> past);
+// present forms (is, are, has) count only when there is no past or future cue.
+Tense detect_tense(std::string_view text, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end);
+
+// The tense a single word signals, if any (exposed for events).
+Tense word_tense(std::string_view lowercase_word);
+
+}  // namespace dateline::resolve
