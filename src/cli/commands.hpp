@@ -1,0 +1,4 @@
+// Subcommands of the dateline CLI. Each takes argv with its own name in argv[0].
+#pragma once
+
+int run_annotate(int argc, char** argv);  // annotate_cmd.cpp: dateline [OPTIONS] FILE...
