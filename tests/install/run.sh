@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix, builds the consumer project against it and runs it.
+set -euo pipefail
+build=$1
+src=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+test -x "$tmp/prefix/bin/dateline"
+cmake -S "$src" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$tmp/build" >/dev/null
+"$tmp/build/consumer"
+"$tmp/prefix/bin/dateline" --version
