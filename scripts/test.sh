@@ -10,6 +10,6 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure
 if [ "${DATELINE_SKIP_SANITIZE:-0}" != 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_SANITIZE=ON -DDATELINE_BENCH=OFF >/dev/null
-  cmake --build build-asan -j"$jobs" --target dateline_tests dateline_cli
-  ctest --test-dir build-asan --output-on-failure
+  cmake --build build-asan -j"$jobs" --target dateline_tests dateline_cli fuzz_annotate
+  ctest --test-dir build-asan --output-on-failure -E install_and_find_package
 fi
