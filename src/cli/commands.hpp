@@ -2,3 +2,4 @@
 #pragma once
 
 int run_annotate(int argc, char** argv);  // annotate_cmd.cpp: dateline [OPTIONS] FILE...
+int run_eval(int argc, char** argv);      // eval_cmd.cpp: dateline eval GOLD [SYSTEM]
