@@ -28,6 +28,10 @@ struct Event {
     std::string modality;            // "", "would", "could", "may", "might", "should", "must", "can"
     bool negated = false;            // "were not published"
     bool conditional = false;        // "if he returned", "would"
+    bool factual = true;             // false inside an if-clause ("if he returned") and in the complement
+                                     // of a wish, attempt or threat ("hoped to meet", "tried to cross")
+    std::string event_class;         // TimeML class: "OCCURRENCE", "REPORTING", "I_ACTION", "I_STATE",
+                                     // "ASPECTUAL", "PERCEPTION", "STATE"
     std::size_t sentence = 0;        // index into Timeline::sentences
 };
 
@@ -44,6 +48,7 @@ struct TimelineEntry {
     std::string text;                // short event text: the clause around the trigger, trimmed
     std::size_t sentence = 0;        // index into Timeline::sentences
     std::string rule;                // which anchoring rule placed it, as an explanation
+    std::size_t text_begin = 0, text_end = 0;  // byte span the short text was taken from
 };
 
 struct Timeline {
@@ -60,5 +65,19 @@ struct TimelineOptions {
 
 // Annotates `text` (see annotate()) and builds its timeline.
 Timeline build_timeline(std::string_view text, const Options& options = {}, const TimelineOptions& topts = {});
+
+// Builds the timeline of `text` from an annotation the caller already has (the same text).
+Timeline build_timeline(std::string_view text, Annotation annotation, const Options& options,
+                        const TimelineOptions& topts = {});
+
+// The event mentions of `text`: verb groups and event nouns, lexicon-based, one pass per sentence.
+// Header sentences and words inside timexes are skipped.
+std::vector<Event> find_events(std::string_view text, const std::vector<Sentence>& sentences,
+                               const std::vector<Timex>& timexes);
+
+// Orders entries: by the start of the time they are placed at (an entry BEFORE a time sorts just
+// before the entries that start there, one AFTER a time just after its end), then coarser
+// granularity first, then document order; entries without a resolved interval come last.
+void order_entries(std::vector<TimelineEntry>& entries);
 
 }  // namespace dateline

@@ -1,4 +1,11 @@
-// dateline [OPTIONS] FILE...: annotate documents (the default subcommand).
+// dateline [OPTIONS] [FILE...]: the default subcommand. Annotates documents and prints their
+// timeline (table, json, ics, html, timelinejs) or their TimeML. A thin layer over the library.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -7,11 +14,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.hpp"
 #include "dateline/annotate.hpp"
 #include "dateline/error.hpp"
+#include "dateline/exporters.hpp"
 #include "dateline/json.hpp"
+#include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
-#include "cli/commands.hpp"
 
 namespace {
 
@@ -21,25 +30,66 @@ std::string read_input(const std::string& path) {
         ss << std::cin.rdbuf();
         return ss.str();
     }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw dateline::InputError("is a directory");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw dateline::InputError("cannot open " + path);
+    if (!in) throw dateline::InputError("cannot open file");
     std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw dateline::InputError("cannot read " + path);
+    if (in.bad()) throw dateline::InputError("cannot read file");
     return s;
+}
+
+// An IANA zone name that exists in the system's zone database ("Europe/Paris"), or UTC.
+bool valid_zone(const std::string& z) {
+    if (z == "UTC" || z == "Etc/UTC" || z == "GMT" || z == "Z") return true;
+    if (z.empty() || z.front() == '/' || z.find("..") != std::string::npos) return false;
+    for (char c : z)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+'))
+            return false;
+    const char* dir = std::getenv("TZDIR");
+    std::error_code ec;
+    return std::filesystem::is_regular_file(std::filesystem::path(dir && *dir ? dir : "/usr/share/zoneinfo") / z, ec);
+}
+
+int terminal_width(bool to_terminal) {
+    if (const char* c = std::getenv("COLUMNS")) {
+        int n = std::atoi(c);
+        if (n > 0) return n;
+    }
+    if (to_terminal) {
+        winsize ws{};
+        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    }
+    return 120;
 }
 
 }  // namespace
 
 int run_annotate(int argc, char** argv) {
-    CLI::App app{"dateline: finds and resolves the temporal expressions of news text"};
+    CLI::App app{"dateline: finds the temporal expressions of news text, anchors its events to them and prints "
+                 "the timeline, oldest first"};
+    app.footer("Subcommands: dateline eval GOLD [SYSTEM] scores against TimeML gold (see dateline eval --help).\n"
+               "Exit status: 0 ok, 1 an input could not be read or processed, 2 bad options.");
     std::vector<std::string> files;
-    std::string dct_text, format = "json", strategy_text = "news";
-    app.add_option("files", files, "input files (plain text or TimeML); - for stdin")->required();
-    app.add_option("--dct", dct_text, "document creation time, YYYY-MM-DD[THH:MM]; detected when absent");
-    app.add_option("--format", format, "output format")->check(CLI::IsMember({"json", "timeml"}));
-    app.add_option("--strategy", strategy_text, "resolution strategy")
+    std::string dct_text, format = "table", strategy_text = "news", tz, output, color = "auto";
+    bool all_events = false;
+    app.add_option("files", files, "input files, plain UTF-8 text or TimeML; - reads stdin")->required();
+    app.add_option("--format,-f", format, "output format (default: table)")
+        ->check(CLI::IsMember({"table", "json", "timeml", "ics", "html", "timelinejs"}));
+    app.add_option("--dct", dct_text,
+                   "document creation time, YYYY-MM-DD[THH:MM]; detected from the dateline or a "
+                   "\"Published:\" header when absent");
+    app.add_option("--strategy", strategy_text,
+                   "how relative times are anchored: news (DCT, tense decides), narrative (last mentioned "
+                   "time), past, future (default: news)")
         ->check(CLI::IsMember({"news", "narrative", "past", "future"}));
-    app.set_version_flag("--version", std::string("dateline ") + DATELINE_VERSION);
+    app.add_option("--tz", tz, "IANA time zone for ics times, e.g. Europe/Paris (default: floating local time)");
+    app.add_flag("--all-events", all_events,
+                 "also list events without a time of their own, placed relative to the DCT by tense");
+    app.add_option("-o,--output", output, "write to FILE instead of standard output");
+    app.add_option("--color", color, "color the table: auto (only on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.set_version_flag("--version,-V", std::string("dateline ") + DATELINE_VERSION);
     CLI11_PARSE(app, argc, argv);
 
     dateline::Options opts;
@@ -51,13 +101,40 @@ int run_annotate(int argc, char** argv) {
         }
     }
     opts.strategy = *dateline::parse_strategy(strategy_text);
+    if (!tz.empty() && !valid_zone(tz)) {
+        std::cerr << "dateline: unknown time zone --tz \"" << tz << "\" (expected an IANA name like Europe/Paris)\n";
+        return 2;
+    }
+    if (format == "html" && files.size() > 1) {
+        std::cerr << "dateline: --format html draws one document; run it once per file\n";
+        return 2;
+    }
+
+    std::ofstream file_out;
+    if (!output.empty()) {
+        file_out.open(output, std::ios::binary);
+        if (!file_out) {
+            std::cerr << "dateline: cannot write " << output << "\n";
+            return 2;
+        }
+    }
+    std::ostream& out = output.empty() ? std::cout : file_out;
+    const bool tty = output.empty() && isatty(STDOUT_FILENO);
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool use_color = color == "always" || (color == "auto" && tty && !(no_color && *no_color));
+
+    dateline::TimelineOptions topts;
+    topts.all_events = all_events;
+    const bool many = files.size() > 1;
+    nlohmann::json collected = nlohmann::json::array();
     int status = 0;
+    bool first = true;
     for (const auto& file : files) {
         try {
             std::string bytes = read_input(file);
             if (bytes.empty()) throw dateline::InputError("empty input");
             std::string text = bytes;
-            std::string id = file;
+            std::string id = file == "-" ? "stdin" : file;
             auto o = opts;
             if (dateline::looks_like_timeml(bytes)) {
                 auto doc = dateline::read_timeml(bytes, file);
@@ -65,19 +142,44 @@ int run_annotate(int argc, char** argv) {
                 id = doc.id;
                 if (!o.dct && doc.dct) o.dct = doc.dct;
             }
-            auto a = dateline::annotate(text, o);
             if (format == "timeml") {
-                std::cout << dateline::write_timeml(text, a, id);
-            } else {
-                auto j = dateline::to_json(a);
-                j["file"] = file;
-                std::cout << j.dump(2) << "\n";
+                auto a = dateline::annotate(text, o);
+                out << dateline::write_timeml(text, a, id);
+                for (auto& w : a.warnings) std::cerr << "dateline: " << file << ": warning: " << w << "\n";
+                continue;
             }
-            for (auto& w : a.warnings) std::cerr << "dateline: " << file << ": warning: " << w << "\n";
+            auto timeline = dateline::build_timeline(text, o, topts);
+            dateline::ExportOptions eo;
+            eo.source_name = file == "-" ? "stdin" : file;
+            eo.tz = tz;
+            eo.color = use_color && format == "table";
+            eo.width = terminal_width(tty);
+            if (format == "table") {
+                if (!first) out << "\n";
+                out << dateline::to_table(timeline, eo);
+            } else if (format == "json" || format == "timelinejs") {
+                auto j = format == "json" ? dateline::to_json(timeline, eo) : dateline::to_timelinejs(timeline, eo);
+                if (format == "json") j["file"] = file;
+                if (many) collected.push_back(std::move(j));
+                else out << j.dump(2) << "\n";
+            } else if (format == "ics") {
+                out << dateline::to_ics(timeline, eo);
+            } else if (format == "html") {
+                out << dateline::to_html(timeline, eo);
+            }
+            first = false;
+            for (auto& w : timeline.annotation.warnings)
+                std::cerr << "dateline: " << file << ": warning: " << w << "\n";
         } catch (const dateline::InputError& e) {
             std::cerr << "dateline: " << file << ": error: " << e.what() << "\n";
             status = 1;
         }
+    }
+    if (many && (format == "json" || format == "timelinejs")) out << collected.dump(2) << "\n";
+    out.flush();
+    if (!out) {
+        std::cerr << "dateline: error writing " << (output.empty() ? "standard output" : output) << "\n";
+        return 1;
     }
     return status;
 }

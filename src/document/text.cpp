@@ -1,4 +1,5 @@
 // UTF-8 validation and sentence segmentation.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -39,22 +40,54 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
-// Words whose trailing period does not end a sentence.
+std::string lower_ascii(std::string_view w) {
+    std::string lower(w);
+    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+// Titles and name parts: a period after them never ends a sentence ("Dr. Smith", "Gov. Abbott").
+bool is_title(std::string_view lower) {
+    static const std::unordered_set<std::string_view> titles = {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+        "st", "jr", "sr", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "mt", "ft", "no", "vs", "nos",
+        "fig", "vol", "pp", "art", "sec", "ch", "approx", "dept", "gens", "sens", "reps", "amb", "maj", "pvt"};
+    return titles.count(lower) > 0;
+}
+
+// Words whose trailing period does not by itself end a sentence.
 bool is_abbreviation(std::string_view w) {
     static const std::unordered_set<std::string_view> abbrev = {
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-        "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-        "fri", "sat", "sun", "ft", "mt", "ave", "blvd", "rd", "dept", "est", "approx", "fig", "vol", "pp",
-        "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
-        "p.m", "d.c", "n.y", "l.a", "calif", "fla", "mass", "ariz", "conn", "ill", "penn", "wash", "tex"};
-    std::string lower;
-    lower.reserve(w.size());
-    for (char c : w) lower += char(std::tolower(static_cast<unsigned char>(c)));
-    if (abbrev.count(lower)) return true;
+        "co", "corp", "inc", "ltd", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
+        "blvd", "rd", "est", "calif", "fla", "mass", "ariz", "conn", "ill", "penn", "wash", "tex", "bros",
+        "univ", "assn", "govt", "intl", "natl", "min", "max", "sq", "km", "cm", "mm", "kg", "lb", "lbs", "oz"};
+    std::string lower = lower_ascii(w);
+    if (abbrev.count(lower) || is_title(lower)) return true;
     // Single letters and dotted initialisms: "J.", "U.S.", "a.m."
     if (w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]))) return true;
     return w.find('.') != std::string_view::npos;
+}
+
+// Capitalized words that open sentences but rarely follow an abbreviation inside a name:
+// after "in the U.S." a following "The" starts a new sentence, "Border" does not.
+bool is_sentence_opener(std::string_view lower) {
+    static const std::unordered_set<std::string_view> openers = {
+        "the", "a", "an", "in", "on", "at", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that",
+        "these", "those", "there", "but", "and", "or", "so", "yet", "however", "meanwhile", "after", "before",
+        "when", "while", "if", "as", "his", "her", "their", "our", "my", "some", "many", "most", "no", "not",
+        "for", "with", "by", "from", "to", "of", "last", "next", "earlier", "later", "since", "although",
+        "though", "because", "what", "who", "which", "where", "why", "how", "one", "two", "three", "all",
+        "both", "each", "every", "other", "officials", "police", "authorities"};
+    return openers.count(lower) > 0;
+}
+
+// The word starting at i (after opening quotes/brackets), lowercased.
+std::string next_word(std::string_view t, std::size_t i) {
+    while (i < t.size() && (t[i] == '"' || t[i] == '\'' || t[i] == '(' || t[i] == '[')) ++i;
+    std::size_t b = i;
+    while (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) ++i;
+    return lower_ascii(t.substr(b, i - b));
 }
 
 // True when the byte at i starts an opening of a new sentence: an uppercase letter, a digit,
@@ -75,43 +108,108 @@ bool starts_sentence(std::string_view t, std::size_t i) {
     return false;
 }
 
-}  // namespace
+// A dash that separates a dateline from the story: "–", "—", "--" or " - ". Returns its length.
+std::size_t dash_at(std::string_view t, std::size_t i) {
+    if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(t[i + 2]) == 0x93 || static_cast<unsigned char>(t[i + 2]) == 0x94))
+        return 3;
+    if (i + 1 < t.size() && t[i] == '-' && t[i + 1] == '-') return 2;
+    if (t[i] == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < t.size() && t[i + 1] == ' ') return 1;
+    return 0;
+}
 
-std::vector<Sentence> segment(std::string_view t) {
-    std::vector<Sentence> out;
-    std::size_t n = t.size(), paragraph = 0, start = 0;
-    auto emit = [&](std::size_t b, std::size_t e) {
+// Length of a dateline opening the paragraph p ("Washington (AFP) – ", "WASHINGTON, Jan. 19 (Reuters) —
+// ", "KYIV, Ukraine — "), dash and following spaces included; 0 when there is none. A dateline is
+// a place (all capitals, or followed by a news agency in parentheses), optionally a date, then a dash,
+// then the story starting with a capital.
+std::size_t dateline_length(std::string_view p, std::size_t& head_end) {
+    std::size_t limit = std::min<std::size_t>(p.size(), 90);
+    for (std::size_t i = 1; i < limit; ++i) {
+        if (p[i] == '\n') return 0;
+        std::size_t d = dash_at(p, i);
+        if (!d) continue;
+        std::string_view head = p.substr(0, i);
+        while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+        if (head.empty()) return 0;
+        bool agency = head.back() == ')' && head.find('(') != std::string_view::npos;
+        std::size_t w = 0;
+        while (w < head.size() && std::isalpha(static_cast<unsigned char>(head[w]))) ++w;
+        bool caps_place = w >= 3;
+        for (std::size_t k = 0; k < w && caps_place; ++k)
+            if (!std::isupper(static_cast<unsigned char>(head[k]))) caps_place = false;
+        if (!std::isupper(static_cast<unsigned char>(p[0])) || !(agency || caps_place)) return 0;
+        std::size_t e = i + d;
+        while (e < p.size() && p[e] == ' ') ++e;
+        if (e >= p.size() || !starts_sentence(p, e)) return 0;
+        head_end = head.size();
+        return e;
+    }
+    return 0;
+}
+
+bool ends_with_final_punctuation(std::string_view s) {
+    while (!s.empty()) {
+        unsigned char c = static_cast<unsigned char>(s.back());
+        if (c == '"' || c == '\'' || c == ')') {
+            s.remove_suffix(1);
+            continue;
+        }
+        if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
+            static_cast<unsigned char>(s[s.size() - 2]) == 0x80 &&
+            (c == 0x9D || c == 0x99)) {  // ” ’
+            s.remove_suffix(3);
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?' || (s.size() >= 3 && c == 0xA6);  // … ends in 0xA6
+    }
+    return false;
+}
+
+std::size_t count_words(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        bool sp = is_space(c);
+        if (!sp && !in) ++n;
+        in = !sp;
+    }
+    return n;
+}
+
+// Sentences of one paragraph [pb, pe) of t, appended to out.
+void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::size_t paragraph,
+                       bool last_paragraph, std::vector<Sentence>& out) {
+    std::size_t first = out.size();
+    auto emit = [&](std::size_t b, std::size_t e, bool header) {
         while (b < e && is_space(t[b])) ++b;
         while (e > b && is_space(t[e - 1])) --e;
-        if (e > b) out.push_back({b, e, paragraph});
+        if (e > b) out.push_back({b, e, paragraph, header});
     };
-    std::size_t i = 0;
-    while (i < n) {
+    std::size_t start = pb;
+    std::size_t head_end = 0;
+    if (std::size_t d = dateline_length(t.substr(pb, pe - pb), head_end)) {
+        emit(pb, pb + head_end, true);  // the dateline without its dash
+        start = pb + d;
+    }
+    std::size_t i = start;
+    while (i < pe) {
         char c = t[i];
         if (c == '\n') {
-            // Blank line: paragraph break. Single newline: a break after a header-like line.
-            std::size_t j = i + 1;
-            while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
-            if (j < n && t[j] == '\n') {
-                emit(start, i);
-                while (j < n && is_space(t[j])) ++j;
-                if (!out.empty() && out.back().paragraph == paragraph) ++paragraph;
-                start = i = j;
-                continue;
-            }
             // A single line break ends a header-like line (short, no trailing comma) or a line whose
             // next line starts a sentence; otherwise it is wrapped text.
+            std::size_t j = i + 1;
+            while (j < pe && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
             std::size_t line_begin = t.rfind('\n', i == 0 ? 0 : i - 1);
-            line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+            line_begin = line_begin == std::string_view::npos || line_begin < pb ? pb : line_begin + 1;
             std::size_t k = i;
             while (k > line_begin && is_space(t[k - 1])) --k;
             char last_char = k > line_begin ? t[k - 1] : '.';
             bool short_line = i - line_begin < 100;
             bool open_clause = last_char == ',' || last_char == ';' || last_char == ':' || last_char == '-';
-            if ((short_line && !open_clause) || (!open_clause && starts_sentence(t, j) &&
-                                                 (last_char == '.' || last_char == '!' || last_char == '?' ||
-                                                  last_char == '"'))) {
-                emit(start, i);
+            bool final_punct = ends_with_final_punctuation(t.substr(line_begin, k - line_begin));
+            if ((short_line && !open_clause) || (!open_clause && starts_sentence(t, j) && final_punct)) {
+                std::string_view line = t.substr(start, k - start);
+                emit(start, i, !final_punct && count_words(line) <= 20);
                 start = i + 1;
             }
             ++i;
@@ -119,40 +217,39 @@ std::vector<Sentence> segment(std::string_view t) {
         }
         if (c == '.' || c == '!' || c == '?') {
             std::size_t e = i + 1;
-            while (e < n && (t[e] == '.' || t[e] == '!' || t[e] == '?')) ++e;
+            while (e < pe && (t[e] == '.' || t[e] == '!' || t[e] == '?')) ++e;
             // Closing quotes and brackets belong to the sentence.
-            while (e < n) {
+            while (e < pe) {
                 if (t[e] == '"' || t[e] == '\'' || t[e] == ')') ++e;
-                else if (e + 2 < n && static_cast<unsigned char>(t[e]) == 0xE2 &&
+                else if (e + 2 < pe && static_cast<unsigned char>(t[e]) == 0xE2 &&
                          static_cast<unsigned char>(t[e + 1]) == 0x80 &&
                          (static_cast<unsigned char>(t[e + 2]) == 0x9D || static_cast<unsigned char>(t[e + 2]) == 0x99))
                     e += 3;
                 else break;
             }
-            if (e < n && !is_space(t[e])) {  // "3.5", "U.S.A", "example.com"
+            if (e < pe && !is_space(t[e])) {  // "3.5", "U.S.A", "example.com", "p.m.,"
                 i = e;
                 continue;
             }
-            if (c == '.') {
+            std::size_t next = e;
+            while (next < pe && (t[next] == ' ' || t[next] == '\t')) ++next;
+            if (c == '.' && e == i + 1) {
                 std::size_t w = i;
                 while (w > start && !is_space(t[w - 1]) && t[w - 1] != '(' && t[w - 1] != '"') --w;
                 std::string_view word = t.substr(w, i - w);
-                std::size_t next = e;
-                while (next < n && t[next] == ' ') ++next;
-                if (is_abbreviation(word) && !(next < n && t[next] == '\n')) {
-                    // An abbreviation ends a sentence only before a clear new start ("... in the U.S. The")
-                    // that is not a name or number ("Jan. 19", "Dr. Smith").
-                    bool month_or_title = word.size() <= 5 && word.find('.') == std::string_view::npos;
-                    if (month_or_title || !starts_sentence(t, next)) {
+                if (is_abbreviation(word) && next < pe && t[next] != '\n' && t[next] != '\r') {
+                    // After an abbreviation a sentence ends only before a word that usually opens one
+                    // ("... in the U.S. The"), never before a name or a number ("U.S. Border Patrol",
+                    // "Jan. 19", "Dr. Smith"), and never after a title.
+                    if (is_title(lower_ascii(word)) || !starts_sentence(t, next) ||
+                        !is_sentence_opener(next_word(t, next))) {
                         i = e;
                         continue;
                     }
                 }
             }
-            std::size_t next = e;
-            while (next < n && (t[next] == ' ' || t[next] == '\t')) ++next;
-            if (next >= n || t[next] == '\n' || t[next] == '\r' || starts_sentence(t, next)) {
-                emit(start, e);
+            if (next >= pe || t[next] == '\n' || t[next] == '\r' || starts_sentence(t, next)) {
+                emit(start, e, false);
                 start = e;
             }
             i = e;
@@ -160,7 +257,54 @@ std::vector<Sentence> segment(std::string_view t) {
         }
         ++i;
     }
-    emit(start, n);
+    // The paragraph's last piece: a header when it is a short line without final punctuation that
+    // is followed by more text (a title, a section header, a "Published:" line).
+    std::size_t b = start, e = pe;
+    while (b < e && is_space(t[b])) ++b;
+    while (e > b && is_space(t[e - 1])) --e;
+    if (e > b) {
+        std::string_view piece = t.substr(b, e - b);
+        bool header = !last_paragraph && !ends_with_final_punctuation(piece) && count_words(piece) <= 20;
+        emit(b, e, header);
+    }
+    // A one-line paragraph without final punctuation is a header as a whole ("First change: Jan. 19,
+    // 2024 – 9:21 p.m. Last change: ..."), even when a period inside split it.
+    if (!last_paragraph && out.size() > first + 1 && t.substr(pb, pe - pb).find('\n') == std::string_view::npos &&
+        !ends_with_final_punctuation(t.substr(pb, pe - pb)) && count_words(t.substr(pb, pe - pb)) <= 30)
+        for (std::size_t k = first; k < out.size(); ++k) out[k].header = true;
+}
+
+}  // namespace
+
+std::vector<Paragraph> paragraphs(std::string_view t) {
+    std::vector<Paragraph> out;
+    std::size_t n = t.size(), i = 0;
+    while (i < n) {
+        while (i < n && is_space(t[i])) ++i;
+        if (i >= n) break;
+        std::size_t b = i, e = n;
+        // The paragraph ends at a line break followed by a blank line.
+        while (i < n) {
+            if (t[i] == '\n') {
+                std::size_t j = i + 1;
+                while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
+                if (j >= n || t[j] == '\n') {
+                    e = i;
+                    break;
+                }
+            }
+            ++i;
+        }
+        while (e > b && is_space(t[e - 1])) --e;
+        if (e > b) out.push_back({b, e});
+    }
+    return out;
+}
+
+std::vector<Sentence> segment(std::string_view t) {
+    std::vector<Sentence> out;
+    auto ps = paragraphs(t);
+    for (std::size_t k = 0; k < ps.size(); ++k) segment_paragraph(t, ps[k].begin, ps[k].end, k, k + 1 == ps.size(), out);
     return out;
 }
 

@@ -1,0 +1,84 @@
+// Word-level analysis of one sentence, shared by event detection and anchoring: tokens with
+// closed-class tags, the events found on them, and clause boundaries. Internal to the library.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/timeline.hpp"
+
+namespace dateline::events {
+
+enum class Tag : std::uint8_t {
+    Word,       // open-class word: noun, adjective, name, unknown verb
+    Number,     // 242,000  3.5
+    Det,        // the a an this that these those some any no every each another such
+    Possessive, // his her its their our my your 's
+    Pronoun,    // he she it they we i you (subjects and objects)
+    Prep,       // in on at during since after before until by from with of for to ...
+    To,         // "to" before a verb
+    Be,         // be forms
+    Have,       // have forms
+    Do,         // do forms
+    Modal,      // will would could can may might should must shall
+    Neg,        // not never n't
+    Adverb,     // -ly adverbs and a few others that sit inside verb groups
+    Conj,       // and or but nor
+    Subord,     // while because although though if unless whereas when whether as (clause openers)
+    Rel,        // which who whom whose where, "that" before a verb
+    Comma,
+    Punct,      // ; : ( ) [ ] – — and other clause-ending marks
+    Quote,      // " “ ” ' ‘ ’ used as quotation marks
+};
+
+struct Token {
+    std::size_t begin = 0, end = 0;  // byte offsets in the document
+    std::string lower;               // lowercased ASCII, the word itself otherwise
+    Tag tag = Tag::Word;
+    bool capital = false;            // starts with an uppercase letter
+    int timex = -1;                  // index into the timexes when the word is inside one
+    int event = -1;                  // index into the sentence's events: set on the main verb / noun head
+    bool verb = false;               // part of a verb event's group (aux or main)
+    bool noun_event = false;         // part of an event noun
+    bool hypothetical = false;       // inside the complement of a wish / attempt / threat
+    bool conditional = false;        // inside an if-clause
+    bool main_be = false;            // a form of "be" used as the main verb (copula)
+};
+
+struct SentenceAnalysis {
+    std::size_t sentence = 0;        // index into the sentences
+    std::vector<Token> tokens;
+    std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
+    std::vector<std::size_t> event_token;  // for each event, the index of its head token
+};
+
+// Tokenizes and tags sentence `index` of `text`, finds its events. Words inside timexes get Token::timex
+// and never become events.
+SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
+                                  const std::vector<Timex>& timexes);
+
+// True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
+// subordinators, relative pronouns, a comma before a conjunction).
+bool clause_boundary(const std::vector<Token>& tokens, std::size_t i);
+
+// Events of all non-header sentences, numbered e1, e2, ...; the per-sentence analyses are appended
+// to `analyses` when it is given.
+std::vector<Event> find_events_in(std::string_view text, const std::vector<Sentence>& sentences,
+                                  const std::vector<Timex>& timexes, std::vector<SentenceAnalysis>* analyses);
+
+// Anchors events to times and returns the timeline entries, unordered (see anchor.cpp).
+struct AnchorInput {
+    std::string_view text;
+    const std::vector<Sentence>* sentences = nullptr;
+    const Annotation* annotation = nullptr;
+    Strategy strategy = Strategy::News;
+    bool all_events = false;
+};
+struct AnchorOutput {
+    std::vector<Event> events;            // every event, numbered in document order
+    std::vector<TimelineEntry> entries;   // unordered
+};
+AnchorOutput anchor_events(const AnchorInput& in);
+
+}  // namespace dateline::events

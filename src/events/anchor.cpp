@@ -1,0 +1,553 @@
+// Anchoring: each event gets its time and its relation to it.
+//  1. a timex in its clause: a premodifier of an event noun ("the December 27 meeting"), the object of a
+//     preposition after an event noun ("a meeting in Washington on Friday"), else an adverbial of the
+//     clause's verb ("Last Friday, ... drowned"); the preposition gives the relation (since -> AFTER,
+//     before/until/by -> BEFORE, throughout -> INCLUDES, else ON). A clause whose only verb is a copula
+//     gets a state event ("is of particular interest ... this election year").
+//  2. "since/after/before that <event noun>": the time of the earlier, dated mention of that event.
+//  3. the narrative reference time (strategy narrative): the last concrete time mentioned before it.
+//  4. the DCT, placed by tense: past -> BEFORE, future -> AFTER, present -> ON.
+// Only rule 1 makes an entry "dated"; the others are listed with --all-events.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "events/analysis.hpp"
+
+namespace dateline::events {
+namespace {
+
+bool concrete(const Timex& t) {
+    return (t.type == TimexType::Date || t.type == TimexType::Time) && t.interval && !t.value.empty() &&
+           std::isdigit(static_cast<unsigned char>(t.value[0]));
+}
+
+struct Ref {
+    std::size_t analysis = 0;
+    std::size_t event = 0;  // local index in the analysis
+    friend bool operator<(const Ref& a, const Ref& b) {
+        return a.analysis != b.analysis ? a.analysis < b.analysis : a.event < b.event;
+    }
+    friend bool operator==(const Ref& a, const Ref& b) = default;
+};
+
+// A placed event before the entries are materialized.
+struct Placement {
+    Ref ref;
+    Relation relation = Relation::Unknown;
+    bool dated = false;
+    int timex = -1;                 // source timex index, -1 for the DCT
+    std::string rule;
+    std::size_t time_first = 0, time_last = 0;  // token range of the time phrase (dated entries)
+    bool has_time_tokens = false;
+    std::optional<Interval> interval;  // for DCT placements
+    std::string value;
+    Granularity granularity = Granularity::Unknown;
+};
+
+// The preposition before token `ta`: its relation, the index where the time phrase starts, the word.
+struct PrepInfo {
+    Relation relation = Relation::On;
+    std::size_t start = 0;
+    std::string word;
+    bool present = false;
+};
+
+PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
+    PrepInfo p;
+    p.start = ta;
+    if (ta == 0) return p;
+    const Token& t = toks[ta - 1];
+    std::string w = t.lower;
+    std::size_t start = ta - 1;
+    if ((t.tag == Tag::To || w == "of") && ta >= 2) {
+        const std::string& w2 = toks[ta - 2].lower;
+        if (w2 == "prior" || w2 == "ahead" || w2 == "up" || w2 == "as") {
+            w = w2 + " " + w;
+            start = ta - 2;
+        }
+    }
+    static const std::map<std::string, Relation, std::less<>> rel = {
+        {"since", Relation::After},      {"after", Relation::After},     {"following", Relation::After},
+        {"from", Relation::After},       {"as of", Relation::After},     {"before", Relation::Before},
+        {"until", Relation::Before},     {"till", Relation::Before},     {"by", Relation::Before},
+        {"prior to", Relation::Before},  {"ahead of", Relation::Before}, {"up to", Relation::Before},
+        {"throughout", Relation::Includes}, {"on", Relation::On},        {"in", Relation::On},
+        {"at", Relation::On},            {"during", Relation::On},       {"over", Relation::On},
+        {"within", Relation::On},        {"for", Relation::On},          {"of", Relation::On}};
+    auto it = rel.find(w);
+    if (it == rel.end()) return p;
+    p.relation = it->second;
+    p.start = start;
+    p.word = w;
+    p.present = true;
+    return p;
+}
+
+bool is_verb_event(const SentenceAnalysis& a, std::size_t i) {
+    return a.tokens[i].event >= 0 && !a.events[std::size_t(a.tokens[i].event)].noun;
+}
+
+// Stops a leftward / rightward search for the verb of a clause.
+bool stops_search(const std::vector<Token>& toks, std::size_t i) {
+    return clause_boundary(toks, i) || toks[i].tag == Tag::Comma;
+}
+
+// Rule 1a: the timex premodifies an event noun ("the December 27 meeting", "Friday's attack").
+std::optional<std::size_t> premodified_noun(const SentenceAnalysis& a, std::size_t ta, std::size_t tb) {
+    const auto& toks = a.tokens;
+    if (ta > 0 && (toks[ta - 1].tag == Tag::Prep || toks[ta - 1].tag == Tag::To)) return std::nullopt;
+    std::size_t j = tb + 1;
+    if (j < toks.size() && toks[j].tag == Tag::Possessive) ++j;
+    for (int skipped = 0; j < toks.size(); ++j, ++skipped) {
+        if (toks[j].noun_event) {
+            while (j < toks.size() && toks[j].event < 0) ++j;
+            if (j < toks.size()) return j;
+            return std::nullopt;
+        }
+        if (skipped >= 2 || toks[j].tag != Tag::Word || toks[j].verb || toks[j].timex >= 0) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Rule 1b: an event noun the time phrase follows inside one noun phrase ("a meeting in Washington on
+// Friday", "elections in June in Mexico and November").
+std::optional<std::size_t> noun_to_left(const SentenceAnalysis& a, std::size_t start) {
+    const auto& toks = a.tokens;
+    std::size_t steps = 0;
+    for (std::size_t k = start; k > 0 && steps < 12; ++steps) {
+        --k;
+        const Token& t = toks[k];
+        if (t.event >= 0 && a.events[std::size_t(t.event)].noun) return k;
+        if (t.verb) return std::nullopt;
+        bool pass = t.timex >= 0 || t.tag == Tag::Word || t.tag == Tag::Det || t.tag == Tag::Possessive ||
+                    t.tag == Tag::Number || t.tag == Tag::Prep || t.tag == Tag::To || t.tag == Tag::Conj ||
+                    t.tag == Tag::Adverb;
+        if (!pass) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// True when nothing but prepositions/adverbs stands between the clause start and `start` (a fronted
+// time: "Last Friday, ...", "On Thursday, ...").
+bool fronted(const std::vector<Token>& toks, std::size_t start) {
+    for (std::size_t k = start; k > 0;) {
+        --k;
+        if (clause_boundary(toks, k) || toks[k].tag == Tag::Conj) return true;
+        if (toks[k].tag == Tag::Adverb || toks[k].tag == Tag::Prep) continue;
+        return false;
+    }
+    return true;
+}
+
+// Rule 1c: the verb of the clause the time phrase [start, end] belongs to.
+std::optional<std::size_t> clause_verb(const SentenceAnalysis& a, std::size_t start, std::size_t end,
+                                       bool want_be = false) {
+    const auto& toks = a.tokens;
+    auto match = [&](std::size_t i) { return want_be ? toks[i].main_be : is_verb_event(a, i); };
+    auto right = [&](bool cross_first_comma) -> std::optional<std::size_t> {
+        bool crossed = false;
+        for (std::size_t k = end + 1; k < toks.size(); ++k) {
+            if (toks[k].tag == Tag::Comma && cross_first_comma && !crossed && !clause_boundary(toks, k)) {
+                crossed = true;
+                continue;
+            }
+            if (stops_search(toks, k)) return std::nullopt;
+            if (match(k)) return k;
+        }
+        return std::nullopt;
+    };
+    auto left = [&]() -> std::optional<std::size_t> {
+        for (std::size_t k = start; k > 0;) {
+            --k;
+            if (stops_search(toks, k)) return std::nullopt;
+            if (match(k)) return k;
+        }
+        return std::nullopt;
+    };
+    if (fronted(toks, start)) return right(true);
+    if (auto l = left()) return l;
+    return right(false);
+}
+
+Tense tense_of_be(const std::string& w) {
+    if (w == "was" || w == "were") return Tense::Past;
+    if (w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re" || w == "'m") return Tense::Present;
+    return Tense::Unknown;
+}
+
+// The token text of [l, r] with quotation marks dropped, spaced as in the original.
+std::string join_tokens(std::string_view text, const std::vector<Token>& toks, std::size_t l, std::size_t r) {
+    std::string out;
+    std::size_t last_end = std::string::npos;
+    for (std::size_t k = l; k <= r && k < toks.size(); ++k) {
+        if (toks[k].tag == Tag::Quote) continue;
+        if (last_end != std::string::npos) {
+            std::string_view gap = text.substr(last_end, toks[k].begin - last_end);
+            bool space = gap.find_first_of(" \t\n\r") != std::string_view::npos;
+            if (!space) {  // a quote between two words counts as the space it replaced
+                for (std::size_t q = l; q <= r; ++q)
+                    if (toks[q].tag == Tag::Quote && toks[q].begin >= last_end && toks[q].end <= toks[k].begin) {
+                        std::string_view g1 = text.substr(last_end, toks[q].begin - last_end);
+                        space = !g1.empty();
+                    }
+            }
+            if (space) out += ' ';
+        }
+        out += text.substr(toks[k].begin, toks[k].end - toks[k].begin);
+        last_end = toks[k].end;
+    }
+    return out;
+}
+
+bool np_word(const Token& t) {
+    return (t.tag == Tag::Word && !t.verb) || t.tag == Tag::Det || t.tag == Tag::Possessive ||
+           t.tag == Tag::Number || t.timex >= 0;
+}
+
+// Extends a phrase ending at r to the right over prepositional phrases ("in Washington", "with Mexico"),
+// stopping before one that holds a time other than `own_timex` (that time belongs to another entry).
+std::size_t extend_pps(const std::vector<Token>& toks, std::size_t r, std::size_t max_words, int own_timex = -2) {
+    std::size_t words = 0;
+    while (r + 1 < toks.size() && words < max_words) {
+        const Token& p = toks[r + 1];
+        if (p.tag != Tag::Prep && p.tag != Tag::To) break;
+        if (r + 2 >= toks.size() || !np_word(toks[r + 2]) || toks[r + 2].tag == Tag::Rel) break;
+        std::size_t k = r + 2;
+        while (k + 1 < toks.size() && np_word(toks[k + 1]) && toks[k + 1].tag != Tag::Rel) ++k;
+        bool other_time = false;
+        for (std::size_t q = r + 2; q <= k; ++q)
+            if (toks[q].timex >= 0 && toks[q].timex != own_timex && own_timex != -2) other_time = true;
+        if (other_time) break;
+        words += k - r;
+        r = k;
+    }
+    return r;
+}
+
+struct ShortText {
+    std::string text;
+    std::size_t begin = 0, end = 0;
+};
+
+// The short text of an event: its noun phrase, or its clause (subject, verb group, complements),
+// trimmed; a time phrase outside it is appended after " … ".
+ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size_t local, const Placement* p) {
+    const auto& toks = a.tokens;
+    const Event& e = a.events[local];
+    std::size_t head = a.event_token[local];
+    std::size_t l = head, r = head;
+    while (l > 0 && toks[l - 1].begin >= e.begin) --l;
+    if (e.noun) {
+        // premodifiers and the determiner
+        while (l > 0 && (((toks[l - 1].tag == Tag::Word && !toks[l - 1].verb) || toks[l - 1].tag == Tag::Number ||
+                          toks[l - 1].timex >= 0 || toks[l - 1].tag == Tag::Quote) &&
+                         toks[l - 1].event < 0) &&
+               head - l < 5)
+            --l;
+        if (l > 0 && (toks[l - 1].tag == Tag::Det || toks[l - 1].tag == Tag::Possessive)) --l;
+        r = extend_pps(toks, head, 8, p ? p->timex : -2);
+    } else {
+        // the subject: back to the clause start, at most 8 words; none for a non-finite verb ("to close",
+        // "from entering") or the second verb of a coordination ("... and hoped")
+        std::size_t steps = 0;
+        bool subject = l > 0 && toks[l - 1].tag != Tag::To && toks[l - 1].tag != Tag::Prep &&
+                       toks[l - 1].tag != Tag::Conj && !(l == head && toks[head].lower.size() > 4 &&
+                                                        toks[head].lower.compare(toks[head].lower.size() - 3, 3, "ing") == 0);
+        while (subject && l > 0 && steps < 8) {
+            const Token& t = toks[l - 1];
+            if (stops_search(toks, l - 1) || t.verb || t.tag == Tag::Subord || t.tag == Tag::Rel) break;
+            if (t.tag == Tag::Conj && (t.lower == "but" || t.lower == "yet" ||
+                                       (l < toks.size() && (toks[l].tag == Tag::Pronoun || toks[l].tag == Tag::Det))))
+                break;
+            if (t.timex >= 0) {  // a fronted time ("Last Friday, ...") stays out: the date column says it
+                std::size_t e = l - 1;
+                while (e + 1 < toks.size() && toks[e + 1].timex == t.timex) ++e;
+                if (e + 1 < toks.size() && toks[e + 1].tag == Tag::Comma) break;
+            }
+            --l;
+            ++steps;
+        }
+        while (r + 1 < toks.size() && toks[r + 1].verb && toks[r + 1].event < 0) ++r;
+        std::size_t limit = r + 8;
+        if (p && p->has_time_tokens && p->time_first > r && p->time_last <= r + 14) limit = std::max(limit, p->time_last);
+        while (r + 1 < toks.size() && r + 1 <= limit) {
+            const Token& t = toks[r + 1];
+            if (t.tag == Tag::Quote) {  // quoted words inside the clause: “show solidarity”
+                ++r;
+                ++limit;
+                continue;
+            }
+            if (stops_search(toks, r + 1) || t.tag == Tag::Rel || t.tag == Tag::Subord) break;
+            if (t.verb && t.event >= 0 && toks[r].tag == Tag::Conj) break;
+            ++r;
+        }
+        while (r > head && (toks[r].tag == Tag::Conj || toks[r].tag == Tag::Prep || toks[r].tag == Tag::Det ||
+                            toks[r].tag == Tag::To))
+            --r;
+    }
+    while (l < r && (toks[l].tag == Tag::Quote || toks[l].tag == Tag::Conj || toks[l].tag == Tag::Prep) &&
+           toks[l].begin < e.begin)
+        ++l;
+    while (r > l && toks[r].tag == Tag::Quote) --r;
+    ShortText st;
+    st.text = join_tokens(text, toks, l, r);
+    st.begin = toks[l].begin;
+    st.end = toks[r].end;
+    if (p && p->has_time_tokens && p->time_first > r) {
+        std::size_t tr = extend_pps(toks, p->time_last, 6);
+        st.text += " … " + join_tokens(text, toks, p->time_first, tr);
+        st.end = toks[tr].end;
+    }
+    return st;
+}
+
+}  // namespace
+
+AnchorOutput anchor_events(const AnchorInput& in) {
+    const auto& timexes = in.annotation->timexes;
+    std::vector<SentenceAnalysis> analyses;
+    find_events_in(in.text, *in.sentences, timexes, &analyses);
+
+    std::vector<Placement> placements;
+    std::map<Ref, std::vector<std::size_t>> placed;  // event -> its placements
+
+    // Rule 1: timexes in the clause.
+    for (std::size_t ai = 0; ai < analyses.size(); ++ai) {
+        auto& a = analyses[ai];
+        auto& toks = a.tokens;
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            int tx = toks[i].timex;
+            if (tx < 0 || (i > 0 && toks[i - 1].timex == tx)) continue;
+            std::size_t ta = i, tb = i;
+            while (tb + 1 < toks.size() && toks[tb + 1].timex == tx) ++tb;
+            const Timex& t = timexes[std::size_t(tx)];
+            if (!concrete(t)) continue;
+            PrepInfo prep = prep_before(toks, ta);
+            std::optional<std::size_t> head;
+            std::string how;
+            std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
+            if (auto n = premodified_noun(a, ta, tb)) {
+                head = n;
+                how = fmt::format("\"{}\" modifies the event noun \"{}\"", t.text,
+                                  a.events[std::size_t(toks[*n].event)].trigger);
+                prep.relation = Relation::On;
+            } else if (auto m = noun_to_left(a, prep.start)) {
+                head = m;
+                how = fmt::format("\"{}\" completes the event noun \"{}\"", phrase,
+                                  a.events[std::size_t(toks[*m].event)].trigger);
+            } else if (auto v = clause_verb(a, prep.start, tb)) {
+                head = v;
+                how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase,
+                                  a.events[std::size_t(toks[*v].event)].trigger);
+            } else if (auto b = clause_verb(a, prep.start, tb, true)) {
+                // A copula clause: the state it describes is the event.
+                Event e;
+                e.lemma = "be";
+                e.event_class = "STATE";
+                e.trigger = std::string(in.text.substr(toks[*b].begin, toks[*b].end - toks[*b].begin));
+                e.begin = toks[*b].begin;
+                e.end = toks[*b].end;
+                e.tense = tense_of_be(toks[*b].lower);
+                e.aspect = "NONE";
+                e.sentence = a.sentence;
+                e.factual = !toks[*b].hypothetical && !toks[*b].conditional;
+                std::size_t k = *b + 1;
+                while (k < toks.size() && (toks[k].tag == Tag::Adverb || toks[k].tag == Tag::Neg)) {
+                    if (toks[k].tag == Tag::Neg) e.negated = true;
+                    ++k;
+                }
+                // Insert in text order.
+                std::size_t pos = 0;
+                while (pos < a.events.size() && a.events[pos].begin < e.begin) ++pos;
+                a.events.insert(a.events.begin() + long(pos), e);
+                a.event_token.insert(a.event_token.begin() + long(pos), *b);
+                for (auto& tk : toks)
+                    if (tk.event >= int(pos)) ++tk.event;
+                toks[*b].event = int(pos);
+                for (auto& pl : placements)
+                    if (pl.ref.analysis == ai && pl.ref.event >= pos) ++pl.ref.event;
+                std::map<Ref, std::vector<std::size_t>> shifted;
+                for (auto& [r, v] : placed) {
+                    Ref nr = r;
+                    if (nr.analysis == ai && nr.event >= pos) ++nr.event;
+                    shifted[nr] = v;
+                }
+                placed = std::move(shifted);
+                head = *b;
+                how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, e.trigger);
+            }
+            if (!head) continue;
+            Placement pl;
+            pl.ref = {ai, std::size_t(toks[*head].event)};
+            pl.relation = prep.relation;
+            pl.dated = true;
+            pl.timex = tx;
+            pl.rule = fmt::format("clause: {}; {} {}", how, std::string(to_string(prep.relation)), t.value);
+            pl.time_first = prep.start;
+            pl.time_last = tb;
+            pl.has_time_tokens = true;
+            placed[pl.ref].push_back(placements.size());
+            placements.push_back(pl);
+        }
+    }
+
+    // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
+    for (std::size_t ai = 0; ai < analyses.size(); ++ai) {
+        auto& a = analyses[ai];
+        auto& toks = a.tokens;
+        for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+            PrepInfo prep;
+            const std::string& w = toks[i].lower;
+            if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;
+            if (toks[i].tag != Tag::Prep) continue;
+            if (toks[i + 1].tag != Tag::Det) continue;
+            std::size_t j = i + 2;
+            while (j < toks.size() && j < i + 5 && toks[j].event < 0 && toks[j].tag == Tag::Word && !toks[j].verb) ++j;
+            if (j >= toks.size() || toks[j].event < 0 || !a.events[std::size_t(toks[j].event)].noun) continue;
+            Ref anaphor{ai, std::size_t(toks[j].event)};
+            if (placed.count(anaphor)) continue;
+            const std::string& lemma = a.events[anaphor.event].lemma;
+            // The most recent earlier mention with a dated placement.
+            std::optional<std::size_t> source;
+            for (auto& [r, idx] : placed) {
+                if (!(r < anaphor)) continue;
+                const Event& ev = analyses[r.analysis].events[r.event];
+                if (ev.lemma != lemma) continue;
+                for (auto pi : idx)
+                    if (placements[pi].dated && placements[pi].relation == Relation::On) source = pi;
+            }
+            if (!source) continue;
+            auto g = clause_verb(a, i, j);
+            if (!g) continue;
+            Ref gov{ai, std::size_t(toks[*g].event)};
+            if (placed.count(gov)) continue;
+            const Placement src = placements[*source];
+            const Event& antecedent = analyses[src.ref.analysis].events[src.ref.event];
+            const Timex& t = timexes[std::size_t(src.timex)];
+            Placement pl;
+            pl.ref = gov;
+            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.dated = false;
+            pl.timex = src.timex;
+            pl.rule = fmt::format("event reference: \"{} {} {}\" refers back to the \"{}\" of {} (\"{}\"); {} {}", w,
+                                  toks[i + 1].lower, a.events[anaphor.event].trigger, antecedent.trigger, t.value,
+                                  t.text, std::string(to_string(pl.relation)), t.value);
+            placed[pl.ref].push_back(placements.size());
+            placements.push_back(pl);
+            Placement co;
+            co.ref = anaphor;
+            co.relation = Relation::On;
+            co.timex = src.timex;
+            co.rule = fmt::format("coreference: \"{} {}\" is the \"{}\" of {}", toks[i + 1].lower,
+                                  a.events[anaphor.event].trigger, antecedent.trigger, t.value);
+            placed[co.ref].push_back(placements.size());
+            placements.push_back(co);
+        }
+    }
+
+    // Number the events in document order.
+    AnchorOutput out;
+    std::map<Ref, std::size_t> global;
+    for (std::size_t ai = 0; ai < analyses.size(); ++ai)
+        for (std::size_t k = 0; k < analyses[ai].events.size(); ++k) {
+            Event e = analyses[ai].events[k];
+            e.eid = fmt::format("e{}", out.events.size() + 1);
+            global[{ai, k}] = out.events.size();
+            out.events.push_back(std::move(e));
+        }
+
+    // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
+    const auto& dct = in.annotation->dct;
+    if (in.all_events) {
+        for (std::size_t ai = 0; ai < analyses.size(); ++ai)
+            for (std::size_t k = 0; k < analyses[ai].events.size(); ++k) {
+                Ref r{ai, k};
+                if (placed.count(r)) continue;
+                const Event& e = analyses[ai].events[k];
+                Placement pl;
+                pl.ref = r;
+                if (in.strategy == Strategy::Narrative) {
+                    // The last concrete time mentioned before the event, outside headers.
+                    int best = -1;
+                    for (std::size_t ti = 0; ti < timexes.size() && timexes[ti].begin < e.begin; ++ti) {
+                        if (!concrete(timexes[ti])) continue;
+                        bool in_header = false;
+                        for (auto& s : *in.sentences)
+                            if (s.begin <= timexes[ti].begin && timexes[ti].end <= s.end) in_header = s.header;
+                        if (!in_header) best = int(ti);
+                    }
+                    if (best >= 0) {
+                        pl.relation = Relation::On;
+                        pl.timex = best;
+                        pl.rule = fmt::format("reference time: the last time mentioned before it, \"{}\" ({})",
+                                              timexes[std::size_t(best)].text, timexes[std::size_t(best)].value);
+                        placed[r].push_back(placements.size());
+                        placements.push_back(pl);
+                        continue;
+                    }
+                }
+                if (dct) {
+                    auto day = date::sys_days{dct->day};
+                    pl.interval = Interval{day, day + date::days{1}};
+                    pl.value = date::format("%F", dct->day);
+                    pl.granularity = Granularity::Day;
+                    bool perfect = e.aspect == "PERFECTIVE" || e.aspect == "PERFECTIVE_PROGRESSIVE";
+                    switch (e.tense) {
+                        case Tense::Past: pl.relation = Relation::Before; break;
+                        case Tense::Future: pl.relation = Relation::After; break;
+                        case Tense::Present: pl.relation = perfect ? Relation::Before : Relation::On; break;
+                        case Tense::Unknown: pl.relation = Relation::Unknown; break;
+                    }
+                    pl.rule = pl.relation == Relation::Unknown
+                                  ? fmt::format("document time: no time and no tense; DCT {}", pl.value)
+                                  : fmt::format("document time: {}{} tense; {} the DCT {}",
+                                                std::string(to_string(e.tense)), perfect ? " perfect" : "",
+                                                std::string(to_string(pl.relation)), pl.value);
+                    if (pl.relation == Relation::Unknown) pl.interval.reset();
+                } else {
+                    pl.relation = Relation::Unknown;
+                    pl.rule = "no time in its clause and no DCT";
+                }
+                placed[r].push_back(placements.size());
+                placements.push_back(pl);
+            }
+    }
+
+    for (auto& pl : placements) {
+        if (!pl.dated && !in.all_events) continue;
+        const SentenceAnalysis& a = analyses[pl.ref.analysis];
+        const Event& ev = out.events[global[pl.ref]];
+        if (!ev.factual && !in.all_events) continue;
+        TimelineEntry te;
+        te.event = ev;
+        te.relation = pl.relation;
+        te.dated = pl.dated;
+        te.sentence = a.sentence;
+        te.rule = pl.rule;
+        if (pl.timex >= 0) {
+            const Timex& t = timexes[std::size_t(pl.timex)];
+            te.value = t.value;
+            te.interval = t.interval;
+            te.granularity = t.granularity;
+            te.tid = t.tid;
+            te.time_text = t.text;
+        } else {
+            te.value = pl.value;
+            te.interval = pl.interval;
+            te.granularity = pl.granularity;
+        }
+        auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
+        te.text = st.text;
+        te.text_begin = st.begin;
+        te.text_end = st.end;
+        out.entries.push_back(std::move(te));
+    }
+    return out;
+}
+
+}  // namespace dateline::events

@@ -1,0 +1,661 @@
+// Event detection: tokenize a sentence, tag closed-class words, then find verb groups and event
+// nouns with the lexicon and a few context rules (what precedes a word decides noun or verb).
+// One left-to-right pass per sentence with hash lookups.
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "events/analysis.hpp"
+#include "events/lexicon.hpp"
+#include "resolve/tense.hpp"
+
+namespace dateline::events {
+namespace {
+
+const std::unordered_map<std::string_view, Tag>& closed_class() {
+    static const std::unordered_map<std::string_view, Tag> m = [] {
+        std::unordered_map<std::string_view, Tag> t;
+        for (auto w : {"the", "a", "an", "this", "these", "those", "some", "any", "no", "every", "each", "another",
+                       "such", "all", "both", "either", "neither", "several", "many", "few", "most", "more", "much",
+                       "other", "whose"})
+            t[w] = Tag::Det;
+        t["whose"] = Tag::Rel;
+        for (auto w : {"his", "her", "its", "their", "our", "my", "your", "'s"}) t[w] = Tag::Possessive;
+        for (auto w : {"he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "there"})
+            t[w] = Tag::Pronoun;
+        for (auto w : {"in", "on", "at", "during", "since", "after", "before", "until", "till", "by", "from", "with",
+                       "of", "for", "into", "onto", "over", "under", "about", "against", "between", "among",
+                       "through", "throughout", "within", "without", "across", "toward", "towards", "following",
+                       "upon", "amid", "despite", "near", "than", "via", "per", "like", "ahead", "prior", "around",
+                       "behind", "beyond", "along", "inside", "outside", "except", "including"})
+            t[w] = Tag::Prep;
+        t["to"] = Tag::To;
+        for (auto w : {"be", "is", "are", "am", "was", "were", "been", "being", "'re", "'m"}) t[w] = Tag::Be;
+        for (auto w : {"have", "has", "had", "having", "'ve"}) t[w] = Tag::Have;
+        for (auto w : {"do", "does", "did"}) t[w] = Tag::Do;
+        for (auto w : {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "'d",
+                       "cannot", "wo", "ca", "sha"})
+            t[w] = Tag::Modal;
+        for (auto w : {"not", "never", "n't"}) t[w] = Tag::Neg;
+        for (auto w : {"also", "already", "just", "still", "even", "only", "again", "soon", "then", "now", "yet",
+                       "ever", "reportedly", "allegedly", "further", "jointly", "together", "finally", "later",
+                       "earlier", "recently", "currently", "once", "first", "subsequently", "immediately"})
+            t[w] = Tag::Adverb;
+        for (auto w : {"and", "or", "but", "nor", "plus"}) t[w] = Tag::Conj;
+        for (auto w : {"while", "because", "although", "though", "if", "unless", "whereas", "when", "whether",
+                       "as", "so", "once", "whenever", "wherever"})
+            t[w] = Tag::Subord;
+        t["once"] = Tag::Adverb;
+        for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
+        return t;
+    }();
+    return m;
+}
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
+// Returns 0 when there is none.
+std::size_t unicode_punct(std::string_view t, std::size_t i, Tag& tag) {
+    if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+        unsigned char c = static_cast<unsigned char>(t[i + 2]);
+        if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E) tag = Tag::Quote;
+        else tag = Tag::Punct;
+        return 3;
+    }
+    if (i + 1 < t.size() && static_cast<unsigned char>(t[i]) == 0xC2 &&
+        (static_cast<unsigned char>(t[i + 1]) == 0xAB || static_cast<unsigned char>(t[i + 1]) == 0xBB)) {
+        tag = Tag::Quote;  // « »
+        return 2;
+    }
+    return 0;
+}
+
+bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
+    if (t[i] == '\'') {
+        len = 1;
+        return true;
+    }
+    if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(t[i + 2]) == 0x99) {
+        len = 3;
+        return true;
+    }
+    return false;
+}
+
+std::string lower_word(std::string_view w) {
+    std::string out;
+    out.reserve(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t alen = 0;
+        if (is_apostrophe(w, i, alen)) {
+            out += '\'';
+            i += alen - 1;
+            continue;
+        }
+        out += char(std::tolower(static_cast<unsigned char>(w[i])));
+    }
+    return out;
+}
+
+void push_word(std::vector<Token>& out, std::string_view t, std::size_t b, std::size_t e) {
+    Token tok;
+    tok.begin = b;
+    tok.end = e;
+    tok.lower = lower_word(t.substr(b, e - b));
+    tok.capital = std::isupper(static_cast<unsigned char>(t[b])) != 0;
+    out.push_back(std::move(tok));
+}
+
+// Splits text [b, e) into tokens; contractions become two tokens ("didn't" -> "did" "n't", "it's" ->
+// "it" "'s").
+std::vector<Token> tokenize(std::string_view t, std::size_t b, std::size_t e) {
+    std::vector<Token> out;
+    std::size_t i = b;
+    while (i < e) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (std::isspace(c)) {
+            ++i;
+            continue;
+        }
+        Tag ptag = Tag::Punct;
+        if (std::size_t len = unicode_punct(t, i, ptag)) {
+            // ’ between letters is an apostrophe inside a word; handled below.
+            bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
+                         is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
+                         std::isalpha(static_cast<unsigned char>(t[i + 3]));
+            if (!inner) {
+                Token tok;
+                tok.begin = i;
+                tok.end = i + len;
+                tok.lower = std::string(t.substr(i, len));
+                tok.tag = ptag;
+                out.push_back(std::move(tok));
+                i += len;
+                continue;
+            }
+        }
+        if (is_word_byte(c)) {
+            std::size_t s = i;
+            while (i < e) {
+                unsigned char d = static_cast<unsigned char>(t[i]);
+                Tag dummy;
+                std::size_t alen = 0;
+                if (d >= 0x80 && unicode_punct(t, i, dummy)) {
+                    if (is_apostrophe(t, i, alen) && i + alen < e && std::isalpha(static_cast<unsigned char>(t[i + alen]))) {
+                        i += alen;
+                        continue;
+                    }
+                    break;
+                }
+                if (is_word_byte(d)) {
+                    ++i;
+                    continue;
+                }
+                bool next_alnum = i + 1 < e && std::isalnum(static_cast<unsigned char>(t[i + 1]));
+                if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
+                    ++i;
+                    continue;
+                }
+                if ((d == ',' || d == ':') && next_alnum && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
+                    std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+                    ++i;
+                    continue;
+                }
+                // The final period of an initialism: "U.S." "a.m."
+                if (d == '.' && i >= s + 2 && t[i - 2] == '.') {
+                    ++i;
+                    break;
+                }
+                break;
+            }
+            // Contractions.
+            std::string lw = lower_word(t.substr(s, i - s));
+            auto split_at = [&](std::size_t suffix_bytes) {
+                push_word(out, t, s, i - suffix_bytes);
+                push_word(out, t, i - suffix_bytes, i);
+            };
+            auto suffix_bytes = [&](std::size_t chars_after_apostrophe) {
+                // bytes of "'" or "’" plus the letters after it
+                std::size_t k = i - chars_after_apostrophe;
+                return (k >= 3 && static_cast<unsigned char>(t[k - 1]) == 0x99) ? chars_after_apostrophe + 3
+                                                                                  : chars_after_apostrophe + 1;
+            };
+            if (lw.size() > 3 && lw.compare(lw.size() - 3, 3, "n't") == 0) {
+                std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
+                push_word(out, t, s, i - sb);
+                push_word(out, t, i - sb, i);
+                out.back().lower = "n't";
+            } else if (lw.size() > 2 && (lw.compare(lw.size() - 2, 2, "'s") == 0 || lw.compare(lw.size() - 2, 2, "'d") == 0 ||
+                                         lw.compare(lw.size() - 2, 2, "'m") == 0)) {
+                split_at(suffix_bytes(1));
+            } else if (lw.size() > 3 && (lw.compare(lw.size() - 3, 3, "'ll") == 0 || lw.compare(lw.size() - 3, 3, "'re") == 0 ||
+                                         lw.compare(lw.size() - 3, 3, "'ve") == 0)) {
+                split_at(suffix_bytes(2));
+            } else {
+                push_word(out, t, s, i);
+            }
+            continue;
+        }
+        Token tok;
+        tok.begin = i;
+        tok.end = i + 1;
+        tok.lower = std::string(1, char(c));
+        tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
+        out.push_back(std::move(tok));
+        ++i;
+    }
+    return out;
+}
+
+struct VerbMatch {
+    const VerbEntry* entry = nullptr;
+    VerbForm form = VerbForm::Base;
+    std::size_t last = 0;  // index of the last token of the verb (multi-word lemmas)
+};
+
+// The reading of token i as a verb of the lexicon, multi-word lemmas included.
+std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i) {
+    const auto& lex = Lexicon::get();
+    std::optional<VerbMatch> best;
+    for (auto& a : lex.verb_forms(toks[i].lower)) {
+        const auto* entries = lex.verbs_starting(a.first_lemma);
+        if (!entries) continue;
+        for (auto& e : *entries) {
+            bool ok = true;
+            for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
+                ok = i + 1 + k < toks.size() && toks[i + 1 + k].lower == e.rest[k];
+            if (!ok) continue;
+            VerbMatch m{&e, a.form, i + e.rest.size()};
+            if (!best || e.rest.size() > best->entry->rest.size()) best = m;
+            break;
+        }
+    }
+    return best;
+}
+
+// An event noun ending at token j and starting at i (i <= j), or nullptr.
+const NounEntry* noun_at(const std::vector<Token>& toks, std::size_t i, std::size_t j) {
+    const auto& lex = Lexicon::get();
+    for (auto& s : Lexicon::singulars(toks[j].lower)) {
+        const auto* entries = lex.nouns_ending(s);
+        if (!entries) continue;
+        for (auto& e : *entries) {
+            if (e.words.size() != j - i + 1) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
+                ok = toks[i + k].tag == Tag::Word && toks[i + k].timex < 0 && toks[i + k].lower == e.words[k];
+            if (ok) return &e;
+        }
+    }
+    return nullptr;
+}
+
+// Previous token that is not an adverb, a quote or a one-word timex adverb ("currently").
+std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::size_t i) {
+    while (i > 0) {
+        --i;
+        const auto& t = toks[i];
+        if (t.tag == Tag::Adverb || t.tag == Tag::Quote) continue;
+        if (t.timex >= 0 && t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) continue;
+        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+            t.timex < 0)
+            continue;
+        return i;
+    }
+    return std::nullopt;
+}
+
+bool is_past_form(VerbForm f) { return f == VerbForm::Past || f == VerbForm::PastOrParticiple; }
+bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == VerbForm::PastOrParticiple; }
+
+Tense tense_of_aux(const std::string& w) {
+    if (w == "was" || w == "were" || w == "had" || w == "did") return Tense::Past;
+    if (w == "is" || w == "are" || w == "am" || w == "has" || w == "have" || w == "does" || w == "do" || w == "'s" ||
+        w == "'re" || w == "'m" || w == "'ve")
+        return Tense::Present;
+    return Tense::Unknown;
+}
+
+}  // namespace
+
+bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
+    const auto& t = toks[i];
+    switch (t.tag) {
+        case Tag::Punct:
+        case Tag::Quote:
+        case Tag::Subord:
+        case Tag::Rel: return true;
+        case Tag::Comma:
+            return i + 1 < toks.size() &&
+                   (toks[i + 1].tag == Tag::Conj || toks[i + 1].tag == Tag::Subord || toks[i + 1].tag == Tag::Rel ||
+                    toks[i + 1].tag == Tag::Quote);
+        case Tag::Conj:  // "and" before a new subject + verb is handled by the comma; a bare one joins
+        default: return false;
+    }
+}
+
+SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
+                                  const std::vector<Timex>& timexes) {
+    SentenceAnalysis a;
+    a.sentence = index;
+    a.tokens = tokenize(text, s.begin, s.end);
+    auto& toks = a.tokens;
+    // Timex membership.
+    {
+        auto it = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
+                                   [](const Timex& t, std::size_t b) { return t.end <= b; });
+        for (auto& tok : toks) {
+            while (it != timexes.end() && it->end <= tok.begin) ++it;
+            if (it != timexes.end() && it->begin <= tok.begin && tok.end <= it->end)
+                tok.timex = int(it - timexes.begin());
+        }
+    }
+    // Closed classes.
+    const auto& cc = closed_class();
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        auto& t = toks[i];
+        if (t.tag != Tag::Word) continue;
+        if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) {
+            t.tag = Tag::Number;
+            continue;
+        }
+        if (auto it = cc.find(t.lower); it != cc.end()) t.tag = it->second;
+        if (t.lower == "'s") {
+            // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
+            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || toks[i - 1].lower == "that" ||
+                                  toks[i - 1].lower == "what" || toks[i - 1].lower == "who");
+            t.tag = pron ? Tag::Be : Tag::Possessive;
+        }
+        if (t.lower == "'d") t.tag = Tag::Modal;
+    }
+    // "that": relative before a verb, complementizer before a subject, determiner before a noun.
+    const auto& lex = Lexicon::get();
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].lower != "that" || toks[i].tag != Tag::Word) continue;
+        if (i + 1 >= toks.size()) {
+            toks[i].tag = Tag::Pronoun;
+            continue;
+        }
+        const auto& n = toks[i + 1];
+        if (n.tag == Tag::Det || n.tag == Tag::Possessive || n.tag == Tag::Pronoun || n.capital ||
+            n.tag == Tag::Number || n.tag == Tag::Quote || n.tag == Tag::Modal)
+            toks[i].tag = Tag::Subord;
+        else if (n.tag == Tag::Be || n.tag == Tag::Have || n.tag == Tag::Do || n.tag == Tag::Adverb ||
+                 (!lex.verb_forms(n.lower).empty() && !noun_at(toks, i + 1, i + 1) &&
+                  n.lower.size() > 1 && n.lower.back() == 's'))
+            toks[i].tag = Tag::Rel;
+        else if (n.tag == Tag::Comma || n.tag == Tag::Punct)
+            toks[i].tag = Tag::Pronoun;
+        else
+            toks[i].tag = Tag::Det;
+    }
+    // "going to" + verb: future.
+    for (std::size_t i = 0; i + 2 < toks.size(); ++i)
+        if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && verb_at(toks, i + 2)) toks[i].tag = Tag::Modal;
+    // "-ly" adverbs.
+    for (auto& t : toks)
+        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+            t.lower != "family" && t.lower != "italy" && t.lower != "rally" && t.lower != "supply" &&
+            t.lower != "assembly" && t.lower != "july" && t.lower != "reply" && t.lower != "ally")
+            t.tag = Tag::Adverb;
+
+    // Events, left to right.
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        auto& t = toks[i];
+        if (t.tag != Tag::Word || t.timex >= 0) continue;
+        bool sentence_initial = i == 0 || (i == 1 && toks[0].tag == Tag::Quote);
+        if (t.capital && !sentence_initial) continue;  // names
+        auto p = prev_content(toks, i);
+        Tag prev = p ? toks[*p].tag : Tag::Punct;
+        bool prev_noun_ctx = prev == Tag::Det || prev == Tag::Possessive || prev == Tag::Number ||
+                             (p && toks[*p].timex >= 0 && prev != Tag::Adverb);
+        // Multi-word event nouns starting here ("press conference").
+        const NounEntry* multi = nullptr;
+        std::size_t multi_end = i;
+        for (std::size_t j = std::min(toks.size() - 1, i + 3); j > i; --j)
+            if (toks[j].timex < 0 && toks[j].tag == Tag::Word)
+                if (auto* e = noun_at(toks, i, j)) {
+                    multi = e;
+                    multi_end = j;
+                    break;
+                }
+        auto v = verb_at(toks, i);
+        const NounEntry* noun = multi ? multi : noun_at(toks, i, i);
+        std::size_t noun_end = multi ? multi_end : i;
+
+        bool is_verb = false;
+        if (v && !multi) {
+            VerbForm f = v->form;
+            std::size_t n = i + 1 + v->entry->rest.size();
+            bool next_object = n < toks.size() && (toks[n].tag == Tag::Det || toks[n].tag == Tag::Possessive ||
+                                                   toks[n].tag == Tag::Pronoun);
+            if (prev == Tag::Modal || prev == Tag::Do || prev == Tag::To) is_verb = f != VerbForm::Participle;
+            else if (prev == Tag::Neg) is_verb = true;
+            else if (prev == Tag::Have) is_verb = is_participle_form(f);
+            else if (prev == Tag::Be) is_verb = f == VerbForm::Gerund || is_participle_form(f);
+            else if (prev == Tag::Det || prev == Tag::Possessive) is_verb = false;  // "the meeting", "a visit"
+            else if (prev == Tag::Prep) is_verb = f == VerbForm::Gerund && !(noun && !next_object);
+            else if (prev_noun_ctx) is_verb = false;
+            else if (f == VerbForm::Gerund) is_verb = !noun || next_object;
+            else if (is_past_form(f)) is_verb = true;
+            else if (f == VerbForm::ThirdSingular || f == VerbForm::Base)
+                is_verb = p && (toks[*p].tag == Tag::Pronoun || toks[*p].tag == Tag::Rel ||
+                                toks[*p].tag == Tag::Conj || (toks[*p].tag == Tag::Word && toks[*p].capital) ||
+                                (f == VerbForm::ThirdSingular && toks[*p].tag == Tag::Word && !noun));
+            if (f == VerbForm::Base && p && toks[*p].tag == Tag::Conj && noun) is_verb = false;
+        }
+        if (!is_verb && !v && !noun && !t.capital) {
+            // Verbs missing from the lexicon: a past form after its subject or an auxiliary, or a base
+            // form after a modal ("would criminalize").
+            bool ed = resolve::word_tense(t.lower) == Tense::Past && t.lower.size() > 4 &&
+                      t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
+            if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
+                       (p && toks[*p].tag == Tag::Word && toks[*p].capital)))
+                is_verb = true;
+            if ((prev == Tag::Modal || prev == Tag::Do) && std::all_of(t.lower.begin(), t.lower.end(), ::isalpha))
+                is_verb = true;
+            if (is_verb) {
+                Event e;
+                e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
+                e.event_class = "OCCURRENCE";
+                a.events.push_back(e);
+                a.event_token.push_back(i);
+                t.event = int(a.events.size() - 1);
+                t.verb = true;
+                continue;
+            }
+        }
+        if (is_verb) {
+            Event e;
+            e.lemma = v->entry->lemma;
+            e.event_class = v->entry->event_class;
+            e.noun = false;
+            // remember the form in aspect for now; the verb group pass below fills tense/aspect/modality
+            e.aspect = v->form == VerbForm::Gerund ? "ING" : is_participle_form(v->form) ? "EN" : "";
+            if (is_past_form(v->form)) e.tense = Tense::Past;
+            else if (v->form == VerbForm::ThirdSingular) e.tense = Tense::Present;
+            else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
+                     prev != Tag::Neg)
+                e.tense = Tense::Present;
+            a.events.push_back(e);
+            a.event_token.push_back(i);
+            t.event = int(a.events.size() - 1);
+            for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
+            if (v->entry->hypothetical) t.hypothetical = true;  // marks the start of a hypothetical scope
+            i = v->last;
+            continue;
+        }
+        if (noun) {
+            // An event noun right before another one modifies it ("expulsion operation"): only the head
+            // is an event.
+            if (noun_end + 1 < toks.size() && toks[noun_end + 1].tag == Tag::Word && toks[noun_end + 1].timex < 0 &&
+                !toks[noun_end + 1].capital && noun_at(toks, noun_end + 1, noun_end + 1))
+                continue;
+            // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
+            Event e;
+            e.lemma = noun->lemma;
+            e.event_class = noun->event_class;
+            e.noun = true;
+            e.aspect = "NONE";
+            a.events.push_back(e);
+            a.event_token.push_back(noun_end);
+            toks[noun_end].event = int(a.events.size() - 1);
+            for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
+            i = noun_end;
+            continue;
+        }
+    }
+
+    // Copulas: a form of "be" not followed by a participle or gerund that is a verb event.
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].tag != Tag::Be || toks[i].lower == "been" || toks[i].lower == "being" || toks[i].lower == "be")
+            continue;
+        std::size_t j = i + 1;
+        while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
+        bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
+        if (!aux) toks[i].main_be = true;
+    }
+
+    // Verb groups: tense, aspect, modality, negation, trigger span.
+    for (std::size_t k = 0; k < a.events.size(); ++k) {
+        Event& e = a.events[k];
+        std::size_t head = a.event_token[k];
+        std::size_t first = head, last = head;
+        if (e.noun) {
+            while (first > 0 && toks[first - 1].noun_event && toks[first - 1].event < 0) --first;
+        } else {
+            while (last + 1 < toks.size() && toks[last + 1].verb && toks[last + 1].event < 0) ++last;
+            // Auxiliaries to the left.
+            bool have = false, be = false, nonfinite = false, future = false, negated = false;
+            std::string modality;
+            Tense tense = e.tense;
+            std::size_t j = head;
+            std::vector<std::size_t> chain;
+            while (j > 0) {
+                const Token& q = toks[j - 1];
+                bool skip = q.tag == Tag::Adverb || q.tag == Tag::Quote ||
+                            (q.timex >= 0 && q.lower.size() > 2 && q.lower.compare(q.lower.size() - 2, 2, "ly") == 0);
+                bool aux = q.tag == Tag::Be || q.tag == Tag::Have || q.tag == Tag::Do || q.tag == Tag::Modal ||
+                           q.tag == Tag::Neg || q.tag == Tag::To;
+                if (!skip && !aux) break;
+                if (q.tag == Tag::Be && q.main_be) break;
+                --j;
+                if (aux) chain.push_back(j);
+                if (q.tag == Tag::To) break;
+            }
+            std::reverse(chain.begin(), chain.end());
+            Tense finite = Tense::Unknown;
+            bool have_finite = false;
+            for (std::size_t c : chain) {
+                const Token& q = toks[c];
+                switch (q.tag) {
+                    case Tag::Modal:
+                        if (q.lower == "will" || q.lower == "shall" || q.lower == "'ll" || q.lower == "wo" ||
+                            q.lower == "sha" || q.lower == "going")
+                            future = true;
+                        else modality = q.lower == "ca" || q.lower == "cannot" ? "can" : q.lower == "'d" ? "would" : q.lower;
+                        if (q.lower == "cannot") negated = true;
+                        if (!have_finite) {
+                            finite = Tense::Future;
+                            have_finite = true;
+                        }
+                        break;
+                    case Tag::Have:
+                        have = true;
+                        if (!have_finite && tense_of_aux(q.lower) != Tense::Unknown) {
+                            finite = tense_of_aux(q.lower);
+                            have_finite = true;
+                        } else if (have_finite && finite == Tense::Future && !future && !modality.empty()) {
+                            finite = Tense::Past;  // "could have done"
+                        }
+                        break;
+                    case Tag::Be:
+                        be = true;
+                        if (!have_finite && tense_of_aux(q.lower) != Tense::Unknown) {
+                            finite = tense_of_aux(q.lower);
+                            have_finite = true;
+                        }
+                        break;
+                    case Tag::Do:
+                        if (!have_finite) {
+                            finite = tense_of_aux(q.lower);
+                            have_finite = true;
+                        }
+                        break;
+                    case Tag::Neg: negated = true; break;
+                    case Tag::To: nonfinite = !have_finite; break;
+                    default: break;
+                }
+                first = std::min(first, c);
+            }
+            if (have_finite) tense = finite;
+            else if (nonfinite || e.aspect == "ING") tense = Tense::Unknown;
+            if (e.aspect == "EN" && !have_finite && !have && !be) tense = Tense::Past;
+            bool progressive = be && e.aspect == "ING";
+            bool perfective = have && (e.aspect == "EN" || (be && e.aspect == "ING"));
+            e.aspect = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
+                       : perfective              ? "PERFECTIVE"
+                       : progressive             ? "PROGRESSIVE"
+                                                 : "NONE";
+            e.tense = tense;
+            e.modality = modality;
+            e.negated = negated;
+            if (modality == "would") e.conditional = true;
+            // Trigger words: the chain (without "to") and the verb.
+            std::string trig;
+            std::size_t tb = std::string::npos;
+            for (std::size_t c : chain) {
+                if (toks[c].tag == Tag::To) continue;
+                if (tb == std::string::npos) tb = toks[c].begin;
+                std::string_view w = text.substr(toks[c].begin, toks[c].end - toks[c].begin);
+                if (!trig.empty() && toks[c].lower != "n't") trig += ' ';
+                trig += w;
+            }
+            for (std::size_t c = head; c <= last; ++c) {
+                if (tb == std::string::npos) tb = toks[c].begin;
+                if (!trig.empty()) trig += ' ';
+                trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
+            }
+            e.trigger = trig;
+            e.begin = tb;
+            e.end = toks[last].end;
+            e.sentence = index;
+            continue;
+        }
+        std::string trig;
+        for (std::size_t c = first; c <= head; ++c) {
+            if (!trig.empty()) trig += ' ';
+            trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
+        }
+        e.trigger = trig;
+        e.begin = toks[first].begin;
+        e.end = toks[head].end;
+        e.sentence = index;
+    }
+
+    // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
+    // both closed by a comma, a quote or other punctuation.
+    std::vector<bool> opener(toks.size());
+    for (std::size_t i = 0; i < toks.size(); ++i) opener[i] = toks[i].hypothetical;
+    bool hypo = false, cond = false;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        auto& t = toks[i];
+        if (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma) hypo = cond = false;
+        if (t.tag == Tag::Subord && t.lower != "if") cond = false;
+        t.hypothetical = hypo;
+        t.conditional = cond;
+        if (t.event >= 0) {
+            Event& e = a.events[std::size_t(t.event)];
+            if (hypo) e.factual = false;
+            if (cond) {
+                if (!e.noun) e.conditional = true;
+                e.factual = false;
+            }
+        }
+        if (t.lower == "if" && t.tag == Tag::Subord) cond = true;
+        if (opener[i]) hypo = true;
+    }
+
+    // Tense of non-finite verbs and nouns: the nearest finite verb of the sentence, left first.
+    for (std::size_t k = 0; k < a.events.size(); ++k) {
+        if (a.events[k].tense != Tense::Unknown) continue;
+        Tense found = Tense::Unknown;
+        for (std::size_t d = 1; d <= a.events.size() && found == Tense::Unknown; ++d) {
+            if (k >= d && !a.events[k - d].noun && a.events[k - d].tense != Tense::Unknown) found = a.events[k - d].tense;
+            else if (k + d < a.events.size() && !a.events[k + d].noun && a.events[k + d].tense != Tense::Unknown)
+                found = a.events[k + d].tense;
+        }
+        a.events[k].tense = found;
+    }
+    return a;
+}
+
+std::vector<Event> find_events_in(std::string_view text, const std::vector<Sentence>& sentences,
+                                  const std::vector<Timex>& timexes, std::vector<SentenceAnalysis>* analyses) {
+    std::vector<Event> out;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        if (sentences[i].header) continue;
+        auto a = analyze_sentence(text, sentences[i], i, timexes);
+        for (auto& e : a.events) {
+            e.eid = fmt::format("e{}", out.size() + 1);
+            out.push_back(e);
+        }
+        if (analyses) analyses->push_back(std::move(a));
+    }
+    return out;
+}
+
+}  // namespace dateline::events
+
+namespace dateline {
+
+std::vector<Event> find_events(std::string_view text, const std::vector<Sentence>& sentences,
+                               const std::vector<Timex>& timexes) {
+    return events::find_events_in(text, sentences, timexes, nullptr);
+}
+
+}  // namespace dateline

@@ -1,0 +1,155 @@
+#include "events/lexicon.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace dateline::events {
+namespace data {
+extern const std::string_view verbs;
+extern const std::string_view nouns;
+extern const std::string_view irregular;
+}  // namespace data
+
+namespace {
+
+// Non-comment, non-blank lines of a word list, split into words.
+std::vector<std::vector<std::string>> rows(std::string_view text) {
+    std::vector<std::vector<std::string>> out;
+    std::istringstream in{std::string(text)};
+    std::string line;
+    while (std::getline(in, line)) {
+        auto hash = line.find('#');
+        if (hash != std::string::npos) line.erase(hash);
+        std::istringstream ls(line);
+        std::vector<std::string> words;
+        for (std::string w; ls >> w;) words.push_back(w);
+        if (!words.empty()) out.push_back(std::move(words));
+    }
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    for (;;) {
+        auto e = s.find(sep, b);
+        out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        if (e == std::string::npos) break;
+        b = e + 1;
+    }
+    return out;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::get() {
+    static const Lexicon lexicon;
+    return lexicon;
+}
+
+Lexicon::Lexicon() {
+    for (auto& r : rows(data::verbs)) {
+        // lemma words..., CLASS last; a "*" on the last lemma word marks a hypothetical complement.
+        if (r.size() < 2) continue;
+        VerbEntry e;
+        e.event_class = r.back();
+        std::vector<std::string> words(r.begin(), r.end() - 1);
+        if (!words.back().empty() && words.back().back() == '*') {
+            e.hypothetical = true;
+            words.back().pop_back();
+        }
+        for (std::size_t i = 0; i < words.size(); ++i) e.lemma += (i ? " " : "") + words[i];
+        e.rest.assign(words.begin() + 1, words.end());
+        verbs_[words.front()].push_back(std::move(e));
+    }
+    for (auto& r : rows(data::irregular)) {
+        if (r.size() != 3) continue;
+        for (auto& f : split(r[1], '/')) irregular_[f].push_back({r[0], VerbForm::Past});
+        for (auto& f : split(r[2], '/')) {
+            auto& v = irregular_[f];
+            auto it = std::find_if(v.begin(), v.end(), [&](auto& p) { return p.first == r[0]; });
+            if (it != v.end()) it->second = VerbForm::PastOrParticiple;
+            else v.push_back({r[0], VerbForm::Participle});
+        }
+        // Irregular verbs missing from verbs.txt are occurrences ("sing", "shine"), except the
+        // auxiliaries, which the tagger handles itself.
+        if (r[0] != "be" && r[0] != "have" && r[0] != "do" && !verbs_.count(r[0]))
+            verbs_[r[0]].push_back(VerbEntry{r[0], {}, "OCCURRENCE", false});
+    }
+    for (auto& r : rows(data::nouns)) {
+        if (r.size() < 2) continue;
+        NounEntry e;
+        e.event_class = r.back();
+        e.words.assign(r.begin(), r.end() - 1);
+        for (std::size_t i = 0; i < e.words.size(); ++i) e.lemma += (i ? " " : "") + e.words[i];
+        nouns_[e.words.back()].push_back(std::move(e));
+    }
+    // Longest multi-word entries first, so that "press conference" wins over "conference".
+    for (auto& [k, v] : nouns_)
+        std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.words.size() > b.words.size(); });
+    for (auto& [k, v] : verbs_)
+        std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.rest.size() > b.rest.size(); });
+}
+
+const std::vector<VerbEntry>* Lexicon::verbs_starting(std::string_view first) const {
+    auto it = verbs_.find(std::string(first));
+    return it == verbs_.end() ? nullptr : &it->second;
+}
+
+const std::vector<NounEntry>* Lexicon::nouns_ending(std::string_view last) const {
+    auto it = nouns_.find(std::string(last));
+    return it == nouns_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Lexicon::singulars(std::string_view w) {
+    std::vector<std::string> out{std::string(w)};
+    if (ends_with(w, "ies") && w.size() > 4) out.push_back(std::string(w.substr(0, w.size() - 3)) + "y");
+    if (ends_with(w, "es") && w.size() > 3) out.push_back(std::string(w.substr(0, w.size() - 2)));
+    if (ends_with(w, "s") && !ends_with(w, "ss") && w.size() > 3) out.push_back(std::string(w.substr(0, w.size() - 1)));
+    return out;
+}
+
+std::vector<VerbAnalysis> Lexicon::verb_forms(std::string_view w) const {
+    std::vector<VerbAnalysis> out;
+    auto add = [&](const std::string& base, VerbForm form) {
+        auto it = verbs_.find(base);
+        if (it == verbs_.end()) return;
+        for (auto& a : out)
+            if (a.first_lemma == base && a.form == form) return;
+        out.push_back({&it->second.front(), base, form});
+    };
+    std::string s(w);
+    if (auto it = irregular_.find(s); it != irregular_.end())
+        for (auto& [base, form] : it->second) add(base, form);
+    add(s, VerbForm::Base);
+    std::size_t n = s.size();
+    if (n > 3 && ends_with(s, "s") && !ends_with(s, "ss")) {
+        if (ends_with(s, "ies") && n > 4) add(s.substr(0, n - 3) + "y", VerbForm::ThirdSingular);
+        if (ends_with(s, "es")) add(s.substr(0, n - 2), VerbForm::ThirdSingular);
+        add(s.substr(0, n - 1), VerbForm::ThirdSingular);
+    }
+    if (n > 3 && ends_with(s, "ed")) {
+        if (ends_with(s, "ied")) add(s.substr(0, n - 3) + "y", VerbForm::PastOrParticiple);
+        add(s.substr(0, n - 2), VerbForm::PastOrParticiple);  // "intercepted"
+        add(s.substr(0, n - 1), VerbForm::PastOrParticiple);  // "closed"
+        if (n > 5 && s[n - 3] == s[n - 4] && !is_vowel(s[n - 3]))
+            add(s.substr(0, n - 3), VerbForm::PastOrParticiple);  // "stopped"
+    }
+    if (n > 4 && ends_with(s, "ing")) {
+        std::string stem = s.substr(0, n - 3);
+        add(stem, VerbForm::Gerund);        // "meeting"
+        add(stem + "e", VerbForm::Gerund);  // "closing"
+        if (ends_with(stem, "y")) add(stem.substr(0, stem.size() - 1) + "ie", VerbForm::Gerund);  // "dying"
+        if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] && !is_vowel(stem.back()))
+            add(stem.substr(0, stem.size() - 1), VerbForm::Gerund);  // "stopping"
+    }
+    return out;
+}
+
+}  // namespace dateline::events

@@ -1,0 +1,147 @@
+// The terminal table: one row per timeline entry, aligned columns (date, relation, event, excerpt)
+// fitted to a width, ANSI colors on request.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "dateline/exporters.hpp"
+
+namespace dateline {
+namespace {
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Display width in code points (the text is valid UTF-8; wide CJK glyphs are not special-cased).
+std::size_t width(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if (!continuation(c)) ++n;
+    return n;
+}
+
+// Whitespace runs (line breaks included) become one space.
+std::string squash(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// The first `w` code points of s, with "…" when it was cut; padded with spaces to w when `pad`.
+std::string fit(std::string_view s, std::size_t w, bool pad) {
+    std::string out;
+    if (width(s) <= w) {
+        out = s;
+    } else if (w > 0) {
+        std::size_t n = 0, i = 0;
+        while (i < s.size() && n < w - 1) {
+            ++i;
+            while (i < s.size() && continuation(static_cast<unsigned char>(s[i]))) ++i;
+            ++n;
+        }
+        out = std::string(s.substr(0, i));
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += "…";
+    }
+    if (pad)
+        for (std::size_t k = width(out); k < w; ++k) out += ' ';
+    return out;
+}
+
+// A window of the sentence that shows the trigger: starts a third of the width before it, on a word
+// boundary, with a leading "…" when the sentence start is cut.
+std::string excerpt(std::string_view sentence, std::size_t trigger_at, std::size_t w) {
+    std::string s = squash(sentence);
+    if (width(s) <= w || trigger_at >= sentence.size()) return fit(s, w, false);
+    // trigger position in the squashed text: approximate by the squashed prefix length
+    std::string prefix = squash(sentence.substr(0, trigger_at));
+    std::size_t pos = prefix.size();
+    std::size_t lead = w / 3;
+    if (width(prefix) <= lead) return fit(s, w, false);
+    std::size_t start = pos;
+    std::size_t n = 0;
+    while (start > 0 && n < lead) {
+        --start;
+        while (start > 0 && continuation(static_cast<unsigned char>(s[start]))) --start;
+        ++n;
+    }
+    while (start < pos && s[start] != ' ') ++start;
+    return fit("…" + s.substr(start + (start < s.size() && s[start] == ' ' ? 1 : 0)), w, false);
+}
+
+const char* color_of(Relation r) {
+    switch (r) {
+        case Relation::On: return "\033[32m";
+        case Relation::Before: return "\033[33m";
+        case Relation::After: return "\033[35m";
+        case Relation::Includes: return "\033[34m";
+        case Relation::Unknown: break;
+    }
+    return "\033[90m";
+}
+
+}  // namespace
+
+std::string to_table(const Timeline& t, const ExportOptions& o) {
+    const std::string reset = o.color ? "\033[0m" : "", bold = o.color ? "\033[1m" : "",
+                      dim = o.color ? "\033[2m" : "", cyan = o.color ? "\033[36m" : "";
+    std::string out;
+    std::string dct = t.annotation.dct ? to_string(*t.annotation.dct) + " (" +
+                                             std::string(to_string(t.annotation.dct_source)) + ")"
+                                       : "none";
+    out += fmt::format("{}{}{} · DCT {} · {} {}\n", bold, o.source_name, reset, dct, t.entries.size(),
+                       t.entries.size() == 1 ? "entry" : "entries");
+    if (t.entries.empty()) return out;
+
+    std::size_t total = std::size_t(std::max(o.width, 40));
+    std::size_t wdate = 4, wrel = 8;
+    std::size_t longest_event = 5;
+    for (auto& e : t.entries) {
+        wdate = std::max(wdate, width(e.value.empty() ? "?" : e.value));
+        longest_event = std::max(longest_event, width(squash(e.text)));
+    }
+    wdate = std::min<std::size_t>(wdate, 19);
+    const std::size_t gaps = 3 * 2;
+    std::size_t rest = total > wdate + wrel + gaps ? total - wdate - wrel - gaps : 20;
+    std::size_t wevent = std::min(longest_event, std::max<std::size_t>(20, rest * 55 / 100));
+    std::size_t wexcerpt = rest > wevent ? rest - wevent : 0;
+    bool show_excerpt = wexcerpt >= 12;
+    if (!show_excerpt) wevent = rest;
+
+    auto row = [&](const std::string& d, const std::string& r, const std::string& ev, const std::string& ex,
+                   const std::string& dcolor, const std::string& rcolor, const std::string& excolor) {
+        std::string line = dcolor + fit(d, wdate, true) + reset + "  " + rcolor + fit(r, wrel, true) + reset + "  ";
+        line += fit(ev, wevent, show_excerpt);
+        if (show_excerpt) line += "  " + excolor + fit(ex, wexcerpt, false) + reset;
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        return line + "\n";
+    };
+    out += row("DATE", "RELATION", "EVENT", "EXCERPT", bold, bold, bold);
+    for (auto& e : t.entries) {
+        std::string_view sentence;
+        if (e.sentence < t.sentences.size()) {
+            auto& s = t.sentences[e.sentence];
+            sentence = std::string_view(t.source).substr(s.begin, s.end - s.begin);
+        }
+        std::size_t at = e.sentence < t.sentences.size() && e.event.begin >= t.sentences[e.sentence].begin
+                             ? e.event.begin - t.sentences[e.sentence].begin
+                             : 0;
+        std::string rel(to_string(e.relation));
+        out += row(e.value.empty() ? "?" : e.value, rel, squash(e.text),
+                   show_excerpt ? excerpt(sentence, at, wexcerpt) : std::string(),
+                   o.color ? (e.dated ? cyan : dim) : "", o.color ? color_of(e.relation) : "", dim);
+    }
+    return out;
+}
+
+}  // namespace dateline

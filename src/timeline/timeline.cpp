@@ -1,0 +1,77 @@
+// The timeline: annotate, find and anchor events, order the entries.
+#include "dateline/timeline.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "events/analysis.hpp"
+
+namespace dateline {
+
+std::string_view to_string(Relation r) noexcept {
+    switch (r) {
+        case Relation::On: return "ON";
+        case Relation::Before: return "BEFORE";
+        case Relation::After: return "AFTER";
+        case Relation::Includes: return "INCLUDES";
+        case Relation::Unknown: break;
+    }
+    return "UNKNOWN";
+}
+
+namespace {
+
+// Where an entry stands on the time axis: an entry BEFORE a time sorts just before the entries that
+// start at that time, one AFTER it just before those that start when it ends.
+struct SortKey {
+    bool placed;
+    std::chrono::sys_seconds at;
+    int rank;
+    Granularity granularity;
+    std::size_t offset;
+};
+
+SortKey key_of(const TimelineEntry& e) {
+    if (!e.interval) return {false, {}, 0, e.granularity, e.event.begin};
+    switch (e.relation) {
+        case Relation::Before: return {true, e.interval->begin, -1, e.granularity, e.event.begin};
+        case Relation::After: return {true, e.interval->end, -1, e.granularity, e.event.begin};
+        default: return {true, e.interval->begin, 0, e.granularity, e.event.begin};
+    }
+}
+
+bool before(const TimelineEntry& x, const TimelineEntry& y) {
+    SortKey a = key_of(x), b = key_of(y);
+    if (a.placed != b.placed) return a.placed;  // entries without a resolved time come last
+    if (!a.placed) return a.offset < b.offset;
+    return std::tie(a.at, a.rank, a.granularity, a.offset) < std::tie(b.at, b.rank, b.granularity, b.offset);
+}
+
+}  // namespace
+
+void order_entries(std::vector<TimelineEntry>& entries) { std::stable_sort(entries.begin(), entries.end(), before); }
+
+Timeline build_timeline(std::string_view text, Annotation annotation, const Options& options,
+                        const TimelineOptions& topts) {
+    Timeline t;
+    t.source = std::string(text);
+    t.annotation = std::move(annotation);
+    t.sentences = segment(t.source);
+    events::AnchorInput in;
+    in.text = t.source;
+    in.sentences = &t.sentences;
+    in.annotation = &t.annotation;
+    in.strategy = options.strategy;
+    in.all_events = topts.all_events;
+    auto out = events::anchor_events(in);
+    t.events = std::move(out.events);
+    t.entries = std::move(out.entries);
+    order_entries(t.entries);
+    return t;
+}
+
+Timeline build_timeline(std::string_view text, const Options& options, const TimelineOptions& topts) {
+    return build_timeline(text, annotate(text, options), options, topts);
+}
+
+}  // namespace dateline
