@@ -86,7 +86,8 @@ std::vector<std::string> entry_ids(const Timeline& t, std::string_view source_na
     return ids;
 }
 
-std::string display_date(const TimelineEntry& e) {
+namespace {
+std::string display_date_only(const TimelineEntry& e) {
     static constexpr std::array<std::string_view, 12> months = {
         "January", "February", "March",     "April",   "May",      "June",
         "July",    "August",   "September", "October", "November", "December"};
@@ -128,8 +129,16 @@ std::string display_date(const TimelineEntry& e) {
     return fmt::format("{} {}, {}", m, d, y);
 }
 
-std::string when_phrase(const TimelineEntry& e) {
-    const std::string d = display_date(e);
+}  // namespace
+
+std::string display_date(const Timeline& t, const TimelineEntry& e) {
+    std::string d = display_date_only(e);
+    if (e.interval && has_time_of_day(e.granularity) && entry_is_utc(t, e)) d += " UTC";
+    return d;
+}
+
+std::string when_phrase(const Timeline& t, const TimelineEntry& e) {
+    const std::string d = display_date(t, e);
     switch (e.relation) {
         case Relation::Before:
         case Relation::After:

@@ -33,12 +33,13 @@ std::string entry_headline(const Timeline& t, const TimelineEntry& e);
 std::vector<std::string> entry_ids(const Timeline& t, std::string_view source_name);
 
 // "January 12, 2024", "November 2023", "2024", "January 19, 2024, 21:21" — the interval begin at
-// the entry's granularity; falls back to the TIMEX3 value when there is no interval.
-std::string display_date(const TimelineEntry& e);
+// the entry's granularity, " UTC" added to times that named a zone; falls back to the TIMEX3 value
+// when there is no interval.
+std::string display_date(const Timeline& t, const TimelineEntry& e);
 
 // The time of an entry as a phrase: "on January 12, 2024", "in November 2023", "in the week of
 // January 8, 2024", "before June–August 2024", "after December 27, 2023".
-std::string when_phrase(const TimelineEntry& e);
+std::string when_phrase(const Timeline& t, const TimelineEntry& e);
 
 // Lower-case relation word for prose: "on", "before", "after", "during", "".
 std::string_view relation_word(Relation r) noexcept;

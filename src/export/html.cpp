@@ -149,6 +149,8 @@ std::string article_html(const Timeline& t) {
         if (new_par) {
             if (i > 0) out += "</p>\n";
             out += "<p>";
+        } else if (t.sentences[i - 1].end <= s.begin) {
+            out += esc(std::string_view(t.source).substr(t.sentences[i - 1].end, s.begin - t.sentences[i - 1].end));
         } else {
             out += ' ';
         }
@@ -292,7 +294,7 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
             const std::string date = (relation_word(e.relation).empty() || e.relation == Relation::On
                                           ? std::string()
                                           : std::string(relation_word(e.relation)) + " ") +
-                                     display_date(e);
+                                     display_date(t, e);
             const std::string headline = entry_headline(t, e);
             std::string tip = fmt::format("{} ({}, {}) — {}", date, e.value, to_string(e.granularity), headline);
             if (auto s = sentence_text(t, e.sentence); !s.empty()) tip += "\n\n" + std::string(s);
@@ -329,21 +331,29 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
                     break;
                 }
             }
-            // Label beside the mark: right of it if it fits, else left of it.
-            const std::string text = shorten(headline, 90);
-            const double est = 7.0 * double(code_points(date) + 3 + code_points(text));
-            const double gap = (e.relation == Relation::After || e.relation == Relation::Before) ? 52 : 10;
-            const bool fits_right = (e.relation == Relation::After ? mark_r + gap : mark_r + 10) + est <= width - 8;
-            const bool fits_left = (e.relation == Relation::Before ? mark_l - gap : mark_l - 10) - est >= 8;
-            double lx;
-            std::string anchor;
-            if (fits_right || !fits_left) {
-                lx = e.relation == Relation::After ? mark_r + gap : mark_r + 10;
-                anchor = "start";
+            // Label beside the mark: right of it if it fits, else left of it, else inside a wide
+            // span, else on the roomier side, shortened to the room there.
+            constexpr double char_w = 7.0;  // average advance of the 12.5px label font
+            const double start_r = e.relation == Relation::After ? mark_r + 52 : mark_r + 10;
+            const double start_l = e.relation == Relation::Before ? mark_l - 52 : mark_l - 10;
+            const double room_r = width - 8 - start_r, room_l = start_l - 8;
+            const double inside_x = std::max(mark_l, left) + 8, room_in = std::min(mark_r, width - 8) - inside_x;
+            const double need = char_w * double(code_points(date) + 3 + code_points(headline));
+            double lx, room;
+            std::string anchor = "start";
+            if (need <= room_r) {
+                lx = start_r, room = room_r;
+            } else if (need <= room_l) {
+                lx = start_l, room = room_l, anchor = "end";
+            } else if (shape == Shape::Span && room_in >= 240) {
+                lx = inside_x, room = room_in;
+            } else if (room_r >= room_l) {
+                lx = start_r, room = room_r;
             } else {
-                lx = e.relation == Relation::Before ? mark_l - gap : mark_l - 10;
-                anchor = "end";
+                lx = start_l, room = room_l, anchor = "end";
             }
+            const double text_room = room / char_w - double(code_points(date) + 3);
+            const std::string text = shorten(headline, std::size_t(std::max(text_room, 12.0)));
             out += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"{}\"><tspan class=\"date\">{}</tspan> "
                                "· {}</text>\n",
                                lx, cy + 4.5, anchor, esc(date), esc(text));
@@ -359,7 +369,7 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
     for (std::size_t i = 0; i < t.entries.size(); ++i) {
         const TimelineEntry& e = t.entries[i];
         out += fmt::format("<tr id=\"row{}\"><td class=\"when\">{}<br/><small>{} · {}</small></td><td>{}{}</td><td>{}</td>",
-                           i + 1, esc(display_date(e)), esc(e.value), esc(std::string(to_string(e.granularity))),
+                           i + 1, esc(display_date(t, e)), esc(e.value), esc(std::string(to_string(e.granularity))),
                            esc(std::string(relation_name(e.relation))), e.dated ? "" : " (DCT)", esc(entry_headline(t, e)));
         out += fmt::format("<td class=\"excerpt\"><a href=\"#s{}\">{}</a></td></tr>\n", e.sentence + 1,
                            esc(shorten(sentence_text(t, e.sentence), 240)));

@@ -481,7 +481,7 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
         put_prop(events, "SUMMARY", entry_headline(t, e));
 
         std::string desc(sentence_text(t, e.sentence));
-        desc += "\n\nWhen: " + when_phrase(e);
+        desc += "\n\nWhen: " + when_phrase(t, e);
         desc += " (";
         if (!e.time_text.empty()) desc += "\u201c" + e.time_text + "\u201d, ";
         desc += fmt::format("TIMEX3 {}, {})", e.value, to_string(e.granularity));

@@ -88,7 +88,7 @@ nlohmann::json to_timelinejs(const Timeline& t, const ExportOptions& o) {
             nlohmann::json last = date_object(en - seconds{1}, p);
             if (last != ev["start_date"]) ev["end_date"] = std::move(last);
         }
-        std::string when = display_date(e);
+        std::string when = display_date(t, e);
         if (e.relation == Relation::Before || e.relation == Relation::After)
             when = std::string(relation_word(e.relation)) + " " + when;
         ev["display_date"] = when;

@@ -8,7 +8,8 @@ disk (src=/srcset= attributes, <link>, <script src>, <iframe>, <object>, <embed>
 or @import other than '#fragment', href that is not a '#fragment').
 
 The summary lists the tags used, the ids, the timeline entry groups (<g class="entry ...">) with
-the shape of their mark, their link target and label, and the sentence anchors.
+their mark (tag, left edge, width), the classes of their parts, their link target, label and
+tooltip, and the sentence anchors.
 
 Usage: check_html.py FILE.html
 """
@@ -75,13 +76,20 @@ class Checker(HTMLParser):
             self.hrefs.append(a["href"])
         cls = (a.get("class") or "").split()
         if tag == "g" and "entry" in cls:
-            self.entry = {"id": a.get("id"), "class": cls, "marks": [], "href": None, "label": "", "title": ""}
+            self.entry = {"id": a.get("id"), "class": cls, "marks": [], "parts": [], "href": None, "label": "",
+                          "title": ""}
             self.entry_depth = len(self.stack)
         elif self.entry is not None:
             if tag == "a":
                 self.entry["href"] = a.get("href")
+            self.entry["parts"].extend(cls)
             if "mark" in cls:
-                self.entry["marks"].append(tag)
+                # left edge and width of the mark in SVG user units
+                if tag == "circle":
+                    x, w = float(a["cx"]) - float(a["r"]), 2 * float(a["r"])
+                else:
+                    x, w = float(a.get("x", 0)), float(a.get("width", 0))
+                self.entry["marks"].append({"tag": tag, "x": x, "width": w})
             if tag == "text" and "label" in cls:
                 self.in_label = True
             if tag == "title":
