@@ -204,10 +204,21 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
             std::size_t k = i;
             while (k > line_begin && is_space(t[k - 1])) --k;
             char last_char = k > line_begin ? t[k - 1] : '.';
-            bool short_line = i - line_begin < 100;
+            std::string_view line_text = t.substr(line_begin, k - line_begin);
             bool open_clause = last_char == ',' || last_char == ';' || last_char == ':' || last_char == '-';
-            bool final_punct = ends_with_final_punctuation(t.substr(line_begin, k - line_begin));
-            if ((short_line && !open_clause) || (!open_clause && starts_sentence(t, j) && final_punct)) {
+            bool final_punct = ends_with_final_punctuation(line_text);
+            // A header line: short, few words, not ending in a word that needs a continuation, and
+            // followed by a line that starts a sentence. Hard-wrapped prose (long lines, or a next line
+            // starting in lowercase) is joined.
+            std::size_t lw = line_text.rfind(' ');
+            std::string last_word = lower_ascii(line_text.substr(lw == std::string_view::npos ? 0 : lw + 1));
+            static const std::unordered_set<std::string_view> continuation = {
+                "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+                "from", "that", "as", "is", "was", "were", "are", "said", "his", "her", "their", "its"};
+            bool header_line = !final_punct && !open_clause && line_text.size() < 60 &&
+                               count_words(line_text) <= 10 && !continuation.count(last_word) &&
+                               starts_sentence(t, j);
+            if (header_line || (!open_clause && starts_sentence(t, j) && final_punct)) {
                 std::string_view line = t.substr(start, k - start);
                 emit(start, i, !final_punct && count_words(line) <= 20);
                 start = i + 1;

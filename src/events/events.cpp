@@ -414,7 +414,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             bool ed = resolve::word_tense(t.lower) == Tense::Past && t.lower.size() > 4 &&
                       t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
             if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
-                       (p && toks[*p].tag == Tag::Word && toks[*p].capital)))
+                       prev == Tag::Word))
                 is_verb = true;
             if ((prev == Tag::Modal || prev == Tag::Do) && std::all_of(t.lower.begin(), t.lower.end(), ::isalpha))
                 is_verb = true;

@@ -1,0 +1,355 @@
+// Timeline: anchoring rules, ordering, the reference article, and the JSON form.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <date/date.h>
+
+#include "dateline/exporters.hpp"
+#include "dateline/timeline.hpp"
+
+namespace {
+
+using dateline::Granularity;
+using dateline::Relation;
+using dateline::TimelineEntry;
+
+dateline::Timeline timeline_of(const std::string& text, bool all = false,
+                               dateline::Strategy strategy = dateline::Strategy::News) {
+    dateline::Options o;
+    o.dct = dateline::parse_dct("2024-01-19");
+    o.strategy = strategy;
+    dateline::TimelineOptions to;
+    to.all_events = all;
+    return dateline::build_timeline(text, o, to);
+}
+
+std::string describe(const dateline::Timeline& t) {
+    std::string s;
+    for (auto& e : t.entries)
+        s += e.value + " " + std::string(to_string(e.relation)) + " [" + e.event.trigger + "] " + e.rule + "\n";
+    return s;
+}
+
+const TimelineEntry* entry_for(const dateline::Timeline& t, const std::string& trigger) {
+    for (auto& e : t.entries)
+        if (e.event.trigger == trigger) return &e;
+    return nullptr;
+}
+
+std::chrono::sys_seconds day(int y, unsigned m, unsigned d) {
+    return std::chrono::sys_seconds{date::sys_days{date::year{y} / date::month{m} / date::day{d}}};
+}
+
+TimelineEntry entry(const std::string& name, std::chrono::sys_seconds b, std::chrono::sys_seconds e,
+                    Granularity g, Relation r, std::size_t offset) {
+    TimelineEntry x;
+    x.event.trigger = name;
+    x.event.begin = offset;
+    x.interval = dateline::Interval{b, e};
+    x.granularity = g;
+    x.relation = r;
+    return x;
+}
+
+std::vector<std::string> order_of(std::vector<TimelineEntry> es) {
+    dateline::order_entries(es);
+    std::vector<std::string> out;
+    for (auto& e : es) out.push_back(e.event.trigger);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("timeline order: begin, then coarser granularity, then document order", "[timeline][order]") {
+    std::vector<TimelineEntry> es = {
+        entry("day-jan1", day(2024, 1, 1), day(2024, 1, 2), Granularity::Day, Relation::On, 10),
+        entry("year", day(2024, 1, 1), day(2025, 1, 1), Granularity::Year, Relation::On, 50),
+        entry("month", day(2024, 1, 1), day(2024, 2, 1), Granularity::Month, Relation::On, 40),
+        entry("dec", day(2023, 12, 1), day(2024, 1, 1), Granularity::Month, Relation::On, 90),
+        entry("jan12", day(2024, 1, 12), day(2024, 1, 13), Granularity::Day, Relation::On, 5),
+    };
+    CHECK(order_of(es) == std::vector<std::string>{"dec", "year", "month", "day-jan1", "jan12"});
+}
+
+TEST_CASE("timeline order: the same day keeps document order", "[timeline][order]") {
+    std::vector<TimelineEntry> es = {
+        entry("second", day(2024, 1, 18), day(2024, 1, 19), Granularity::Day, Relation::On, 200),
+        entry("first", day(2024, 1, 18), day(2024, 1, 19), Granularity::Day, Relation::On, 100),
+        entry("third", day(2024, 1, 18), day(2024, 1, 19), Granularity::Day, Relation::On, 300),
+    };
+    CHECK(order_of(es) == std::vector<std::string>{"first", "second", "third"});
+}
+
+TEST_CASE("timeline order: BEFORE and AFTER sit at the edges of their time", "[timeline][order]") {
+    std::vector<TimelineEntry> es = {
+        entry("on-dec27", day(2023, 12, 27), day(2023, 12, 28), Granularity::Day, Relation::On, 10),
+        entry("after-dec27", day(2023, 12, 27), day(2023, 12, 28), Granularity::Day, Relation::After, 20),
+        entry("on-dec28", day(2023, 12, 28), day(2023, 12, 29), Granularity::Day, Relation::On, 5),
+        entry("before-dec27", day(2023, 12, 27), day(2023, 12, 28), Granularity::Day, Relation::Before, 30),
+        entry("on-dec26", day(2023, 12, 26), day(2023, 12, 27), Granularity::Day, Relation::On, 40),
+    };
+    CHECK(order_of(es) ==
+          std::vector<std::string>{"on-dec26", "before-dec27", "on-dec27", "after-dec27", "on-dec28"});
+}
+
+TEST_CASE("timeline order: entries without a resolved time come last, in document order", "[timeline][order]") {
+    std::vector<TimelineEntry> es = {
+        entry("dated", day(2030, 1, 1), day(2030, 1, 2), Granularity::Day, Relation::On, 900),
+    };
+    TimelineEntry u1, u2;
+    u1.event.trigger = "undated-b";
+    u1.event.begin = 50;
+    u2.event.trigger = "undated-a";
+    u2.event.begin = 10;
+    es.push_back(u1);
+    es.push_back(u2);
+    CHECK(order_of(es) == std::vector<std::string>{"dated", "undated-a", "undated-b"});
+}
+
+TEST_CASE("anchoring: a time that premodifies an event noun", "[timeline][anchor]") {
+    auto t = timeline_of("This is a follow-up to the December 27 meeting in Mexico, Bárcena explained.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 1);
+    auto& e = t.entries[0];
+    CHECK(e.event.trigger == "meeting");
+    CHECK(e.value == "2023-12-27");
+    CHECK(e.relation == Relation::On);
+    CHECK(e.dated);
+    CHECK(e.text == "the December 27 meeting in Mexico");
+    CHECK(e.rule.find("modifies the event noun") != std::string::npos);
+    CHECK(e.tid == "t1");
+    CHECK(e.time_text == "December 27");
+}
+
+TEST_CASE("anchoring: a time phrase completing an event noun beats the verb", "[timeline][anchor]") {
+    auto t = timeline_of("Bárcena told the United States at a meeting in Washington on Friday that her country "
+                         "would help.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 1);
+    CHECK(t.entries[0].event.trigger == "meeting");
+    CHECK(t.entries[0].value == "2024-01-19");
+    CHECK(t.entries[0].text == "a meeting in Washington on Friday");
+}
+
+TEST_CASE("anchoring: a fronted time modifies the verb of its clause", "[timeline][anchor]") {
+    auto t = timeline_of("Last Friday, a Mexican woman and two children drowned while trying to cross.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 1);
+    auto& e = t.entries[0];
+    CHECK(e.event.trigger == "drowned");
+    CHECK(e.value == "2024-01-12");
+    CHECK(e.relation == Relation::On);
+    CHECK(e.text == "a Mexican woman and two children drowned");
+    CHECK(e.rule.find("modifies the verb") != std::string::npos);
+}
+
+TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {
+    auto t = timeline_of("Prices rose sharply since January. The company will report before Friday. "
+                         "The strike continued throughout 2023.");
+    INFO(describe(t));
+    auto* rose = entry_for(t, "rose");
+    REQUIRE(rose);
+    CHECK(rose->relation == Relation::After);
+    CHECK(rose->value == "2024-01");
+    auto* report = entry_for(t, "will report");
+    REQUIRE(report);
+    CHECK(report->relation == Relation::Before);
+    auto* strike = entry_for(t, "continued");
+    REQUIRE(strike);
+    CHECK(strike->relation == Relation::Includes);
+    CHECK(strike->value == "2023");
+}
+
+TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
+    auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
+                         "with presidential elections in June in Mexico and November in the United States.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 3);
+    CHECK(t.entries[0].value == "2024");
+    CHECK(t.entries[0].event.lemma == "be");
+    CHECK(t.entries[0].event.event_class == "STATE");
+    CHECK(t.entries[1].value == "2024-06");
+    CHECK(t.entries[1].event.trigger == "elections");
+    CHECK(t.entries[1].text == "presidential elections in June in Mexico");
+    CHECK(t.entries[2].value == "2024-11");
+    CHECK(t.entries[2].event.trigger == "elections");
+    CHECK(t.entries[2].text == "presidential elections … November in the United States");
+}
+
+TEST_CASE("anchoring: 'since that meeting' refers back to the dated meeting", "[timeline][anchor]") {
+    std::string text = "This is a follow-up to the December 27 meeting in Mexico. Blinken said they had made "
+                       "great progress in just three weeks since that meeting.";
+    auto dated = timeline_of(text);
+    INFO(describe(dated));
+    CHECK(dated.entries.size() == 1);  // only the meeting is dated by a time of its own
+    auto all = timeline_of(text, true);
+    INFO(describe(all));
+    auto* made = entry_for(all, "had made");
+    REQUIRE(made);
+    CHECK(made->relation == Relation::After);
+    CHECK(made->value == "2023-12-27");
+    CHECK_FALSE(made->dated);
+    CHECK(made->rule.find("since that meeting") != std::string::npos);
+}
+
+TEST_CASE("anchoring: undated events are left out, or placed at the DCT by tense", "[timeline][anchor]") {
+    std::string text = "The minister resigned. Elections will follow. The party leads the polls.";
+    CHECK(timeline_of(text).entries.empty());
+    auto t = timeline_of(text, true);
+    INFO(describe(t));
+    auto* resigned = entry_for(t, "resigned");
+    auto* follow = entry_for(t, "will follow");
+    auto* leads = entry_for(t, "leads");
+    REQUIRE(resigned);
+    REQUIRE(follow);
+    REQUIRE(leads);
+    CHECK(resigned->relation == Relation::Before);
+    CHECK(follow->relation == Relation::After);
+    CHECK(leads->relation == Relation::On);
+    for (auto* e : {resigned, follow, leads}) {
+        CHECK_FALSE(e->dated);
+        CHECK(e->value == "2024-01-19");
+        CHECK(e->tid.empty());
+        CHECK(e->rule.find("DCT") != std::string::npos);
+    }
+    // BEFORE the DCT sorts before ON it, AFTER it after.
+    auto pos = [&](const std::string& trig) {
+        for (std::size_t i = 0; i < t.entries.size(); ++i)
+            if (t.entries[i].event.trigger == trig) return i;
+        return t.entries.size();
+    };
+    CHECK(pos("resigned") < pos("leads"));
+    CHECK(pos("leads") < pos("will follow"));
+}
+
+TEST_CASE("anchoring: the narrative strategy uses the last mentioned time", "[timeline][anchor]") {
+    std::string text = "On March 3, 2021, the rebels entered the city. The army retreated.";
+    auto t = timeline_of(text, true, dateline::Strategy::Narrative);
+    INFO(describe(t));
+    auto* retreated = entry_for(t, "retreated");
+    REQUIRE(retreated);
+    CHECK(retreated->value == "2021-03-03");
+    CHECK(retreated->rule.find("reference time") != std::string::npos);
+    auto news = timeline_of(text, true);
+    auto* r2 = entry_for(news, "retreated");
+    REQUIRE(r2);
+    CHECK(r2->relation == Relation::Before);
+    CHECK(r2->value == "2024-01-19");
+}
+
+TEST_CASE("anchoring: non-factual events are only listed with --all-events", "[timeline][anchor]") {
+    std::string text = "We hope to meet the president on Monday. The delegation arrived on Monday.";
+    auto t = timeline_of(text);
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 1);
+    CHECK(t.entries[0].event.trigger == "arrived");
+    auto all = timeline_of(text, true);
+    auto* meet = entry_for(all, "meet");
+    REQUIRE(meet);
+    CHECK(meet->dated);
+    CHECK_FALSE(meet->event.factual);
+}
+
+TEST_CASE("timeline: the reference article's nine entries, oldest first", "[timeline][example]") {
+    std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/examples/mexico-us-migration.txt", std::ios::binary);
+    REQUIRE(in);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto t = dateline::build_timeline(ss.str());  // the DCT is detected from the article
+    INFO(describe(t));
+    REQUIRE(t.annotation.dct);
+    CHECK(t.annotation.dct->day == date::year{2024} / 1 / 19);
+    struct Expected {
+        std::string value, trigger, text_part;
+    };
+    std::vector<Expected> expected = {
+        {"2023-11", "intercepted", "intercepted migrants"},
+        {"2023-12", "were not published", "December figures were not published"},
+        {"2023-12-27", "meeting", "December 27 meeting in Mexico"},
+        {"2024", "is", "migration crisis is of particular interest"},
+        {"2024-01-12", "drowned", "woman and two children drowned"},
+        {"2024-01-18", "press conference", "press conference"},
+        {"2024-01-19", "meeting", "meeting in Washington"},
+        {"2024-06", "elections", "elections in June in Mexico"},
+        {"2024-11", "elections", "November in the United States"},
+    };
+    REQUIRE(t.entries.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("entry " << i << ": " << t.entries[i].value << " " << t.entries[i].text);
+        CHECK(t.entries[i].value == expected[i].value);
+        CHECK(t.entries[i].event.trigger == expected[i].trigger);
+        CHECK(t.entries[i].text.find(expected[i].text_part) != std::string::npos);
+        CHECK(t.entries[i].relation == Relation::On);
+        CHECK(t.entries[i].dated);
+        CHECK_FALSE(t.entries[i].tid.empty());
+        const auto& s = t.sentences.at(t.entries[i].sentence);
+        CHECK(s.begin <= t.entries[i].event.begin);
+        CHECK(t.entries[i].event.end <= s.end);
+    }
+}
+
+TEST_CASE("timeline json: parses and has the documented keys", "[timeline][json]") {
+    auto t = timeline_of("Washington (AFP) – Last Friday, a woman drowned. Officials will meet on Monday.", true);
+    dateline::ExportOptions o;
+    o.source_name = "article.txt";
+    auto j = nlohmann::json::parse(dateline::to_json(t, o).dump());
+    for (auto k : {"dct", "dct_source", "timexes", "warnings", "source", "paragraphs", "sentences", "events",
+                   "timeline"})
+        CHECK(j.contains(k));
+    CHECK(j["dct"] == "2024-01-19");
+    CHECK(j["source"] == "article.txt");
+    REQUIRE(j["timexes"].size() == 2);
+    for (auto k : {"tid", "begin", "end", "text", "type", "value", "interval", "granularity", "known", "implied",
+                   "temporalFunction", "anchor", "tense", "explanation"})
+        CHECK(j["timexes"][0].contains(k));
+    REQUIRE(!j["events"].empty());
+    for (auto k : {"eid", "begin", "end", "trigger", "lemma", "pos", "class", "tense", "aspect", "modality",
+                   "negated", "conditional", "factual", "sentence"})
+        CHECK(j["events"][0].contains(k));
+    REQUIRE(j["sentences"].size() == 3);
+    CHECK(j["sentences"][0]["header"] == true);
+    REQUIRE(!j["timeline"].empty());
+    for (auto& e : j["timeline"])
+        for (auto k : {"value", "interval", "granularity", "relation", "dated", "tid", "time_text", "eid", "trigger",
+                       "begin", "end", "text", "text_begin", "text_end", "sentence", "sentence_text", "rule",
+                       "event"})
+            CHECK(e.contains(k));
+    auto& first = j["timeline"][0];
+    CHECK(first["value"] == "2024-01-12");
+    CHECK(first["relation"] == "ON");
+    CHECK(first["granularity"] == "day");
+    CHECK(first["interval"]["begin"] == "2024-01-12T00:00:00");
+    CHECK(first["trigger"] == "drowned");
+    CHECK(first["tid"] == "t1");
+    CHECK(first["dated"] == true);
+}
+
+TEST_CASE("timeline table: aligned columns that fit the width, no color unless asked", "[timeline][table]") {
+    auto t = timeline_of("Last Friday, a Mexican woman and two children drowned while trying to cross the river "
+                         "near the border crossing. Officials said on Thursday that the bodies were recovered.");
+    dateline::ExportOptions o;
+    o.source_name = "a.txt";
+    o.width = 70;
+    std::string table = dateline::to_table(t, o);
+    INFO(table);
+    CHECK(table.find("\033[") == std::string::npos);
+    std::istringstream in(table);
+    std::string line;
+    std::vector<std::string> lines;
+    while (std::getline(in, line)) lines.push_back(line);
+    REQUIRE(lines.size() == 2 + t.entries.size());
+    CHECK(lines[1].rfind("DATE", 0) == 0);
+    auto width = [](const std::string& s) {
+        return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    for (std::size_t i = 1; i < lines.size(); ++i) CHECK(width(lines[i]) <= 70);
+    // the relation column starts at the same place on every row
+    auto col = lines[1].find("RELATION");
+    for (std::size_t i = 2; i < lines.size(); ++i) CHECK(lines[i].substr(col, 2) == "ON");
+    o.color = true;
+    CHECK(dateline::to_table(t, o).find("\033[") != std::string::npos);
+}
