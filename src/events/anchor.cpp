@@ -94,7 +94,7 @@ bool is_verb_event(const SentenceAnalysis& a, std::size_t i) {
 
 // Stops a leftward / rightward search for the verb of a clause.
 bool stops_search(const std::vector<Token>& toks, std::size_t i) {
-    return clause_boundary(toks, i) || toks[i].tag == Tag::Comma;
+    return clause_boundary(toks, i) || (toks[i].tag == Tag::Comma && toks[i].timex < 0);
 }
 
 // Rule 1a: the timex premodifies an event noun ("the December 27 meeting", "Friday's attack").
@@ -298,7 +298,11 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size
     st.text = join_tokens(text, toks, l, r);
     st.begin = toks[l].begin;
     st.end = toks[r].end;
-    if (p && p->has_time_tokens && p->time_first > r) {
+    if (p && p->has_time_tokens && p->time_first == r + 1) {  // adjacent: "a news agency report Friday"
+        r = p->time_last;
+        st.text = join_tokens(text, toks, l, r);
+        st.end = toks[r].end;
+    } else if (p && p->has_time_tokens && p->time_first > r) {
         std::size_t tr = extend_pps(toks, p->time_last, 6);
         st.text += " … " + join_tokens(text, toks, p->time_first, tr);
         st.end = toks[tr].end;
@@ -463,6 +467,18 @@ AnchorOutput anchor_events(const AnchorInput& in) {
 
     // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
     const auto& dct = in.annotation->dct;
+    // Concrete times outside headers, for the narrative reference time (document order).
+    std::vector<std::size_t> narrative_times;
+    if (in.all_events && in.strategy == Strategy::Narrative) {
+        std::size_t si = 0;
+        const auto& ss = *in.sentences;
+        for (std::size_t ti = 0; ti < timexes.size(); ++ti) {
+            while (si < ss.size() && ss[si].end <= timexes[ti].begin) ++si;
+            bool header = si < ss.size() && ss[si].begin <= timexes[ti].begin && ss[si].header;
+            if (concrete(timexes[ti]) && !header) narrative_times.push_back(ti);
+        }
+    }
+    std::size_t next_time = 0;  // events are visited in document order
     if (in.all_events) {
         for (std::size_t ai = 0; ai < analyses.size(); ++ai)
             for (std::size_t k = 0; k < analyses[ai].events.size(); ++k) {
@@ -473,14 +489,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 pl.ref = r;
                 if (in.strategy == Strategy::Narrative) {
                     // The last concrete time mentioned before the event, outside headers.
-                    int best = -1;
-                    for (std::size_t ti = 0; ti < timexes.size() && timexes[ti].begin < e.begin; ++ti) {
-                        if (!concrete(timexes[ti])) continue;
-                        bool in_header = false;
-                        for (auto& s : *in.sentences)
-                            if (s.begin <= timexes[ti].begin && timexes[ti].end <= s.end) in_header = s.header;
-                        if (!in_header) best = int(ti);
-                    }
+                    while (next_time < narrative_times.size() && timexes[narrative_times[next_time]].begin < e.begin)
+                        ++next_time;
+                    int best = next_time > 0 ? int(narrative_times[next_time - 1]) : -1;
                     if (best >= 0) {
                         pl.relation = Relation::On;
                         pl.timex = best;

@@ -284,6 +284,7 @@ Tense tense_of_aux(const std::string& w) {
 
 bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     const auto& t = toks[i];
+    if (t.timex >= 0) return false;  // "Aug. 6", "January 19, 2024 – 9:21 p.m."
     switch (t.tag) {
         case Tag::Punct:
         case Tag::Quote:
@@ -604,7 +605,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
     bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
-        if (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma) hypo = cond = false;
+        if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
         if (t.tag == Tag::Subord && t.lower != "if") cond = false;
         t.hypothetical = hypo;
         t.conditional = cond;
