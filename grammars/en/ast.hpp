@@ -32,6 +32,7 @@ enum class Rel : std::uint8_t {
     Same,       // that week, the same day (anaphoric)
     Past,       // the past five years (duration looking back)
     Coming,     // the coming days, the next five years (duration looking forward)
+    Latest,     // the latest quarter, the quarter: the period the narrative is reporting on
 };
 
 enum class Mod : std::uint8_t { None, Start, Mid, End, Approx, MoreThan, LessThan, EqualOrMore, EqualOrLess };
@@ -74,6 +75,7 @@ struct Expr {
     Fuzzy fuzzy = Fuzzy::None;
     bool ordinal_day_only = false;  // "the 27th"
     bool named_period = false;      // "this election year", "this fiscal year": unit said with a qualifier
+    Unit period = Unit::None;       // Offset: the period it lands in, when said ("the year-ago quarter")
 };
 
 }  // namespace dateline::grammar

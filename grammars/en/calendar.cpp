@@ -68,7 +68,7 @@ auto const quarter =
 auto const half = the >> -year4 >>
                   (kw("first")[put(&Expr::half, 1)] | kw("second")[put(&Expr::half, 2)]) >>
                   (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >>
-                  -(kw("of") >> (year4 | kw("the year")));
+                  -(kw("of") >> (year4 | kw("the year"))) >> !kw("of");  // not "the second half of the game"
 // the 1990s / 1990s / the '90s / the nineties / the early 1980s
 auto const decade =
     -mod_prefix >> the >> -mod_prefix >>

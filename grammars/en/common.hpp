@@ -91,8 +91,13 @@ inline auto const decimal_fraction = [](auto& ctx) {
     while (frac >= 1) frac /= 10;
     x3::_val(ctx) += frac;
 };
+inline auto val_thousands = [](auto& ctx) { x3::_val(ctx) = x3::_val(ctx) * 1000 + x3::_attr(ctx); };
 x3::rule<class quantity_id, double> const quantity = "quantity";
 inline auto const quantity_def =
+    // 1,000 / 25,000 (thousands separators; longer alternative first)
+    x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 3>{}[val_assign] >>
+                        +(',' >> x3::uint_parser<unsigned, 10, 3, 3>{}[val_thousands]) >> not_more_digits >>
+                        word_end]] |
     x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 6>{}[val_assign] >>
                         -('.' >> x3::uint_parser<unsigned, 10, 1, 3>{}[decimal_fraction]) >> not_more_digits >>
                         word_end]] |
@@ -180,6 +185,11 @@ inline auto const any_unit =
 
 // Modifiers of quantities: about, more than, nearly ...
 inline auto const approx = x3::lexeme[x3::no_case[lex::approx_words()] >> word_end][set(&Expr::mod)];
+// An optional approximator that is taken only when a quantity follows it. X3 optionals never
+// backtrack, so a plain -approx would eat the "some" of "some days" and fail the whole rule; the
+// look-ahead runs without actions, so a failed try leaves no mod behind.
+inline auto const approx_word = x3::lexeme[x3::no_case[x3::omit[lex::approx_words()]] >> word_end];
+inline auto const approx_before_quantity = -(&(approx_word >> x3::omit[quantity]) >> approx);
 
 // Runs one rule at `first` with a fresh Expr and keeps it in `best` when it is longer.
 template <class P>

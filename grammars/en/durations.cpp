@@ -6,9 +6,19 @@ namespace dateline::grammar {
 namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Duration)];
-// three weeks / 3 minutes / two and a half years / about two weeks / several days / more than 40 years
-auto const n_units = shape >> -approx >> quantity[set_quantity()] >> -(kw("more") | kw("additional") | kw("full")) >>
-                     any_unit;
+// three weeks / 3 minutes / two and a half years / about two weeks / several days / more than 40 years /
+// the nine months (TimeML extents keep the article: "for the nine months ended Sept. 30")
+// a minute and a half / an hour and a half. A unit glued to a hyphen belongs to an adjective
+// ("a year-earlier", "a day-long meeting", "a week-day schedule"), not to this rule.
+auto const add_half = [](auto& ctx) { out(ctx).quantity += 0.5; };
+auto const n_units = shape >> approx_before_quantity >> -kw("the") >> quantity[set_quantity()] >>
+                     -(kw("more") | kw("additional") | kw("full")) >> any_unit >> !x3::lit('-') >>
+                     -(kw("and a half") | kw("and one half"))[add_half];
+// a half-hour / a half day
+auto const half_unit = shape >> -(kw("a") | kw("an")) >>
+                       x3::lexeme[x3::no_case[x3::lit("half")] >> (x3::lit('-') | ' ') >>
+                                  x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end]
+                                 [put(&Expr::quantity, 0.5)];
 // five-year / 14-day / 24-hour / decades-long / day-long
 auto const unit_adj = x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> '-' >>
                                  x3::no_case[x3::lit("long")] >> word_end];
@@ -25,14 +35,21 @@ auto const hyphen_number =
                         &x3::lit('-')]];
 auto const number_unit_adj = shape >> -approx >> hyphen_number >>
                              x3::lexeme['-' >> x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >>
-                                        -(x3::no_case[x3::lit("-long") | "-old"]) >> word_end];
+                                        -(x3::no_case[x3::lit("-long")]) >> !x3::no_case[x3::lit("-old")] >>
+                                        word_end];
 auto const long_adj = shape >> (unit_adj | plural_adj);
 // the past five years / the next three years / the last 24 hours / the first nine months / the coming days
-auto const window = (kw("past") | kw("last") | kw("previous") | kw("preceding") | kw("first"))[put(&Expr::rel, Rel::Past)] |
+auto const window = (kw("past") | kw("last") | kw("previous") | kw("preceding"))[put(&Expr::rel, Rel::Past)] |
                     (kw("next") | kw("coming") | kw("following"))[put(&Expr::rel, Rel::Coming)];
-auto const the_n_units = shape >> -approx >> (kw("the") | kw("these") | kw("those") | kw("in")) >> window >>
-                         -(quantity[set_quantity()] | kw("several")[put(&Expr::vague_quantity, true)]) >>
-                         any_unit;
+// "the first" needs a number ("the first nine months"; "the first day of school" is no duration).
+auto const window_first = kw("first")[put(&Expr::rel, Rel::Past)];
+// A plural unit without a number is a vague quantity: "the coming weeks" -> PXW, "the past year" -> P1Y.
+auto const window_unit =
+    quantity[set_quantity()] >> any_unit |
+    x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> word_end][put(&Expr::vague_quantity, true)] |
+    x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end];
+auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("these") | kw("those") | kw("in")) >>
+                         (window >> window_unit | window_first >> quantity[set_quantity()] >> any_unit);
 
 }  // namespace
 
@@ -41,6 +58,7 @@ void match_durations(It first, It last, Match& best) {
     try_rule(number_unit_adj, "n-unit-adjective", first, last, best);
     try_rule(long_adj, "unit-long", first, last, best);
     try_rule(the_n_units, "the-past-n-units", first, last, best);
+    try_rule(half_unit, "half-unit", first, last, best);
 }
 
 }  // namespace dateline::grammar

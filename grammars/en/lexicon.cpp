@@ -242,19 +242,19 @@ WordClass classify(std::string_view w) noexcept {
            "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "valentine",
            "independence", "labor", "memorial", "veterans", "presidents", "election", "inauguration",
            "boxing", "mlk", "o'clock", "ago", "later", "earlier", "hence", "beforehand", "afterwards",
-           "moment", "mid", "season", "time", "while", "term", "ages"});
+           "moment", "mid", "season", "time", "while", "term", "ages", "presently"});
         P({"the", "a", "an", "last", "next", "this", "that", "these", "those", "early", "late", "mid",
            "end", "beginning", "start", "middle", "every", "each", "per", "past", "coming", "previous",
            "following", "few", "several", "some", "many", "about", "around", "nearly", "almost",
            "over", "more", "less", "least", "most", "up", "just", "roughly", "approximately", "couple",
            "dozen", "half", "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-           "tenth", "new", "good", "martin", "mother's", "father's", "columbus", "st", "same",
+           "tenth", "new", "good", "martin", "mother's", "father's", "mother", "father", "columbus", "st", "same",
            "earlier", "later", "other", "at", "under", "within", "two", "three", "one", "four", "five",
            "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "recent", "final", "latter",
            "former", "current", "fiscal", "calendar", "election", "day", "week", "year", "month",
-           "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous"});
+           "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right"});
         return m;
     }();
     auto it = words.find(w);

@@ -18,10 +18,12 @@ auto const period_unit =
         else
             out(ctx).unit = u;
     })];
-auto const earlier_later = -(kw("earlier") | kw("later"));
+// "earlier this year" is the START of this year, "later this month" its END (TimeBank).
+auto const earlier_later = -(kw("earlier")[put(&Expr::mod, Mod::Start)] | kw("later")[put(&Expr::mod, Mod::End)]);
 
-// this week / last month / next year / the end of this year / earlier this year
-auto const rel_unit = -mod_prefix >> earlier_later >> the >> rel_word >> period_unit;
+// this week / last month / next year / the end of this year / earlier this year. No article before
+// last/next: "the next year" is anaphoric (the year after the reference time), see `anaphoric`.
+auto const rel_unit = -mod_prefix >> earlier_later >> rel_word >> period_unit;
 // this election year / last fiscal year / this calendar year
 auto const qualifier = x3::lexeme[+x3::alpha >> word_end];
 auto const rel_named_period = -mod_prefix >> kw("this")[put(&Expr::rel, Rel::This)] >> qualifier >>
@@ -47,12 +49,13 @@ auto const deictic_far = x3::eps[put(&Expr::shape, Shape::Deictic)] >> (the >> k
 auto const offset_dir =
     (kw("ago") | kw("back"))[put(&Expr::rel, Rel::Ago)] |
     (kw("from now") | kw("from today") | kw("hence"))[put(&Expr::rel, Rel::After)] |
-    (kw("later") | kw("after that") | kw("afterward") | kw("afterwards") | kw("on"))
+    (kw("later") | kw("after that") | kw("afterward") | kw("afterwards"))
         [put(&Expr::rel, Rel::After, &Expr::anaphoric, true)] |
     (kw("earlier") | kw("before that") | kw("before") | kw("previously") | kw("prior"))
         [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
 auto const offset =
-    x3::eps[put(&Expr::shape, Shape::Offset)] >> -approx >> quantity[set_quantity()] >> any_unit >> offset_dir;
+    x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
+    offset_dir;
 // the next day / the following week / the previous year / the next morning / the day before
 auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
                            (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
@@ -66,6 +69,24 @@ auto const anaphoric =
 // that week / that year / the same day / that morning
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
+// the latest quarter / the quarter / the most recent quarter / the latest period: the reporting period
+// of financial news; resolved to the quarter the narrative is about (see the resolver).
+auto const period_word = kw("quarter") | kw("period");
+auto const latest_period =
+    x3::eps[put(&Expr::rel, Rel::Latest, &Expr::anaphoric, true, &Expr::unit, Unit::Quarter)] >> kw("the") >>
+    ((kw("latest") | kw("most recent") | kw("current") | kw("same")) >> period_word | kw("quarter"));
+// the year-ago quarter / the year-earlier period / year-ago / the comparable year-earlier quarter
+auto const year_ago_word = x3::lexeme[x3::no_case[x3::lit("year-ago") | "year-earlier"] >> word_end];
+auto const year_ago =
+    x3::eps[put(&Expr::shape, Shape::Offset, &Expr::rel, Rel::Before, &Expr::anaphoric, true, &Expr::unit,
+                Unit::Year)] >>
+    (-kw("the") >> -kw("comparable") >> year_ago_word >>
+         (period_word[put(&Expr::period, Unit::Quarter)] | !(x3::omit[quantity] | ordinal)) |
+     -kw("the") >> year_ago_word >> ordinal[([](auto& ctx) {
+         int q = x3::_attr(ctx);
+         if (q < 1 || q > 4) x3::_pass(ctx) = false;
+         else out(ctx).quarter = q;
+     })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)]);
 // July last year / Monday next week / March this year
 auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
@@ -85,6 +106,8 @@ void match_relative(It first, It last, Match& best) {
     try_rule(anaphoric, "anaphoric", first, last, best);
     try_rule(same, "same-period", first, last, best);
     try_rule(named_rel_year, "name-relative-period", first, last, best);
+    try_rule(latest_period, "latest-period", first, last, best);
+    try_rule(year_ago, "year-ago-period", first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -17,7 +17,11 @@ auto const times_word = kw("once")[put(&Expr::times, 1)] | kw("twice")[put(&Expr
                         kw("thrice")[put(&Expr::times, 3)] |
                         (cardinal_word[set(&Expr::times)] | x3::lexeme[uint_1_2 >> word_end][set(&Expr::times)]) >>
                             kw("times");
-auto const frequency = shape >> times_word >> (kw("a") | kw("an") | kw("per") | kw("every") | kw("each")) >> any_unit;
+// ... once every two years / twice yearly
+auto const frequency =
+    shape >> times_word >>
+    ((kw("a") | kw("an") | kw("per") | kw("every") | kw("each")) >> -quantity[set_quantity()] >> any_unit |
+     x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end]);
 // on Mondays / Sundays
 auto const plural_weekday =
     shape >> x3::lexeme[x3::no_case[lex::weekday_plurals()[set(&Expr::weekday)]] >> word_end];

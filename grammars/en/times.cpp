@@ -35,9 +35,10 @@ auto const clock = x3::lexeme[uint_1_2[check_hour] >> ':' >> uint_2[check_minute
                    -ampm >> -zone;
 // 10 a.m. / 9 pm EST
 auto const hour_ampm = x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> word_end] >> ampm >> -zone;
-// noon / midnight / midday
-auto const named_time = (kw("noon") | kw("midday"))[put(&Expr::hour, 12, &Expr::minute, 0)] |
-                        kw("midnight")[put(&Expr::hour, 24, &Expr::minute, 0)];
+// noon / midnight / midday / noon EST
+auto const named_time = ((kw("noon") | kw("midday"))[put(&Expr::hour, 12, &Expr::minute, 0)] |
+                         kw("midnight")[put(&Expr::hour, 24, &Expr::minute, 0)]) >>
+                        -zone;
 // ten o'clock / 10 o'clock in the morning
 auto const oclock_hour = x3::lexeme[uint_1_2[check_hour] >> word_end] |
                          cardinal_word[([](auto& ctx) {

@@ -18,7 +18,7 @@ using grammar::Expr;
 using grammar::lex::WordClass;
 
 constexpr std::size_t kWindow = 160;       // the grammar never looks further than this
-constexpr std::size_t kPrefixReach = 4;    // a prefix word may start a match this many tokens before a trigger
+constexpr std::size_t kPrefixReach = 5;    // a prefix word may start a match this many tokens before a trigger
 
 inline bool is_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -58,6 +58,15 @@ std::string_view previous_word(std::string_view t, std::size_t b) {
     return t.substr(s, e - s);
 }
 
+// The word after offset e (ASCII letters, after spaces), or empty.
+std::string_view next_word(std::string_view t, std::size_t e) {
+    std::size_t k = e;
+    while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
+    std::size_t w = k;
+    while (w < t.size() && std::isalpha(static_cast<unsigned char>(t[w]))) ++w;
+    return t.substr(k, w - k);
+}
+
 bool only_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
 }
@@ -72,6 +81,8 @@ bool lower_eq(std::string_view a, std::string_view b) {
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
 bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
     const Expr& x = m.expr;
+    // X3's pre-skip of a failed optional part leaves spaces at the end of a match: "Easter ".
+    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n')) --e;
     std::string_view span = t.substr(b, e - b);
     // Glued to other numbers: 650-650-6500, 1/2/3/4, 3.1998, #1998
     if (b > 0) {
@@ -103,11 +114,59 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (lower_eq(pw, "no.") || lower_eq(pw, "flight") || lower_eq(pw, "route") || lower_eq(pw, "number") ||
             lower_eq(pw, "room") || lower_eq(pw, "page") || lower_eq(pw, "highway") || lower_eq(pw, "interstate"))
             return false;
+        static constexpr std::string_view labels[] = {"pin", "code", "zip", "suite", "apartment", "box",
+                                                      "model", "version", "channel", "gate", "platform", "bus"};
+        for (auto l : labels)
+            if (lower_eq(pw, l)) return false;
+        // A quantity with a unit of measure: "2024 km", "1998 kg", "2000 miles".
+        static constexpr std::string_view measures[] = {
+            "km", "kg", "kilometers", "kilometres", "kilograms", "miles", "meters", "metres", "feet", "ft", "lbs",
+            "pounds", "tons", "tonnes", "acres", "hectares", "barrels", "dollars", "euros", "yen", "mph", "calories"};
+        auto nw = next_word(t, e);
+        for (auto u : measures)
+            if (lower_eq(nw, u)) return false;
+    }
+    if (rule == "n-units" && (x.unit == grammar::Unit::Quarter || x.unit == grammar::Unit::Half)) {
+        // A fraction, not a period: "three quarters of the members" (but "a quarter of an hour" is not this rule).
+        if (lower_eq(next_word(t, e), "of")) return false;
+    }
+    {
+        // A capitalized word of a name: "Easter Island", "the Daily Mail", "March Madness", "21st Century Fox",
+        // "the 1st Battalion", "Jan Kowalski": the match ends in a capitalized word and a capitalized word
+        // follows. Bare months after a temporal preposition stay ("In March Congress passed ...").
+        bool bare_month = rule == "month" && x.mod == grammar::Mod::None;
+        if (bare_month || rule == "holiday" || rule == "frequency-adverb" || rule == "season" || rule == "century" ||
+            rule == "ordinal-day") {
+            std::size_t lw = span.find_last_of(' ');
+            lw = lw == std::string_view::npos ? b : b + lw + 1;
+            auto nw = next_word(t, e);
+            if (is_capitalized(t, lw) && !nw.empty() && std::isupper(static_cast<unsigned char>(nw[0])) &&
+                (e >= t.size() || t[e] == ' ')) {
+                auto pw = previous_word(t, b);
+                bool after_preposition = bare_month && (lower_eq(pw, "in") || lower_eq(pw, "since") ||
+                                                        lower_eq(pw, "until") || lower_eq(pw, "by") ||
+                                                        lower_eq(pw, "during") || lower_eq(pw, "of"));
+                if (!after_preposition) return false;
+            }
+        }
+    }
+    if (rule == "season" && x.year == 0 && x.mod == grammar::Mod::None && span.find(' ') == std::string_view::npos) {
+        // A bare season word is a time only after a preposition: "in summer", not "a summer dress",
+        // "spring water", "they fall behind".
+        auto pw = previous_word(t, b);
+        static constexpr std::string_view preps[] = {"in", "by", "until", "till", "since", "during", "through",
+                                                     "throughout", "over", "before", "after", "for", "from", "of",
+                                                     "last", "next", "this", "that", "each", "every"};
+        bool ok = false;
+        for (auto p : preps) ok |= lower_eq(pw, p);
+        if (!ok) return false;
     }
     if (rule == "month" && x.mod == grammar::Mod::None) {
         // Bare month words that are also common words: "may", "march", abbreviations without a period.
+        // Lowercase month names are words ("the august institution", "a march"); edited text
+        // capitalizes months.
         bool cap = is_capitalized(t, b);
-        if (!cap && (x.month == 5 || x.month == 3 || span.size() <= 4)) return false;
+        if (!cap) return false;
         if (x.month == 5 || x.month == 3) {
             // "Theresa May", "Ms. May": a capitalized name before it; "May I": a verb use after.
             auto pw = previous_word(t, b);
@@ -132,6 +191,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         }
     }
     if (rule == "weekday" && span.size() <= 4 && !is_capitalized(t, b)) return false;  // "sat." "sun."
+    if (rule == "frequency-adverb") {
+        // "annual" only qualifies a noun ("the annual meeting", "annual sales"): no recurrence is
+        // stated; "quarterly" likewise before a noun ("its quarterly dividend"), unlike "paid quarterly".
+        if (lower_eq(span, "annual")) return false;
+        auto nw = next_word(t, e);
+        if (lower_eq(span, "quarterly") && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
+            e < t.size() && t[e] == ' ')
+            return false;
+    }
+    if (rule == "future-ref" && lower_eq(span, "soon") && lower_eq(previous_word(t, b), "as") &&
+        lower_eq(next_word(t, e), "as"))
+        return false;  // "as soon as possible", "as soon as Tuesday": a conjunction
+    if (rule == "future-ref" && lower_eq(span, "future") && !lower_eq(previous_word(t, b), "in"))
+        return false;  // "future plans", "a future in which": an adjective or a noun without the article
     if (rule == "n-units" || rule == "n-unit-adjective") {
         // "a second" / "one second" alone are too ambiguous ("a second term").
         if (x.unit == grammar::Unit::Second && x.quantity == 1 && !is_digit(static_cast<unsigned char>(t[b])))
@@ -142,6 +215,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // "a quarter" as a fraction never reaches here (needs an ordinal); fine.
     }
     return true;
+}
+
+// The offset after a leading "about", "around", "approximately", "roughly" or "some" and its spaces.
+std::size_t skip_approximator(std::string_view t, std::size_t b, std::size_t e) {
+    static constexpr std::string_view words[] = {"about", "around", "approximately", "roughly", "some"};
+    for (auto w : words) {
+        if (b + w.size() < e && lower_eq(t.substr(b, w.size()), w) && t[b + w.size()] == ' ') {
+            std::size_t k = b + w.size();
+            while (k < e && t[k] == ' ') ++k;
+            return k;
+        }
+    }
+    return b;
 }
 
 bool date_only(const Expr& x) {
@@ -280,6 +366,9 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         }
         if (best.end == nullptr) continue;
         std::size_t e = std::size_t(best.end - t.data());
+        // TimeML extents leave out a leading approximator ("about five hours" is tagged "five hours",
+        // still with mod APPROX); "more than", "nearly", "at least" stay inside.
+        if (best.expr.mod == grammar::Mod::Approx) start = skip_approximator(t, start, e);
         // Trim trailing spaces / a trailing possessive the grammar may have consumed.
         while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
         out.push_back({start, e, best.expr, best.rule});

@@ -26,6 +26,11 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 using std::chrono::sys_seconds;
 
+// A month-day without a year ("March 3") is the occurrence nearest the anchor, unless the tense
+// says otherwise and the nearest one lies more than this many days on the other side (a season:
+// tense cues are noisy near the DCT, e.g. "said ... will be completed by Dec. 15").
+constexpr int kTenseOverridesNearest = 90;
+
 // Which way a bare weekday/month/day goes from the anchor.
 enum class Direction { OnOrBefore, OnOrAfter, After, Same, Nearest };
 
@@ -38,7 +43,7 @@ Direction direction_for(const Context& c, bool weekday) {
     switch (c.tense) {
         case Tense::Past: return Direction::OnOrBefore;
         case Tense::Future: return weekday ? Direction::After : Direction::OnOrAfter;
-        case Tense::Present: return weekday ? Direction::OnOrAfter : Direction::Same;
+        case Tense::Present: return weekday ? Direction::Nearest : Direction::Same;
         case Tense::Unknown: return weekday ? Direction::OnOrBefore : Direction::Same;
     }
     return Direction::Same;
@@ -239,6 +244,8 @@ struct Builder {
     std::optional<Resolution> set();
     std::optional<Resolution> fuzzy();
     std::optional<Resolution> unit_period();
+    std::optional<year_month> reported_quarter();
+    void set_quarter(year_month first_month);
     std::optional<Resolution> with_time(year_month_day d);
     std::optional<Resolution> underspecified();
 };
@@ -264,7 +271,7 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return std::nullopt;  // "15 p.m."
         int m = std::max(e.minute, 0);
         r.type = TimexType::Time;
-        r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : 0) | (e.second >= 0 ? FieldSecond : 0);
+        r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : FieldNone) | (e.second >= 0 ? FieldSecond : FieldNone);
         if (e.second >= 0)
             r.value = fmt::format("{}T{:02}:{:02}:{:02}", day_value(d), h, m, e.second);
         else
@@ -280,7 +287,9 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         return r;
     }
     if (e.part != PartOfDay::None) {
-        r.type = TimexType::Time;
+        // TimeML (TimeBank) types a part of a named day ("Friday night", "June 3 evening") as a DATE;
+        // "this morning", "last night" are TIMEs.
+        r.type = e.weekday > 0 || e.day > 0 ? TimexType::Date : TimexType::Time;
         r.known |= FieldPartOfDay;
         r.value = fmt::format("{}T{}", day_value(d), part_code(e.part));
         auto [from, to] = part_hours(e.part);
@@ -445,12 +454,12 @@ std::optional<Resolution> Builder::calendar() {
 
     // Full or partial day: month + day (+ year), weekday, day of month.
     if (e.month > 0 && e.day > 0) {
-        r.known |= FieldMonth | FieldDay | (e.weekday ? FieldWeekday : 0);
+        r.known |= FieldMonth | FieldDay | (e.weekday ? FieldWeekday : FieldNone);
         year y = year_known ? year(yr) : year(0);
         if (!year_known) {
             r.implied |= FieldYear;
             r.temporal_function = true;
-            Direction d2 = dir == Direction::Same ? Direction::Nearest : dir;
+            Direction d2 = Direction::Nearest;
             if (e.weekday > 0) {
                 // "Friday, January 19": the year in which that day is that weekday, nearest the anchor.
                 d2 = Direction::Nearest;
@@ -464,8 +473,22 @@ std::optional<Resolution> Builder::calendar() {
                     }
                 }
             }
-            if (d2 != Direction::Same || y == year(0))
+            if (d2 != Direction::Same || y == year(0)) {
                 y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                // The nearest occurrence, unless the tense puts the day on the other side of the
+                // anchor and the nearest one is far from it: "the vote was held on March 3" with a
+                // January DCT is last year's March 3, "talks will resume on December 27" next year's.
+                year_month_day near{y / month(e.month) / date::day(e.day)};
+                auto gap = near.ok() ? sys_days{near} - sys_days{*a} : days{0};
+                if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
+                    d2 = dir;
+                    y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                } else if (near.ok() && (dir == Direction::OnOrAfter || dir == Direction::After) &&
+                           gap < -days{kTenseOverridesNearest}) {
+                    d2 = dir;
+                    y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                }
+            }
             r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month, e.day,
                                         direction_text(d2), anchor_name());
         } else {
@@ -498,6 +521,13 @@ std::optional<Resolution> Builder::calendar() {
                 case Direction::OnOrBefore: d = anchor - (weekday{anchor} - wd); break;
                 case Direction::OnOrAfter: d = anchor + (wd - weekday{anchor}); break;
                 case Direction::After: d = anchor + days{1} + (wd - weekday{anchor + days{1}}); break;
+                case Direction::Nearest: {
+                    // The occurrence within three days either side: "Friday's purchases", "Tuesday is".
+                    auto after = anchor + (wd - weekday{anchor});
+                    auto before = anchor - (weekday{anchor} - wd);
+                    d = (after - anchor) < (anchor - before) ? after : before;
+                    break;
+                }
                 default: d = anchor - (weekday{anchor} - wd); break;
             }
             how = direction_text(dir);
@@ -594,8 +624,14 @@ std::optional<Resolution> Builder::calendar() {
             } else if (e.rel == Rel::Next) {
                 if (iv.begin <= at) y += years{1};
             } else if (e.rel == Rel::None) {
+                // Past tense: a period that has not begun yet is last year's ("the third quarter" said
+                // in January). Future tense moves only seasons: a quarter or half that has just ended
+                // is still reported on with forward-looking cues ("expects to report a third-quarter
+                // loss"), so a bare quarter or half otherwise stays in the anchor's year.
                 if (dir == Direction::OnOrBefore && iv.begin > at) y -= years{1};
-                if ((dir == Direction::OnOrAfter || dir == Direction::After) && iv.end <= at) y += years{1};
+                if (e.season != Season::None && (dir == Direction::OnOrAfter || dir == Direction::After) &&
+                    iv.end <= at)
+                    y += years{1};
             }
         } else {
             r.known |= FieldYear;
@@ -644,8 +680,40 @@ std::optional<Resolution> Builder::calendar() {
     return std::nullopt;
 }
 
+// The quarter a report is about: the quarter last mentioned, else the last whole quarter before the DCT.
+std::optional<year_month> Builder::reported_quarter() {
+    if (c.reference && c.reference->granularity == Granularity::Quarter) {
+        r.anchor = "reference";
+        year_month_day d{c.reference->day};
+        return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+    }
+    if (!c.dct) return std::nullopt;
+    r.anchor = "dct";
+    auto d = c.dct->day;
+    return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1) - months{3};
+}
+
+void Builder::set_quarter(year_month first_month) {
+    r.value = fmt::format("{:04}-Q{}", int(first_month.year()), (unsigned(first_month.month()) - 1) / 3 + 1);
+    r.interval = span(sys_days{first_month / 1}, sys_days{(first_month + months{3}) / 1});
+    r.granularity = Granularity::Quarter;
+}
+
 // this/last/next/that + unit.
 std::optional<Resolution> Builder::unit_period() {
+    if (e.rel == Rel::Latest) {
+        // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
+        auto q = reported_quarter();
+        if (!q) return underspecified();
+        r.temporal_function = true;
+        r.implied = FieldYear | FieldQuarter;
+        set_quarter(*q);
+        r.explanation = fmt::format("{}: the quarter reported on ({}) -> {}",
+                                    text, r.anchor == "reference" ? "the quarter last mentioned"
+                                                                  : "the last whole quarter before the DCT",
+                                    r.value);
+        return r;
+    }
     bool anaphoric = e.anaphoric || e.rel == Rel::Same || e.rel == Rel::Previous || e.rel == Rel::Following;
     auto a = anchor_day(anaphoric);
     if (!a) return underspecified();
@@ -797,9 +865,19 @@ std::string duration_value(double q, Unit u, bool vague) {
     if (u == Unit::Weekend) return vague ? "PXWE" : fmt::format("P{}WE", q);
     auto i = info(u);
     if (vague) return fmt::format("P{}X{}", i.time ? "T" : "", i.code);
+    if (q != std::floor(q) && u == Unit::Week) return duration_value(q * 7, Unit::Day, false);
     if (q != std::floor(q) && i.to_smaller > 0) {
-        double q2 = q * i.to_smaller;
-        if (q2 == std::floor(q2)) return duration_value(q2, i.smaller, false);
+        // A fraction goes to the next smaller unit, combined as the TimeBank gold writes it:
+        // "a minute and a half" -> PT1M30S, "two and a half years" -> P2Y6M, "half an hour" -> PT30M.
+        double whole = std::floor(q), rest = (q - whole) * i.to_smaller;
+        if (rest == std::floor(rest)) {
+            if (whole == 0) return duration_value(rest, i.smaller, false);
+            auto s = info(i.smaller);
+            std::string date_part, time_part;
+            (i.time ? time_part : date_part) += fmt::format("{}{}", whole, i.code);
+            (s.time ? time_part : date_part) += fmt::format("{}{}", rest, s.code);
+            return "P" + date_part + (time_part.empty() ? "" : "T" + time_part);
+        }
     }
     return fmt::format("P{}{}{}", i.time ? "T" : "", q, i.code);
 }
@@ -839,6 +917,25 @@ std::optional<Resolution> Builder::duration() {
 
 std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
+    bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
+    if (whole_years && (e.period == Unit::Quarter ||
+                        (c.reference && c.reference->granularity == Granularity::Quarter))) {
+        // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
+        // quarter N years before.
+        auto q = reported_quarter();
+        if (q) {
+            int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
+            if (e.quarter > 0) *q = q->year() / month(unsigned(3 * e.quarter - 2));
+            r.temporal_function = true;
+            r.implied = FieldYear | FieldQuarter;
+            set_quarter(*q + years{sign * static_cast<int>(e.quantity)});
+            r.comparison = true;
+            if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+            r.explanation = fmt::format("{}: {} year(s) {} the quarter reported on -> {}", text, e.quantity,
+                                        sign < 0 ? "before" : "after", r.value);
+            return r;
+        }
+    }
     auto a = anchor_day(anaphoric);
     if (!a) return underspecified();
     r.temporal_function = true;
@@ -980,6 +1077,7 @@ std::optional<Reference> reference_of(const Resolution& r) {
     if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
     if (r.granularity < Granularity::Year) return std::nullopt;
     if (r.value.find("REF") != std::string::npos) return std::nullopt;
+    if (r.comparison) return std::nullopt;
     return Reference{std::chrono::floor<date::days>(r.interval->begin), r.granularity, r.value};
 }
 

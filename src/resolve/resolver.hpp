@@ -38,6 +38,8 @@ struct Resolution {
     std::uint32_t implied = 0;
     bool temporal_function = false;
     std::string anchor;  // "dct", "reference" or ""
+    bool comparison = false;  // a period named only to compare with ("a year earlier" in a quarterly
+                              // report): it does not become the narrative's reference time
     std::string explanation;
 };
 
