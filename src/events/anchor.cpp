@@ -273,8 +273,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size
             ++steps;
         }
         while (r + 1 < toks.size() && toks[r + 1].verb && toks[r + 1].event < 0) ++r;
+        // complements: up to 8 words, or up to the anchoring time when it is close; a time further away
+        // is appended after " … " and the complements are cut shorter
         std::size_t limit = r + 8;
-        if (p && p->has_time_tokens && p->time_first > r && p->time_last <= r + 14) limit = std::max(limit, p->time_last);
+        bool time_after = p && p->has_time_tokens && p->time_first > r;
+        if (time_after && p->time_last <= r + 12) limit = std::max(limit, p->time_last);
+        else if (time_after) limit = r + 5;
         while (r + 1 < toks.size() && r + 1 <= limit) {
             const Token& t = toks[r + 1];
             if (t.tag == Tag::Quote) {  // quoted words inside the clause: “show solidarity”

@@ -113,7 +113,7 @@ std::string to_table(const Timeline& t, const ExportOptions& o) {
     wdate = std::min<std::size_t>(wdate, 19);
     const std::size_t gaps = 3 * 2;
     std::size_t rest = total > wdate + wrel + gaps ? total - wdate - wrel - gaps : 20;
-    std::size_t wevent = std::min(longest_event, std::max<std::size_t>(20, rest * 55 / 100));
+    std::size_t wevent = std::min(longest_event, std::max<std::size_t>(20, rest * 60 / 100));
     std::size_t wexcerpt = rest > wevent ? rest - wevent : 0;
     bool show_excerpt = wexcerpt >= 12;
     if (!show_excerpt) wevent = rest;
