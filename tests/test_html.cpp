@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/exporters.hpp"
+#include "export/export_common.hpp"
 #include "tools/process.hpp"
 #include "tools/sample_timeline.hpp"
 
@@ -139,6 +140,26 @@ TEST_CASE("html: all text is escaped", "[export][html]") {
     CHECK(page["text"].get<std::string>().find("<img src=x onerror=alert(1)>.txt") == std::string::npos);
 }
 
+TEST_CASE("html: long sentences are excerpted around the event", "[export][html]") {
+    std::string filler;
+    for (int i = 0; i < 30; ++i) filler += "the committee discussed many other unrelated matters and ";
+    const auto t = TimelineBuilder("In the end " + filler + "the mayor resigned on Friday after the vote.")
+                       .dct(2024, 1, 19)
+                       .entry("resigned", "on Friday", "2024-01-19", Granularity::Day, at(2024, 1, 19), at(2024, 1, 20))
+                       .build();
+    const std::string ex = dateline::exporter::sentence_excerpt(t, t.entries[0], 120);
+    CHECK(ex.rfind("…", 0) == 0);                                   // text left out before
+    CHECK(ex.find("the mayor resigned on Friday after the vote.") != std::string::npos);  // the event and its end
+    CHECK(ex.size() <= 120 + 2 * std::string("…").size());
+    CHECK(ex.find("  ") == std::string::npos);
+    // Short sentences are left whole.
+    CHECK(dateline::exporter::sentence_excerpt(sample_timeline(), sample_timeline().entries[5], 240) ==
+          "The storm flooded the harbor on Friday, officials said.");
+    // The table shows the excerpt.
+    CHECK(dateline::to_html(t).find(dateline::exporter::html_escape(dateline::exporter::sentence_excerpt(t, t.entries[0], 240))) !=
+          std::string::npos);
+}
+
 TEST_CASE("html: an empty timeline is still a valid page", "[export][html]") {
     dateline::Timeline t;
     const auto page = check_page(dateline::to_html(t));
@@ -179,4 +200,16 @@ TEST_CASE("html: renders in headless Chromium without errors", "[export][html][c
     auto console = run("grep -E 'CONSOLE|Failed to load resource|Uncaught|net::ERR_' " + log);
     INFO("console messages:\n" << console.output);
     CHECK(console.output.empty());
+}
+
+TEST_CASE("html: the example article's page is well-formed and draws every entry", "[export][html][example]") {
+    const auto t = dateline::build_timeline(example_article());
+    dateline::ExportOptions o;
+    o.source_name = "examples/mexico-us-migration.txt";
+    const auto page = check_page(dateline::to_html(t, o));
+    std::size_t with_interval = 0;
+    for (auto& e : t.entries) with_interval += e.interval ? 1 : 0;
+    CHECK(page["entries"].size() == with_interval);
+    CHECK(page["sentences"].size() == t.sentences.size());
+    CHECK(page["text"].get<std::string>().find("Alicia B\u00e1rcena told the United States") != std::string::npos);
 }

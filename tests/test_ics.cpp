@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -266,4 +267,48 @@ TEST_CASE("ics: an empty timeline is a valid calendar with no events", "[export]
     const auto cal = parse_ics(dateline::to_ics(t));
     CHECK(cal["events"].empty());
     CHECK(cal["version"] == "2.0");
+}
+
+TEST_CASE("ics: the example article imports with one event per dated entry on its dates", "[export][ics][example]") {
+    const auto t = dateline::build_timeline(example_article());
+    dateline::ExportOptions o;
+    o.source_name = "examples/mexico-us-migration.txt";
+    const auto cal = parse_ics(dateline::to_ics(t, o));
+
+    // The calendar says exactly what the timeline says: dated entries, in order, on their intervals.
+    std::vector<const dateline::TimelineEntry*> dated;
+    for (auto& e : t.entries)
+        if (e.dated && e.interval) dated.push_back(&e);
+    REQUIRE(cal["events"].size() == dated.size());
+    for (std::size_t i = 0; i < dated.size(); ++i) {
+        const auto& e = *dated[i];
+        const auto& ev = cal["events"][i];
+        INFO("entry " << e.value << " " << e.text);
+        CHECK(ev["x"]["X-DATELINE-VALUE"] == e.value);
+        CHECK(ev["x"]["X-DATELINE-GRANULARITY"] == std::string(dateline::to_string(e.granularity)));
+        if (ev["start_kind"] == "date") {
+            CHECK(ev["dtstart"] == dateline::to_iso(e.interval->begin).substr(0, 10));
+            CHECK(ev["dtend"] == dateline::to_iso(e.interval->end).substr(0, 10));
+        }
+        CHECK(ev["dtstamp"] == "2024-01-19T21:21:00+00:00");  // the DCT of the article
+    }
+
+    // Acceptance (issue 3): the article's nine events, as all-day spans.
+    std::multiset<std::pair<std::string, std::string>> spans;
+    for (auto& ev : cal["events"]) spans.emplace(ev["dtstart"], ev["dtend"]);
+    const std::pair<std::string, std::string> expected[] = {
+        {"2023-11-01", "2023-12-01"},  // interceptions last November
+        {"2023-12-01", "2024-01-01"},  // December figures not published
+        {"2023-12-27", "2023-12-28"},  // the December 27 meeting in Mexico
+        {"2024-01-01", "2025-01-01"},  // this election year
+        {"2024-01-12", "2024-01-13"},  // drowned last Friday
+        {"2024-01-18", "2024-01-19"},  // press conference on Thursday
+        {"2024-01-19", "2024-01-20"},  // meeting in Washington on Friday
+        {"2024-06-01", "2024-07-01"},  // elections in June in Mexico
+        {"2024-11-01", "2024-12-01"},  // November in the United States
+    };
+    for (auto& [b, e] : expected) {
+        INFO("expected an all-day event " << b << " .. " << e);
+        CHECK(spans.count({b, e}) >= 1);
+    }
 }

@@ -112,3 +112,17 @@ TEST_CASE("timelinejs: an empty timeline has a title and no events", "[export][t
     CHECK(j["events"].empty());
     CHECK(j["title"]["text"]["headline"].is_string());
 }
+
+TEST_CASE("timelinejs: the example article", "[export][timelinejs][example]") {
+    const auto t = dateline::build_timeline(example_article());
+    const auto j = dateline::to_timelinejs(t);
+    std::size_t with_interval = 0;
+    for (auto& e : t.entries) with_interval += e.interval ? 1 : 0;
+    REQUIRE(j["events"].size() == with_interval);
+    for (auto& ev : j["events"]) {
+        INFO(ev.dump());
+        check_date(ev["start_date"]);
+        CHECK(ev["text"]["headline"].get<std::string>().size() > 0);
+    }
+    CHECK(j["title"]["text"]["headline"].get<std::string>().rfind("Mexico tells the US", 0) == 0);
+}

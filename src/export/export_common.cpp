@@ -1,5 +1,6 @@
 #include "export/export_common.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -186,6 +187,35 @@ std::string document_title(const Timeline& t) {
     char last = s.back();
     if (last == '.' || last == '!' || last == '?' || last == ':') return {};
     return std::string(s);
+}
+
+std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::size_t max_bytes) {
+    std::string_view s = trim(sentence_text(t, e.sentence));
+    if (s.size() <= max_bytes || e.sentence >= t.sentences.size()) return std::string(s);
+    const std::size_t base = std::size_t(s.data() - t.source.data());
+    // The trigger's position inside the sentence (clamped), and a window of max_bytes around it.
+    const std::size_t tb = std::clamp(e.event.begin, base, base + s.size()) - base;
+    const std::size_t te = std::clamp(e.event.end, base + tb, base + s.size()) - base;
+    const std::size_t mid = (tb + te) / 2;
+    std::size_t b = mid > max_bytes / 2 ? mid - max_bytes / 2 : 0;
+    std::size_t en = std::min(s.size(), b + max_bytes);
+    b = en > max_bytes ? en - max_bytes : 0;
+    // Cut at spaces (which also keeps UTF-8 sequences whole).
+    if (b > 0) {
+        std::size_t sp = s.find(' ', b);
+        b = (sp != std::string_view::npos && sp < tb) ? sp + 1 : b;
+        while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+    }
+    if (en < s.size()) {
+        std::size_t sp = s.rfind(' ', en);
+        en = (sp != std::string_view::npos && sp > te) ? sp : en;
+        while (en > b && (static_cast<unsigned char>(s[en]) & 0xC0) == 0x80) --en;
+    }
+    std::string out;
+    if (b > 0) out += "…";
+    out += trim(s.substr(b, en - b));
+    if (en < s.size()) out += "…";
+    return out;
 }
 
 std::string html_escape(std::string_view s) {

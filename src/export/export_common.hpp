@@ -50,6 +50,10 @@ std::string_view relation_name(Relation r) noexcept;
 // (a headline), else "".
 std::string document_title(const Timeline& t);
 
+// The sentence of an entry, or when it is longer than `max_bytes`, a window of it around the event
+// trigger cut at spaces, with "…" where text was left out.
+std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::size_t max_bytes);
+
 // Escapes text for HTML/XML element content and quoted attributes (& < > " '). Control characters
 // that XML forbids become spaces.
 std::string html_escape(std::string_view s);

@@ -148,7 +148,11 @@ std::string article_html(const Timeline& t) {
         const bool new_par = i == 0 || t.sentences[i - 1].paragraph != s.paragraph;
         if (new_par) {
             if (i > 0) out += "</p>\n";
-            out += "<p>";
+            // A paragraph made only of header segments (title, section header, metadata line).
+            bool header = true;
+            for (std::size_t j = i; j < t.sentences.size() && t.sentences[j].paragraph == s.paragraph; ++j)
+                header = header && t.sentences[j].header;
+            out += header ? "<p class=\"header\">" : "<p>";
         } else if (t.sentences[i - 1].end <= s.begin) {
             out += esc(std::string_view(t.source).substr(t.sentences[i - 1].end, s.begin - t.sentences[i - 1].end));
         } else {
@@ -197,6 +201,7 @@ th { color: #5b6478; font-weight: 600; }
 td.when { white-space: nowrap; }
 td.excerpt { color: #3d4659; }
 .article p { margin: 0 0 0.8em; }
+.article p.header { font-weight: 600; color: #3d4659; }
 .sentence:target { background: #fff3bf; outline: 2px solid #fcc419; }
 mark.timex { background: #e7f5ff; border-bottom: 2px solid #74c0fc; color: inherit; }
 .trigger { font-weight: 600; border-bottom: 2px solid #b197fc; }
@@ -372,7 +377,7 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
                            i + 1, esc(display_date(t, e)), esc(e.value), esc(std::string(to_string(e.granularity))),
                            esc(std::string(relation_name(e.relation))), e.dated ? "" : " (DCT)", esc(entry_headline(t, e)));
         out += fmt::format("<td class=\"excerpt\"><a href=\"#s{}\">{}</a></td></tr>\n", e.sentence + 1,
-                           esc(shorten(sentence_text(t, e.sentence), 240)));
+                           esc(sentence_excerpt(t, e, 240)));
     }
     out += "</tbody>\n</table>\n</section>\n";
 

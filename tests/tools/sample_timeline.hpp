@@ -136,3 +136,19 @@ inline dateline::Timeline sample_timeline() {
 
 }  // namespace dateline_test
 
+
+#include <fstream>
+#include <sstream>
+
+namespace dateline_test {
+
+// The text of the reference article examples/mexico-us-migration.txt.
+inline std::string example_article() {
+    std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/examples/mexico-us-migration.txt", std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read examples/mexico-us-migration.txt");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace dateline_test
