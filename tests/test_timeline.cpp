@@ -353,3 +353,22 @@ TEST_CASE("timeline table: aligned columns that fit the width, no color unless a
     o.color = true;
     CHECK(dateline::to_table(t, o).find("\033[") != std::string::npos);
 }
+
+TEST_CASE("anchoring: an apposition dates the event noun it follows", "[timeline][anchor]") {
+    auto t = timeline_of("The summit, scheduled for March 3, was cancelled.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 1);
+    CHECK(t.entries[0].event.trigger == "summit");
+    CHECK(t.entries[0].value == "2024-03-03");
+    CHECK(t.entries[0].rule.find("apposition") != std::string::npos);
+}
+
+TEST_CASE("anchoring: several times in one sentence, each to its own event", "[timeline][anchor]") {
+    auto t = timeline_of("Police arrested two men on Wednesday after a shooting on Tuesday.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 2);
+    CHECK(t.entries[0].event.trigger == "shooting");
+    CHECK(t.entries[0].value == "2024-01-16");
+    CHECK(t.entries[1].event.trigger == "arrested");
+    CHECK(t.entries[1].value == "2024-01-17");
+}

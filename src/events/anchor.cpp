@@ -132,6 +132,20 @@ std::optional<std::size_t> noun_to_left(const SentenceAnalysis& a, std::size_t s
     return std::nullopt;
 }
 
+// Rule 1d: an appositive after an event noun: "The summit, scheduled for March 3, was ..." -> the summit.
+std::optional<std::size_t> appositive_noun(const SentenceAnalysis& a, std::size_t start) {
+    const auto& toks = a.tokens;
+    for (std::size_t k = start, steps = 0; k > 0 && steps < 4; ++steps) {
+        --k;
+        if (toks[k].tag == Tag::Comma) {
+            if (k > 0 && toks[k - 1].event >= 0 && a.events[std::size_t(toks[k - 1].event)].noun) return k - 1;
+            return std::nullopt;
+        }
+        if (toks[k].tag != Tag::Word && toks[k].tag != Tag::Adverb) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 // True when nothing but prepositions/adverbs stands between the clause start and `start` (a fronted
 // time: "Last Friday, ...", "On Thursday, ...").
 bool fronted(const std::vector<Token>& toks, std::size_t start) {
@@ -352,6 +366,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 head = v;
                 how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase,
                                   a.events[std::size_t(toks[*v].event)].trigger);
+            } else if (auto ap = appositive_noun(a, prep.start)) {
+                head = ap;
+                how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase,
+                                  a.events[std::size_t(toks[*ap].event)].trigger);
             } else if (auto b = clause_verb(a, prep.start, tb, true)) {
                 // A copula clause: the state it describes is the event.
                 Event e;
