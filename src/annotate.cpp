@@ -141,6 +141,7 @@ Annotation annotate(std::string_view text, const Options& options) {
         Tense tense = Tense::Unknown;
         if (si < sentences.size() && sentences[si].begin <= m.begin)
             tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end);
+        if (options.tense) tense = *options.tense;
         ctx.tense = tense;
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);

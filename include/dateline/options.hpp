@@ -7,6 +7,8 @@
 
 #include <date/date.h>
 
+#include "dateline/timex.hpp"
+
 namespace dateline {
 
 // How relative expressions are anchored.
@@ -34,6 +36,10 @@ struct Options {
     std::optional<Dct> dct;             // explicit DCT; when empty it is detected from the text
     bool detect_dct = true;             // look for a dateline / "Published:" header when no DCT is given
     Strategy strategy = Strategy::News;
+    // Forces the tense used to resolve every expression (past: bare weekdays/months go back, future:
+    // forward), for callers that know it and for the corpus tests; empty = detect it from the
+    // sentence around each expression.
+    std::optional<Tense> tense;
 };
 
 }  // namespace dateline

@@ -140,7 +140,8 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             std::size_t lw = span.find_last_of(' ');
             lw = lw == std::string_view::npos ? b : b + lw + 1;
             auto nw = next_word(t, e);
-            if (is_capitalized(t, lw) && !nw.empty() && std::isupper(static_cast<unsigned char>(nw[0])) &&
+            bool last_capitalized = is_capitalized(t, lw) || rule == "ordinal-day";  // "the 1st Battalion"
+            if (last_capitalized && !nw.empty() && std::isupper(static_cast<unsigned char>(nw[0])) &&
                 (e >= t.size() || t[e] == ' ')) {
                 auto pw = previous_word(t, b);
                 bool after_preposition = bare_month && (lower_eq(pw, "in") || lower_eq(pw, "since") ||
