@@ -403,10 +403,27 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             else if (prev_noun_ctx) is_verb = false;
             else if (f == VerbForm::Gerund) is_verb = !noun || next_object;
             else if (is_past_form(f)) is_verb = true;
-            else if (f == VerbForm::ThirdSingular || f == VerbForm::Base)
-                is_verb = p && (toks[*p].tag == Tag::Pronoun || toks[*p].tag == Tag::Rel ||
-                                toks[*p].tag == Tag::Conj || (toks[*p].tag == Tag::Word && toks[*p].capital) ||
-                                (f == VerbForm::ThirdSingular && toks[*p].tag == Tag::Word && !noun));
+            else if (f == VerbForm::ThirdSingular || f == VerbForm::Base) {
+                // After a pronoun or relative: a verb. After a noun ("Blinken says", "officials say",
+                // "the company reports earnings") only when what follows can complement a verb, so
+                // that "U.S. forces were" and "member states" stay nouns.
+                const Token* q = p ? &toks[*p] : nullptr;
+                bool after_noun = q && q->tag == Tag::Word &&
+                                  (q->capital || f == VerbForm::ThirdSingular ||
+                                   (q->lower.size() > 3 && q->lower.back() == 's' && q->lower[q->lower.size() - 2] != 's'));
+                bool complement = true;
+                if (after_noun && !noun) {
+                    const Token* nx = n < toks.size() ? &toks[n] : nullptr;
+                    bool ends = !nx || nx->tag == Tag::Comma || nx->tag == Tag::Punct;
+                    bool verbish = nx && (nx->tag == Tag::Be || nx->tag == Tag::Have || nx->tag == Tag::Do ||
+                                          nx->tag == Tag::Modal || nx->tag == Tag::Conj ||
+                                          (nx->tag == Tag::Word && verb_at(toks, n).has_value() &&
+                                           resolve::word_tense(nx->lower) == Tense::Past));
+                    complement = !verbish && (!ends || v->entry->event_class == "REPORTING");
+                }
+                is_verb = q && (q->tag == Tag::Pronoun || q->tag == Tag::Rel || q->tag == Tag::Conj ||
+                                (after_noun && !noun && complement) || (q->capital && q->tag == Tag::Word && complement));
+            }
             if (f == VerbForm::Base && p && toks[*p].tag == Tag::Conj && noun) is_verb = false;
         }
         if (!is_verb && !v && !noun && !t.capital) {

@@ -131,7 +131,9 @@ std::vector<VerbAnalysis> Lexicon::verb_forms(std::string_view w) const {
     std::size_t n = s.size();
     if (n > 3 && ends_with(s, "s") && !ends_with(s, "ss")) {
         if (ends_with(s, "ies") && n > 4) add(s.substr(0, n - 3) + "y", VerbForm::ThirdSingular);
-        if (ends_with(s, "es")) add(s.substr(0, n - 2), VerbForm::ThirdSingular);
+        if (ends_with(s, "es") && (ends_with(s, "ses") || ends_with(s, "xes") || ends_with(s, "zes") ||
+                                   ends_with(s, "ches") || ends_with(s, "shes") || ends_with(s, "oes")))
+            add(s.substr(0, n - 2), VerbForm::ThirdSingular);  // "pushes", "goes"; not "sites" -> "sit"
         add(s.substr(0, n - 1), VerbForm::ThirdSingular);
     }
     if (n > 3 && ends_with(s, "ed")) {
