@@ -262,6 +262,14 @@ TEST_CASE("ics: an unknown --tz is a clear error", "[export][ics]") {
     CHECK_THROWS_WITH(dateline::to_ics(t, o), Catch::Contains("unknown time zone 'Mars/Olympus_Mons'"));
 }
 
+TEST_CASE("ics: without a DCT, DTSTAMP is a fixed instant, not the time of the run", "[export][ics]") {
+    auto t = sample_timeline();
+    t.annotation.dct.reset();
+    const auto cal = parse_ics(dateline::to_ics(t));
+    REQUIRE(cal["events"].size() == 8);
+    for (auto& e : cal["events"]) CHECK(e["dtstamp"] == "1970-01-01T00:00:00+00:00");
+}
+
 TEST_CASE("ics: an empty timeline is a valid calendar with no events", "[export][ics]") {
     dateline::Timeline t;
     const auto cal = parse_ics(dateline::to_ics(t));

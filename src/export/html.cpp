@@ -213,7 +213,9 @@ footer { margin-top: 2em; color: #8b93a7; font-size: 0.8em; }
 std::string to_html(const Timeline& t, const ExportOptions& o) {
     using namespace exporter;
     const std::string title = document_title(t);
-    const std::string heading = title.empty() ? "Timeline of " + o.source_name : title;
+    // Without a headline, the file name (not its whole path) names the page.
+    const std::string_view base = std::string_view(o.source_name).substr(o.source_name.find_last_of('/') + 1);
+    const std::string heading = title.empty() ? "Timeline of " + std::string(base.empty() ? o.source_name : base) : title;
 
     // Entries drawn on the axis: those with an interval.
     std::vector<std::size_t> drawn;
