@@ -74,6 +74,7 @@ struct Expr {
     Mod mod = Mod::None;
     Fuzzy fuzzy = Fuzzy::None;
     bool ordinal_day_only = false;  // "the 27th"
+    bool last_day_of_month = false; // "the last day of February": day = the month's last (year_month_day_last)
     bool named_period = false;      // "this election year", "this fiscal year": unit said with a qualifier
     Unit period = Unit::None;       // Offset: the period it lands in, when said ("the year-ago quarter")
 };

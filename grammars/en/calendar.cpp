@@ -32,6 +32,10 @@ auto const month_day_year = weekday_prefix >> month >> day_number >> -(comma >> 
 auto const day_month_year = weekday_prefix >> the >> day_number >> -kw("of") >> month >> -(comma >> year4);
 // the third of March
 auto const ordinal_of_month = the >> day_ordinal >> kw("of") >> month >> -(comma >> year4);
+// the last day of February / the first day of March 2023 / the last day of the month is not this rule
+auto const day_of_month = the >> (kw("last day of")[put(&Expr::last_day_of_month, true)] |
+                                  day_ordinal >> kw("day of")) >>
+                          month >> -(comma >> year4);
 // January 2024 / March of 1998
 auto const month_year = -mod_prefix >> month >> -kw("of") >> comma >> year4;
 // December / mid-December / early June
@@ -109,6 +113,7 @@ void match_calendar(It first, It last, Match& best) {
     try_rule(month_day_year, "month-day-year", first, last, best);
     try_rule(day_month_year, "day-month-year", first, last, best);
     try_rule(ordinal_of_month, "ordinal-of-month", first, last, best);
+    try_rule(day_of_month, "day-of-month", first, last, best);
     try_rule(month_year, "month-year", first, last, best);
     try_rule(month_only, "month", first, last, best);
     try_rule(year_only, "year", first, last, best);

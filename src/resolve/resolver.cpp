@@ -307,6 +307,16 @@ std::optional<Resolution> Builder::underspecified() {
     // No anchor at all: TimeML underspecified value, never a made-up date.
     r.temporal_function = true;
     r.anchor.clear();
+    // What the text said is still known ("December 27": month and day); nothing is implied.
+    r.implied = FieldNone;
+    if (e.year > 0 && !e.two_digit_year) r.known |= FieldYear;
+    if (e.month > 0) r.known |= FieldMonth;
+    if (e.day > 0) r.known |= FieldDay;
+    if (e.weekday > 0) r.known |= FieldWeekday;
+    if (e.season != Season::None) r.known |= FieldSeason;
+    if (e.quarter > 0) r.known |= FieldQuarter;
+    if (e.hour >= 0) r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : FieldNone);
+    if (e.part != PartOfDay::None) r.known |= FieldPartOfDay;
     std::string y = e.year > 0 && !e.two_digit_year ? fmt::format("{:04}", e.year) : "XXXX";
     if (e.month > 0 && e.day > 0) {
         r.value = fmt::format("{}-{:02}-{:02}", y, e.month, e.day);
@@ -453,7 +463,11 @@ std::optional<Resolution> Builder::calendar() {
     }
 
     // Full or partial day: month + day (+ year), weekday, day of month.
-    if (e.month > 0 && e.day > 0) {
+    if (e.month > 0 && (e.day > 0 || e.last_day_of_month)) {
+        // "the last day of February": the day is the month's last, found with year_month_day_last
+        // once the year is known; the anchor year's last day stands in while the year is picked.
+        auto last_of = [&](year yy) { return year_month_day_last{yy / month(e.month) / last}.day(); };
+        unsigned dd = e.last_day_of_month ? unsigned(last_of(a ? a->year() : year(yr))) : unsigned(e.day);
         r.known |= FieldMonth | FieldDay | (e.weekday ? FieldWeekday : FieldNone);
         year y = year_known ? year(yr) : year(0);
         if (!year_known) {
@@ -474,27 +488,28 @@ std::optional<Resolution> Builder::calendar() {
                 }
             }
             if (d2 != Direction::Same || y == year(0)) {
-                y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                y = pick_year(*a, month(e.month), dd, d2);
                 // The nearest occurrence, unless the tense puts the day on the other side of the
                 // anchor and the nearest one is far from it: "the vote was held on March 3" with a
                 // January DCT is last year's March 3, "talks will resume on December 27" next year's.
-                year_month_day near{y / month(e.month) / date::day(e.day)};
+                year_month_day near{y / month(e.month) / date::day(dd)};
                 auto gap = near.ok() ? sys_days{near} - sys_days{*a} : days{0};
                 if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
                     d2 = dir;
-                    y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                    y = pick_year(*a, month(e.month), dd, d2);
                 } else if (near.ok() && (dir == Direction::OnOrAfter || dir == Direction::After) &&
                            gap < -days{kTenseOverridesNearest}) {
                     d2 = dir;
-                    y = pick_year(*a, month(e.month), unsigned(e.day), d2);
+                    y = pick_year(*a, month(e.month), dd, d2);
                 }
             }
-            r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month, e.day,
+            r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month,
+                                        e.last_day_of_month ? "last" : std::to_string(e.day),
                                         direction_text(d2), anchor_name());
         } else {
             r.explanation = fmt::format("{}: explicit date -> ", text);
         }
-        year_month_day ymd{y / month(e.month) / date::day(e.day)};
+        year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
         auto res = with_time(ymd);
         if (!res) return std::nullopt;
