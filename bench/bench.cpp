@@ -1,0 +1,427 @@
+// dateline_bench: throughput, memory and linearity figures of Dateline, printed as a report.
+//
+//   dateline_bench [--reps N] [--corpus DIR] [--batch-mb N] [--no-batch] [--no-cli] [--no-pathological]
+//
+// Corpus: the TimeML texts of DIR (default ../shared/data/tbaq, read with dateline::read_timeml);
+// when that folder is absent, a generated news-like corpus. Figures are medians over N repetitions
+// (default 7) of a whole pass over the corpus:
+//   (a) recognition only (the candidate scan + grammar + filters),
+//   (b) recognition + resolution (dateline::annotate),
+//   (c) the full timeline (dateline::build_timeline),
+// then the peak RSS of this process, the CLI end to end on one 5 KB article (wall time, peak RSS),
+// the batch mode on a ~50 MB JSON Lines corpus with -j 1 and -j 2 (speed-up, peak RSS, and peak RSS
+// on a 10x smaller input: batch memory must not grow with the input), and pathological inputs whose
+// per-byte cost must not grow with their size.
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "dateline/annotate.hpp"
+#include "dateline/timeline.hpp"
+#include "dateline/timeml.hpp"
+#include "recognize/recognizer.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Doc {
+    std::string id;
+    std::optional<dateline::Dct> dct;
+    std::string text;
+};
+
+struct Corpus {
+    std::string description;
+    std::vector<Doc> docs;
+    std::size_t bytes = 0;
+};
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double peak_rss_mb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// ---- corpora ---------------------------------------------------------------------------------
+
+Corpus load_timeml(const fs::path& dir) {
+    Corpus c;
+    std::vector<fs::path> files;
+    for (auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (auto& f : files) {
+        auto doc = dateline::read_timeml(read_file(f), f.filename().string());
+        c.bytes += doc.text.size();
+        c.docs.push_back({doc.id, doc.dct, std::move(doc.text)});
+    }
+    c.description = fmt::format("{}: {} TimeML documents", dir.string(), c.docs.size());
+    return c;
+}
+
+// A deterministic news-like corpus: sentences of ordinary words with temporal expressions of every
+// family mixed in, ~4 KB per document.
+Corpus generate_corpus(std::size_t ndocs) {
+    static const char* subjects[] = {"The minister", "Officials", "The company", "Police", "The committee",
+                                     "Residents", "The central bank", "Negotiators", "The mayor", "Analysts"};
+    static const char* verbs[] = {"said", "announced", "will meet", "reported", "expects", "denied",
+                                  "confirmed", "has launched", "plans to review", "warned"};
+    static const char* objects[] = {"the new budget", "a ceasefire agreement", "quarterly earnings",
+                                    "the election results", "an investigation", "the trade deal",
+                                    "rising prices", "the proposal", "a new policy", "the merger"};
+    static const char* times[] = {"on Friday", "last week", "next Tuesday", "in January 2024",
+                                  "three years ago", "on March 3, 2023", "this morning", "at 9:30 a.m.",
+                                  "in the third quarter", "every Monday", "since 1998", "in the 1990s",
+                                  "for two weeks", "yesterday", "by the end of the year", "earlier this month",
+                                  "on Christmas Day", "two days later", "in recent years", "tomorrow"};
+    static const char* fillers[] = {"according to a statement", "despite strong opposition",
+                                    "in the capital", "after long talks", "amid growing concern",
+                                    "in a televised address", "to the surprise of many"};
+    std::mt19937 rng(20240119);
+    auto pick = [&](auto& arr) { return arr[rng() % (sizeof arr / sizeof arr[0])]; };
+    Corpus c;
+    for (std::size_t d = 0; d < ndocs; ++d) {
+        Doc doc;
+        doc.id = fmt::format("gen{:05}", d);
+        doc.dct = dateline::parse_dct("2024-01-19");
+        std::string& t = doc.text;
+        while (t.size() < 4000) {
+            for (int s = 0; s < 4; ++s) {
+                t += pick(subjects);
+                t += ' ';
+                t += pick(verbs);
+                t += ' ';
+                t += pick(objects);
+                t += rng() % 3 ? std::string(" ") + pick(times) : std::string();
+                t += rng() % 2 ? std::string(", ") + pick(fillers) : std::string();
+                t += ". ";
+            }
+            t += "\n\n";
+        }
+        c.bytes += t.size();
+        c.docs.push_back(std::move(doc));
+    }
+    c.description = fmt::format("generated news-like corpus: {} documents", c.docs.size());
+    return c;
+}
+
+// ---- measurement -----------------------------------------------------------------------------
+
+struct Figures {
+    double mb_s = 0, docs_s = 0, min_mb_s = 0, max_mb_s = 0;
+};
+
+Figures measure(const Corpus& c, int reps, const std::function<std::size_t(const Doc&)>& work) {
+    std::vector<double> times;
+    std::size_t sink = 0;
+    for (int r = 0; r < reps + 1; ++r) {
+        auto t0 = Clock::now();
+        for (const auto& d : c.docs) sink += work(d);
+        double s = seconds_since(t0);
+        if (r > 0) times.push_back(s);  // the first pass warms caches and lazy tables
+    }
+    if (sink == 42) std::puts("");  // keep the work observable
+    double med = median(times);
+    double mb = double(c.bytes) / 1e6;
+    auto [mn, mx] = std::minmax_element(times.begin(), times.end());
+    return {mb / med, double(c.docs.size()) / med, mb / *mx, mb / *mn};
+}
+
+// Runs a child process with stdin/stdout redirected; returns wall seconds and its peak RSS (MB).
+struct ChildRun {
+    double seconds = 0;
+    double peak_rss_mb = 0;
+    int status = -1;
+};
+
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path, const std::string& out_path) {
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, in_path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ChildRun r;
+    pid_t pid = 0;
+    auto t0 = Clock::now();
+    if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) != 0) {
+        posix_spawn_file_actions_destroy(&fa);
+        return r;
+    }
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    r.seconds = seconds_since(t0);
+    r.peak_rss_mb = double(ru.ru_maxrss) / 1024.0;
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&fa);
+    return r;
+}
+
+// Per-byte cost of annotate() on a text (median of reps), in ns/byte.
+double ns_per_byte(const std::string& text, int reps) {
+    dateline::Options o;
+    o.dct = dateline::parse_dct("2024-01-19");
+    std::vector<double> times;
+    // Small texts are repeated so that each sample lasts long enough to time.
+    std::size_t inner = std::max<std::size_t>(1, 2'000'000 / std::max<std::size_t>(text.size(), 1));
+    for (int r = 0; r < reps; ++r) {
+        auto t0 = Clock::now();
+        std::size_t sink = 0;
+        for (std::size_t i = 0; i < inner; ++i) sink += dateline::annotate(text, o).timexes.size();
+        times.push_back(seconds_since(t0) / double(inner));
+        if (sink == 42) std::puts("");
+    }
+    return median(times) * 1e9 / double(text.size());
+}
+
+std::string repeat_to(const std::string& unit, std::size_t bytes) {
+    std::string s;
+    s.reserve(bytes + unit.size());
+    while (s.size() < bytes) s += unit;
+    s.resize(bytes);
+    // Do not cut a UTF-8 sequence.
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+    return s;
+}
+
+struct Target {
+    std::string name;
+    bool met;
+    std::string figure;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
+    int reps = 7;
+    std::string corpus_dir = std::string(DATELINE_SHARED_DIR) + "/data/tbaq";
+    double batch_mb = 50;
+    bool do_batch = true, do_cli = true, do_patho = true;
+    std::string only;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::cerr << "dateline_bench: " << a << " needs a value\n";
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--reps") reps = std::max(1, std::atoi(value().c_str()));
+        else if (a == "--corpus") corpus_dir = value();
+        else if (a == "--batch-mb") batch_mb = std::atof(value().c_str());
+        else if (a == "--no-batch") do_batch = false;
+        else if (a == "--no-cli") do_cli = false;
+        else if (a == "--no-pathological") do_patho = false;
+        else if (a == "--only") only = value();  // a, b or c: one stage, for profilers
+        else {
+            std::cerr << "usage: dateline_bench [--reps N] [--corpus DIR] [--batch-mb N] [--no-batch] [--no-cli] "
+                         "[--no-pathological] [--only a|b|c]\n";
+            return 2;
+        }
+    }
+
+    Corpus corpus = fs::is_directory(corpus_dir) ? load_timeml(corpus_dir) : generate_corpus(300);
+    std::vector<Target> targets;
+    std::printf("Dateline benchmark: %u hardware threads, %d repetitions, medians\n",
+                std::thread::hardware_concurrency(), reps);
+    std::printf("corpus: %s, %.2f MB of text\n\n", corpus.description.c_str(), double(corpus.bytes) / 1e6);
+
+    // ---- (a) (b) (c) throughput on one thread -----------------------------------------------------
+    std::printf("%-34s %10s %12s   %s\n", "stage (one thread)", "MB/s", "docs/s", "MB/s range");
+    auto print = [](const char* name, const Figures& f) {
+        std::printf("%-34s %10.1f %12.0f   %.1f..%.1f\n", name, f.mb_s, f.docs_s, f.min_mb_s, f.max_mb_s);
+    };
+    if (!only.empty()) {
+        do_batch = do_cli = do_patho = false;
+    }
+    auto run_stage = [&](char stage) { return only.empty() || only[0] == stage; };
+    std::vector<dateline::recognize::Mention> mentions;
+    Figures fa, fb, fc;
+    if (run_stage('a')) fa = measure(corpus, reps, [&](const Doc& d) {
+        dateline::recognize::recognize(d.text, mentions);
+        return mentions.size();
+    });
+    print("(a) recognition", fa);
+    if (run_stage('b')) fb = measure(corpus, reps, [&](const Doc& d) {
+        dateline::Options o;
+        o.dct = d.dct;
+        return dateline::annotate(d.text, o).timexes.size();
+    });
+    print("(b) recognition + resolution", fb);
+#if DATELINE_BENCH_TIMELINE
+    if (run_stage('c')) fc = measure(corpus, reps, [&](const Doc& d) {
+        dateline::Options o;
+        o.dct = d.dct;
+        return dateline::build_timeline(d.text, o).entries.size();
+    });
+    print("(c) full timeline", fc);
+#else
+    std::printf("(c) full timeline                  (not built: src/timeline/ has no implementation yet)\n");
+#endif
+    double rss = peak_rss_mb();
+    std::printf("peak RSS of this process after (a)-(c): %.1f MB\n\n", rss);
+    targets.push_back({"recognition + resolution >= 100 MB/s", fb.mb_s >= 100, fmt::format("{:.1f} MB/s", fb.mb_s)});
+    targets.push_back({"full pipeline >= 50 MB/s", fc.mb_s >= 50, fmt::format("{:.1f} MB/s", fc.mb_s)});
+
+    std::string tmpdir = (fs::temp_directory_path() / fmt::format("dateline-bench-{}", getpid())).string();
+    fs::create_directories(tmpdir);
+
+    // ---- CLI end to end on one 5 KB article -------------------------------------------------------
+    if (do_cli) {
+        // The corpus document closest to 5 KB.
+        const Doc* best = &corpus.docs.front();
+        for (auto& d : corpus.docs)
+            if (std::abs(double(d.text.size()) - 5000) < std::abs(double(best->text.size()) - 5000)) best = &d;
+        std::string article = tmpdir + "/article.txt";
+        std::ofstream(article, std::ios::binary) << best->text;
+        std::vector<double> wall, mem;
+        int status = 0;
+        for (int r = 0; r < reps + 1; ++r) {
+            auto run = run_child({DATELINE_CLI, "--dct", "2024-01-19", article}, "/dev/null", "/dev/null");
+            status |= run.status;
+            if (r == 0) continue;
+            wall.push_back(run.seconds);
+            mem.push_back(run.peak_rss_mb);
+        }
+        double ms = median(wall) * 1e3, mb = median(mem);
+        std::printf("CLI end to end, one %.1f KB article (process start to exit): %.2f ms, peak RSS %.1f MB%s\n\n",
+                    double(best->text.size()) / 1e3, ms, mb, status ? " (CLI FAILED)" : "");
+        targets.push_back({"CLI one 5 KB article < 10 ms", ms < 10 && !status, fmt::format("{:.2f} ms", ms)});
+        targets.push_back({"CLI peak RSS on one article <= 16 MB", mb <= 16 && !status, fmt::format("{:.1f} MB", mb)});
+    }
+
+    // ---- batch: speed-up from 1 to 2 threads, memory independent of input size ----------------------
+    if (do_batch) {
+        auto write_jsonl = [&](const std::string& path, double mb) {
+            std::ofstream out(path, std::ios::binary);
+            std::size_t bytes = 0, n = 0;
+            while (double(bytes) < mb * 1e6) {
+                for (auto& d : corpus.docs) {
+                    nlohmann::json j = {{"id", fmt::format("{}#{}", d.id, n++)}, {"text", d.text}};
+                    if (d.dct) j["dct"] = dateline::to_string(*d.dct);
+                    auto line = j.dump();
+                    out << line << '\n';
+                    bytes += line.size() + 1;
+                    if (double(bytes) >= mb * 1e6) break;
+                }
+            }
+            return std::pair{bytes, n};
+        };
+        std::string big = tmpdir + "/big.jsonl", small = tmpdir + "/small.jsonl", out = tmpdir + "/out.jsonl";
+        auto [big_bytes, big_docs] = write_jsonl(big, batch_mb);
+        write_jsonl(small, batch_mb / 10);
+        int breps = std::max(3, reps / 2);
+        auto run_batch = [&](int j, const std::string& in, int n) {
+            std::vector<double> wall, mem;
+            int status = 0;
+            for (int r = 0; r < n; ++r) {
+                auto run = run_child({DATELINE_CLI, "batch", "-j", std::to_string(j), in}, "/dev/null", out);
+                status |= run.status;
+                wall.push_back(run.seconds);
+                mem.push_back(run.peak_rss_mb);
+            }
+            return std::tuple{median(wall), median(mem), status};
+        };
+        auto [t1, m1, s1] = run_batch(1, big, breps);
+        auto [t2, m2, s2] = run_batch(2, big, breps);
+        auto [ts, ms, ss] = run_batch(2, small, 1);
+        (void)ts;
+        double mb = double(big_bytes) / 1e6;
+        std::printf("batch (CLI, %.1f MB JSON Lines, %zu documents, median of %d runs):\n", mb, big_docs, breps);
+        std::printf("  -j 1: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t1, double(big_docs) / t1, m1);
+        std::printf("  -j 2: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t2, double(big_docs) / t2, m2);
+        std::printf("  speed-up -j 2 / -j 1: %.2fx\n", t1 / t2);
+        std::printf("  peak RSS with -j 2 on a 10x smaller input: %.1f MB (vs %.1f MB)%s\n\n", ms, m2,
+                    (s1 | s2 | ss) ? "   (batch exit status non-zero: some documents failed)" : "");
+        targets.push_back({"batch -j 2 >= 1.8x -j 1", t1 / t2 >= 1.8, fmt::format("{:.2f}x", t1 / t2)});
+        targets.push_back({"batch peak RSS independent of input size", m2 <= ms * 1.25 + 2,
+                           fmt::format("{:.1f} MB at {:.0f} MB in, {:.1f} MB at {:.0f} MB in", ms, mb / 10, m2, mb)});
+    }
+
+    // ---- pathological inputs: per-byte cost must not grow with size -------------------------------
+    if (do_patho) {
+        std::string joined;
+        for (auto& d : corpus.docs) {
+            joined += d.text;
+            joined += "\n\n";
+        }
+        std::string one_line = joined;
+        std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+        struct Case {
+            std::string name;
+            std::string small, large;
+        };
+        std::vector<Case> cases;
+        cases.push_back({"\"last \" x 10,000 vs x 100,000", repeat_to("last ", 50'000), repeat_to("last ", 500'000)});
+        cases.push_back({"digits: 100 KB vs 1 MB", std::string(100'000, '7'), std::string(1'000'000, '7')});
+        cases.push_back({"no newline: 1 MB vs 10 MB", repeat_to(one_line, 1'000'000), repeat_to(one_line, 10'000'000)});
+        cases.push_back({"news text: 5 KB vs 50 MB", repeat_to(joined, 5'000), repeat_to(joined, 50'000'000)});
+        cases.push_back({"\"last week \" x 10,000 vs x 100,000", repeat_to("last week ", 100'000),
+                         repeat_to("last week ", 1'000'000)});
+        std::printf("pathological inputs, annotate() cost per byte (median of %d):\n", std::max(3, reps / 2));
+        for (auto& c : cases) {
+            double a = ns_per_byte(c.small, std::max(3, reps / 2));
+            double b = ns_per_byte(c.large, 3);
+            double ratio = b / a;
+            bool linear = ratio < 1.5;
+            std::printf("  %-36s %8.2f ns/B  %8.2f ns/B  ratio %.2f  %s\n", c.name.c_str(), a, b, ratio,
+                        linear ? "linear" : "NOT LINEAR");
+            targets.push_back({"linear: " + c.name, linear, fmt::format("ratio {:.2f}", ratio)});
+        }
+        std::printf("\n");
+    }
+    fs::remove_all(tmpdir);
+
+    std::printf("targets:\n");
+    bool all = true;
+    for (auto& t : targets) {
+        std::printf("  [%s] %-44s %s\n", t.met ? "met" : "MISSED", t.name.c_str(), t.figure.c_str());
+        all &= t.met;
+    }
+    return all ? 0 : 1;
+}
