@@ -67,7 +67,8 @@ int terminal_width(bool to_terminal) {
 
 int run_annotate(int argc, char** argv) {
     CLI::App app{"dateline: finds the temporal expressions of news text, anchors its events to them and prints "
-                 "the timeline, oldest first"};
+                 "the timeline, oldest first",
+                 "dateline"};
     app.footer("Subcommands: dateline eval GOLD [SYSTEM] scores against TimeML gold (see dateline eval --help).\n"
                "Exit status: 0 ok, 1 an input could not be read or processed, 2 bad options.");
     std::vector<std::string> files;
@@ -90,7 +91,12 @@ int run_annotate(int argc, char** argv) {
     app.add_option("--color", color, "color the table: auto (only on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.set_version_flag("--version,-V", std::string("dateline ") + DATELINE_VERSION);
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);  // prints help/version to stdout, errors to stderr
+        return rc == 0 ? 0 : 2;
+    }
 
     dateline::Options opts;
     if (!dct_text.empty()) {
