@@ -153,7 +153,10 @@ Annotation annotate(std::string_view text, const Options& options) {
         // The narrative's reference time moves to each concrete, non-anaphoric mention of a day
         // or coarser period; anaphora resolve against it.
         if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative)
-            if (auto ref = resolve::reference_of(*r)) ctx.reference = ref;
+            if (auto ref = resolve::reference_of(*r)) {
+                ctx.reference = ref;
+                if (ref->granularity == Granularity::Quarter) ctx.quarter = ref;
+            }
     }
     return a;
 }

@@ -201,6 +201,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             e < t.size() && t[e] == ' ')
             return false;
     }
+    if (rule == "n-units") {
+        // An age: "52 years old", "employees 55 years old or older".
+        if (x.unit == grammar::Unit::Year && lower_eq(next_word(t, e), "old")) return false;
+        // A rate: "$2 million a year", "358,000 a month", "$35 a night": "a" + unit after an amount.
+        auto first = span.substr(0, span.find(' '));
+        if (lower_eq(first, "a") || lower_eq(first, "an") || lower_eq(first, "per")) {
+            auto pw = previous_word(t, b);
+            bool amount = std::any_of(pw.begin(), pw.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+            static constexpr std::string_view amounts[] = {"million", "billion", "thousand", "hundred", "cents",
+                                                           "dollars", "percent", "times", "once", "twice"};
+            for (auto w : amounts) amount |= lower_eq(pw, w);
+            if (amount) return false;
+        }
+    }
     if (rule == "future-ref" && lower_eq(span, "soon") && lower_eq(previous_word(t, b), "as") &&
         lower_eq(next_word(t, e), "as"))
         return false;  // "as soon as possible", "as soon as Tuesday": a conjunction
@@ -372,6 +386,9 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (best.expr.mod == grammar::Mod::Approx) start = skip_approximator(t, start, e);
         // Trim trailing spaces / a trailing possessive the grammar may have consumed.
         while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+        // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
+        if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
+        else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
         out.push_back({start, e, best.expr, best.rule});
         covered = e;
     }

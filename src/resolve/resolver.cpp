@@ -594,13 +594,28 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year();
                 how = "in the year of";
             } else {
-                switch (dir) {
-                    case Direction::OnOrBefore: y = m <= am ? a->year() : a->year() - years{1}; break;
-                    case Direction::OnOrAfter:
-                    case Direction::After: y = m >= am ? a->year() : a->year() + years{1}; break;
-                    default: y = a->year(); break;
+                // The occurrence nearest the anchor ("in January" written in October is next
+                // January), unless the tense puts it on the other side and it lies more than
+                // kTenseOverridesNearest days away.
+                auto a_days = sys_days{*a};
+                auto mid = [&](year yy) { return sys_days{yy / m / 15}; };
+                y = a->year();
+                for (year cand : {a->year() - years{1}, a->year() + years{1}})
+                    if (std::abs((mid(cand) - a_days).count()) < std::abs((mid(y) - a_days).count())) y = cand;
+                how = "nearest to";
+                auto gap = (mid(y) - a_days).count();
+                if (c.tense == Tense::Present && c.strategy == Strategy::News) {
+                    // "elections are in November": a present-tense statement about the anchor's year.
+                    y = a->year();
+                    how = direction_text(Direction::Same);
+                } else if (dir == Direction::OnOrBefore && gap > kTenseOverridesNearest + 15) {
+                    y -= years{1};
+                    how = direction_text(dir);
+                } else if ((dir == Direction::OnOrAfter || dir == Direction::After) &&
+                           gap < -(kTenseOverridesNearest + 15)) {
+                    y += years{1};
+                    how = direction_text(dir);
                 }
-                how = direction_text(dir);
             }
             r.value = month_value(y, m);
             r.explanation = fmt::format("{}: month {}, year implied: {} {} ({} tense) -> {}", text, e.month, how,
@@ -697,10 +712,12 @@ std::optional<Resolution> Builder::calendar() {
 
 // The quarter a report is about: the quarter last mentioned, else the last whole quarter before the DCT.
 std::optional<year_month> Builder::reported_quarter() {
-    if (c.reference && c.reference->granularity == Granularity::Quarter) {
-        r.anchor = "reference";
-        year_month_day d{c.reference->day};
-        return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+    for (const auto* ref : {&c.reference, &c.quarter}) {
+        if (*ref && (*ref)->granularity == Granularity::Quarter) {
+            r.anchor = "reference";
+            year_month_day d{(*ref)->day};
+            return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+        }
     }
     if (!c.dct) return std::nullopt;
     r.anchor = "dct";
@@ -722,6 +739,11 @@ std::optional<Resolution> Builder::unit_period() {
         if (!q) return underspecified();
         r.temporal_function = true;
         r.implied = FieldYear | FieldQuarter;
+        if (e.year > 0) {
+            *q = year(e.year) / q->month();
+            r.implied = FieldQuarter;
+            r.known |= FieldYear;
+        }
         set_quarter(*q);
         r.explanation = fmt::format("{}: the quarter reported on ({}) -> {}",
                                     text, r.anchor == "reference" ? "the quarter last mentioned"
@@ -933,8 +955,7 @@ std::optional<Resolution> Builder::duration() {
 std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
-    if (whole_years && (e.period == Unit::Quarter ||
-                        (c.reference && c.reference->granularity == Granularity::Quarter))) {
+    if (whole_years && (e.period == Unit::Quarter || c.quarter)) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
         auto q = reported_quarter();

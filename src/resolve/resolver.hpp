@@ -22,6 +22,8 @@ struct Reference {
 struct Context {
     std::optional<Dct> dct;
     std::optional<Reference> reference;  // last mentioned time; the DCT when none
+    std::optional<Reference> quarter;    // last quarter mentioned ("the third quarter"): the period a
+                                         // financial report is about
     Tense tense = Tense::Unknown;
     Strategy strategy = Strategy::News;
 };
