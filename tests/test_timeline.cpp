@@ -372,3 +372,25 @@ TEST_CASE("anchoring: several times in one sentence, each to its own event", "[t
     CHECK(t.entries[1].event.trigger == "arrested");
     CHECK(t.entries[1].value == "2024-01-17");
 }
+
+TEST_CASE("anchoring: an event noun subject of a copula takes the time of its predicate", "[timeline][anchor]") {
+    auto t = timeline_of("The vote is on Sunday. Elections are due in May. The summit is scheduled for March 3.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 3);
+    CHECK(t.entries[0].event.trigger == "vote");
+    CHECK(t.entries[0].value == "2024-01-21");
+    CHECK(t.entries[1].event.trigger == "summit");
+    CHECK(t.entries[1].value == "2024-03-03");
+    CHECK(t.entries[2].event.trigger == "Elections");
+    CHECK(t.entries[2].value == "2024-05");
+}
+
+TEST_CASE("anchoring: coordinated verbs each take their own time", "[timeline][anchor]") {
+    auto t = timeline_of("He was elected in 2016 and re-elected in 2020.");
+    INFO(describe(t));
+    REQUIRE(t.entries.size() == 2);
+    CHECK(t.entries[0].event.trigger == "was elected");
+    CHECK(t.entries[0].value == "2016");
+    CHECK(t.entries[1].event.trigger == "re-elected");
+    CHECK(t.entries[1].value == "2020");
+}

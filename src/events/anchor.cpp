@@ -44,6 +44,7 @@ struct Placement {
     std::string rule;
     std::size_t time_first = 0, time_last = 0;  // token range of the time phrase (dated entries)
     bool has_time_tokens = false;
+    bool through_time = false;      // the short text runs from the event to the end of the time phrase
     std::optional<Interval> interval;  // for DCT placements
     std::string value;
     Granularity granularity = Granularity::Unknown;
@@ -142,6 +143,29 @@ std::optional<std::size_t> appositive_noun(const SentenceAnalysis& a, std::size_
             return std::nullopt;
         }
         if (toks[k].tag != Tag::Word && toks[k].tag != Tag::Adverb) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Rule 1e: "<event noun> is (due/scheduled/set ...) <time>": "The vote is on Sunday", "Elections are due
+// in May", "The summit was set for March 3" -> the noun.
+std::optional<std::size_t> scheduled_subject(const SentenceAnalysis& a, std::size_t start) {
+    const auto& toks = a.tokens;
+    std::size_t k = start;
+    while (k > 0 && toks[k - 1].tag == Tag::Adverb) --k;
+    static const char* const sched[] = {"due", "scheduled", "set", "slated", "planned", "expected", "timed"};
+    if (k > 0 && std::find_if(std::begin(sched), std::end(sched), [&](const char* w) { return toks[k - 1].lower == w; }) !=
+                     std::end(sched))
+        --k;
+    while (k > 0 && (toks[k - 1].tag == Tag::Adverb || toks[k - 1].tag == Tag::Neg)) --k;
+    if (k == 0 || !toks[k - 1].main_be) return std::nullopt;
+    // the subject: the nearest event noun before the copula inside its noun phrase
+    for (std::size_t j = k - 1, steps = 0; j > 0 && steps < 5; ++steps) {
+        --j;
+        const Token& t = toks[j];
+        if (t.event >= 0 && a.events[std::size_t(t.event)].noun) return j;
+        if (!(t.tag == Tag::Word || t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number))
+            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -316,7 +340,11 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size
     st.text = join_tokens(text, toks, l, r);
     st.begin = toks[l].begin;
     st.end = toks[r].end;
-    if (p && p->has_time_tokens && p->time_first == r + 1) {  // adjacent: "a news agency report Friday"
+    if (p && p->has_time_tokens && p->through_time && p->time_last > r) {  // "The vote is on Sunday"
+        r = extend_pps(toks, p->time_last, 4, p->timex);
+        st.text = join_tokens(text, toks, l, r);
+        st.end = toks[r].end;
+    } else if (p && p->has_time_tokens && p->time_first == r + 1) {  // adjacent: "a news agency report Friday"
         r = p->time_last;
         st.text = join_tokens(text, toks, l, r);
         st.end = toks[r].end;
@@ -352,6 +380,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             PrepInfo prep = prep_before(toks, ta);
             std::optional<std::size_t> head;
             std::string how;
+            bool through_time = false;
             std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
             if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
@@ -370,6 +399,11 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 head = ap;
                 how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase,
                                   a.events[std::size_t(toks[*ap].event)].trigger);
+            } else if (auto sn = scheduled_subject(a, prep.start)) {
+                head = sn;
+                how = fmt::format("\"{}\" dates the event noun \"{}\", subject of the copula", phrase,
+                                  a.events[std::size_t(toks[*sn].event)].trigger);
+                through_time = true;
             } else if (auto b = clause_verb(a, prep.start, tb, true)) {
                 // A copula clause: the state it describes is the event.
                 Event e;
@@ -417,6 +451,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.time_first = prep.start;
             pl.time_last = tb;
             pl.has_time_tokens = true;
+            pl.through_time = through_time;
             placed[pl.ref].push_back(placements.size());
             placements.push_back(pl);
         }

@@ -221,7 +221,13 @@ struct VerbMatch {
 std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i) {
     const auto& lex = Lexicon::get();
     std::optional<VerbMatch> best;
-    for (auto& a : lex.verb_forms(toks[i].lower)) {
+    auto forms = lex.verb_forms(toks[i].lower);
+    if (forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
+        auto dash = toks[i].lower.rfind('-');
+        if (dash != std::string::npos && dash + 3 < toks[i].lower.size() && dash <= 3)
+            forms = lex.verb_forms(toks[i].lower.substr(dash + 1));
+    }
+    for (auto& a : forms) {
         const auto* entries = lex.verbs_starting(a.first_lemma);
         if (!entries) continue;
         for (auto& e : *entries) {
@@ -432,7 +438,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             bool ed = resolve::word_tense(t.lower) == Tense::Past && t.lower.size() > 4 &&
                       t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
             if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
-                       prev == Tag::Word))
+                       prev == Tag::Word || prev == Tag::Conj))
                 is_verb = true;
             if ((prev == Tag::Modal || prev == Tag::Do) && std::all_of(t.lower.begin(), t.lower.end(), ::isalpha))
                 is_verb = true;
