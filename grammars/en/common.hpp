@@ -5,6 +5,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "ast.hpp"
+#include "first_set.hpp"
 #include "grammar.hpp"
 #include "lexicon.hpp"
 
@@ -31,6 +32,9 @@ struct word_end_parser : x3::parser<word_end_parser> {
     }
 };
 inline constexpr word_end_parser word_end{};
+// For the first-token dispatch (first_set.hpp): a boundary test consumes nothing.
+inline first::First first_of(const word_end_parser&, first::Tag) { return first::First::empty(); }
+inline bool boundary_first(const word_end_parser&, first::Tag) { return true; }
 
 // A case-insensitive whole word (or phrase) built from a parser or a string.
 template <class P>
@@ -83,6 +87,7 @@ inline auto const cardinal_word_def =
                            x3::omit[lex::cardinal_units()[val_assign]]] >>
                word_end];
 BOOST_SPIRIT_DEFINE(cardinal_word)
+inline first::First first_of_rule(cardinal_word_id*, first::Tag t) { return first_of(cardinal_word_def, t); }
 
 // A quantity of units: 3, 2.5, three, twenty-one, a, an, a dozen, a couple of, two and a half,
 // half a. A vague quantity (several, a few, many, some) is -1.
@@ -110,6 +115,7 @@ inline auto const quantity_def =
               kw("thousands of"))[val_is(-1.0)]] |
     x3::omit[(kw("an") | kw("a") | kw("one"))[val_is(1.0)]];
 BOOST_SPIRIT_DEFINE(quantity)
+inline first::First first_of_rule(quantity_id*, first::Tag t) { return first_of(quantity_def, t); }
 
 inline auto set_quantity() {
     return [](auto& ctx) {
@@ -129,6 +135,7 @@ inline auto const ordinal_def =
     x3::omit[x3::lexeme[x3::no_case[lex::ordinal_words()[val_assign]] >> word_end]] |
     x3::omit[x3::lexeme[uint_1_2[val_assign] >> x3::no_case[x3::lit("st") | "nd" | "rd" | "th"] >> word_end]];
 BOOST_SPIRIT_DEFINE(ordinal)
+inline first::First first_of_rule(ordinal_id*, first::Tag t) { return first_of(ordinal_def, t); }
 
 // ---- calendar atoms -----------------------------------------------------------------------------
 
@@ -194,6 +201,8 @@ inline auto const approx_before_quantity = -(&(approx_word >> x3::omit[quantity]
 // Runs one rule at `first` with a fresh Expr and keeps it in `best` when it is longer.
 template <class P>
 void try_rule(P const& p, const char* name, It first, It last, Match& best) {
+    // Skip the rule when its first token cannot be the one at `first` (see first_set.hpp).
+    if (!first::may_start(first::rule_index(p), first, last)) return;
     Expr e;
     It it = first;
     auto const with = x3::with<expr_tag>(std::ref(e))[p];

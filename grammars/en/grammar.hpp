@@ -2,6 +2,7 @@
 // A family tries its rules at one position and keeps the longest match (Duckling-style rule list).
 #pragma once
 #include "ast.hpp"
+#include "first_set.hpp"
 
 namespace dateline::grammar {
 
@@ -24,6 +25,7 @@ void match_holidays(It first, It last, Match& best);   // holidays.cpp: Christma
 
 // All families; returns true when anything matched.
 inline bool match_at(It first, It last, Match& best) {
+    first::begin_candidate(first, last);  // rules whose first token cannot start here are skipped
     match_calendar(first, last, best);
     match_relative(first, last, best);
     match_times(first, last, best);
@@ -31,6 +33,7 @@ inline bool match_at(It first, It last, Match& best) {
     match_sets(first, last, best);
     match_fuzzy(first, last, best);
     match_holidays(first, last, best);
+    first::end_candidate();
     return best.end != nullptr;
 }
 
