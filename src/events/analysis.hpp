@@ -62,8 +62,8 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
 // subordinators, relative pronouns, a comma before a conjunction).
 bool clause_boundary(const std::vector<Token>& tokens, std::size_t i);
 
-// Events of all non-header sentences, numbered e1, e2, ...; the per-sentence analyses are appended
-// to `analyses` when it is given.
+// Events of all non-header sentences, numbered e1, e2, ...; when `analyses` is given, the per-sentence
+// analyses are appended to it instead and nothing is returned.
 std::vector<Event> find_events_in(std::string_view text, const std::vector<Sentence>& sentences,
                                   const std::vector<Timex>& timexes, std::vector<SentenceAnalysis>* analyses);
 

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -359,17 +360,47 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size
 }  // namespace
 
 AnchorOutput anchor_events(const AnchorInput& in) {
+    // One sentence at a time: analyze, anchor, write its entries, then drop its tokens, so that memory
+    // stays bounded by one sentence (plus the events and entries themselves).
     const auto& timexes = in.annotation->timexes;
-    std::vector<SentenceAnalysis> analyses;
-    find_events_in(in.text, *in.sentences, timexes, &analyses);
+    const auto& sentences = *in.sentences;
+    const auto& dct = in.annotation->dct;
+    AnchorOutput out;
 
-    std::vector<Placement> placements;
-    std::map<Ref, std::vector<std::size_t>> placed;  // event -> its placements
+    // Concrete times outside headers, for the narrative reference time (document order).
+    std::vector<std::size_t> narrative_times;
+    if (in.all_events && in.strategy == Strategy::Narrative) {
+        std::size_t si = 0;
+        for (std::size_t ti = 0; ti < timexes.size(); ++ti) {
+            while (si < sentences.size() && sentences[si].end <= timexes[ti].begin) ++si;
+            bool header = si < sentences.size() && sentences[si].begin <= timexes[ti].begin && sentences[si].header;
+            if (concrete(timexes[ti]) && !header) narrative_times.push_back(ti);
+        }
+    }
+    std::size_t next_time = 0;  // events are visited in document order
 
-    // Rule 1: timexes in the clause.
-    for (std::size_t ai = 0; ai < analyses.size(); ++ai) {
-        auto& a = analyses[ai];
+    // Dated mentions of event nouns and verbs, by lemma, for "since that meeting".
+    struct DatedMention {
+        std::size_t begin;
+        std::string trigger;
+        int timex;
+    };
+    std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
+
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        if (sentences[si].header) continue;
+        SentenceAnalysis a = analyze_sentence(in.text, sentences[si], si, timexes);
         auto& toks = a.tokens;
+        std::vector<Placement> placements;
+        std::vector<std::vector<std::size_t>> placed(a.events.size());
+        auto add = [&](Placement pl) {
+            if (placed.size() <= pl.ref.event) placed.resize(pl.ref.event + 1);
+            placed[pl.ref.event].push_back(placements.size());
+            placements.push_back(std::move(pl));
+        };
+        auto is_placed = [&](std::size_t k) { return k < placed.size() && !placed[k].empty(); };
+
+        // Rule 1: timexes in the clause.
         for (std::size_t i = 0; i < toks.size(); ++i) {
             int tx = toks[i].timex;
             if (tx < 0 || (i > 0 && toks[i - 1].timex == tx)) continue;
@@ -382,27 +413,23 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::string how;
             bool through_time = false;
             std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
+            auto trigger_at = [&](std::size_t k) { return a.events[std::size_t(toks[k].event)].trigger; };
             if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
-                how = fmt::format("\"{}\" modifies the event noun \"{}\"", t.text,
-                                  a.events[std::size_t(toks[*n].event)].trigger);
+                how = fmt::format("\"{}\" modifies the event noun \"{}\"", t.text, trigger_at(*n));
                 prep.relation = Relation::On;
             } else if (auto m = noun_to_left(a, prep.start)) {
                 head = m;
-                how = fmt::format("\"{}\" completes the event noun \"{}\"", phrase,
-                                  a.events[std::size_t(toks[*m].event)].trigger);
+                how = fmt::format("\"{}\" completes the event noun \"{}\"", phrase, trigger_at(*m));
             } else if (auto v = clause_verb(a, prep.start, tb)) {
                 head = v;
-                how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase,
-                                  a.events[std::size_t(toks[*v].event)].trigger);
+                how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase, trigger_at(*v));
             } else if (auto ap = appositive_noun(a, prep.start)) {
                 head = ap;
-                how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase,
-                                  a.events[std::size_t(toks[*ap].event)].trigger);
+                how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase, trigger_at(*ap));
             } else if (auto sn = scheduled_subject(a, prep.start)) {
                 head = sn;
-                how = fmt::format("\"{}\" dates the event noun \"{}\", subject of the copula", phrase,
-                                  a.events[std::size_t(toks[*sn].event)].trigger);
+                how = fmt::format("\"{}\" dates the event noun \"{}\", subject of the copula", phrase, trigger_at(*sn));
                 through_time = true;
             } else if (auto b = clause_verb(a, prep.start, tb, true)) {
                 // A copula clause: the state it describes is the event.
@@ -421,29 +448,16 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                     if (toks[k].tag == Tag::Neg) e.negated = true;
                     ++k;
                 }
-                // Insert in text order.
-                std::size_t pos = 0;
-                while (pos < a.events.size() && a.events[pos].begin < e.begin) ++pos;
-                a.events.insert(a.events.begin() + long(pos), e);
-                a.event_token.insert(a.event_token.begin() + long(pos), *b);
-                for (auto& tk : toks)
-                    if (tk.event >= int(pos)) ++tk.event;
-                toks[*b].event = int(pos);
-                for (auto& pl : placements)
-                    if (pl.ref.analysis == ai && pl.ref.event >= pos) ++pl.ref.event;
-                std::map<Ref, std::vector<std::size_t>> shifted;
-                for (auto& [r, v] : placed) {
-                    Ref nr = r;
-                    if (nr.analysis == ai && nr.event >= pos) ++nr.event;
-                    shifted[nr] = v;
-                }
-                placed = std::move(shifted);
+                // Appended; events are put in text order when they are numbered.
+                a.events.push_back(e);
+                a.event_token.push_back(*b);
+                toks[*b].event = int(a.events.size() - 1);
                 head = *b;
                 how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, e.trigger);
             }
             if (!head) continue;
             Placement pl;
-            pl.ref = {ai, std::size_t(toks[*head].event)};
+            pl.ref = {si, std::size_t(toks[*head].event)};
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
@@ -452,100 +466,72 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.time_last = tb;
             pl.has_time_tokens = true;
             pl.through_time = through_time;
-            placed[pl.ref].push_back(placements.size());
-            placements.push_back(pl);
+            if (pl.relation == Relation::On) {
+                const Event& ev = a.events[pl.ref.event];
+                dated_by_lemma[ev.lemma].push_back({ev.begin, ev.trigger, tx});
+            }
+            add(std::move(pl));
         }
-    }
 
-    // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
-    for (std::size_t ai = 0; ai < analyses.size(); ++ai) {
-        auto& a = analyses[ai];
-        auto& toks = a.tokens;
+        // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
-            PrepInfo prep;
             const std::string& w = toks[i].lower;
             if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;
-            if (toks[i].tag != Tag::Prep) continue;
-            if (toks[i + 1].tag != Tag::Det) continue;
+            if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
             std::size_t j = i + 2;
             while (j < toks.size() && j < i + 5 && toks[j].event < 0 && toks[j].tag == Tag::Word && !toks[j].verb) ++j;
             if (j >= toks.size() || toks[j].event < 0 || !a.events[std::size_t(toks[j].event)].noun) continue;
-            Ref anaphor{ai, std::size_t(toks[j].event)};
-            if (placed.count(anaphor)) continue;
-            const std::string& lemma = a.events[anaphor.event].lemma;
-            // The most recent earlier mention with a dated placement.
-            std::optional<std::size_t> source;
-            for (auto& [r, idx] : placed) {
-                if (!(r < anaphor)) continue;
-                const Event& ev = analyses[r.analysis].events[r.event];
-                if (ev.lemma != lemma) continue;
-                for (auto pi : idx)
-                    if (placements[pi].dated && placements[pi].relation == Relation::On) source = pi;
-            }
-            if (!source) continue;
+            std::size_t anaphor = std::size_t(toks[j].event);
+            if (is_placed(anaphor)) continue;
+            const Event& an = a.events[anaphor];
+            auto dl = dated_by_lemma.find(an.lemma);
+            if (dl == dated_by_lemma.end()) continue;
+            const DatedMention* src = nullptr;  // the most recent earlier mention
+            for (auto it = dl->second.rbegin(); it != dl->second.rend() && !src; ++it)
+                if (it->begin < an.begin) src = &*it;
+            if (!src) continue;
             auto g = clause_verb(a, i, j);
             if (!g) continue;
-            Ref gov{ai, std::size_t(toks[*g].event)};
-            if (placed.count(gov)) continue;
-            const Placement src = placements[*source];
-            const Event& antecedent = analyses[src.ref.analysis].events[src.ref.event];
-            const Timex& t = timexes[std::size_t(src.timex)];
+            std::size_t gov = std::size_t(toks[*g].event);
+            if (is_placed(gov)) continue;
+            const Timex& t = timexes[std::size_t(src->timex)];
             Placement pl;
-            pl.ref = gov;
+            pl.ref = {si, gov};
             pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
-            pl.dated = false;
-            pl.timex = src.timex;
+            pl.timex = src->timex;
             pl.rule = fmt::format("event reference: \"{} {} {}\" refers back to the \"{}\" of {} (\"{}\"); {} {}", w,
-                                  toks[i + 1].lower, a.events[anaphor.event].trigger, antecedent.trigger, t.value,
-                                  t.text, std::string(to_string(pl.relation)), t.value);
-            placed[pl.ref].push_back(placements.size());
-            placements.push_back(pl);
+                                  toks[i + 1].lower, an.trigger, src->trigger, t.value, t.text,
+                                  std::string(to_string(pl.relation)), t.value);
             Placement co;
-            co.ref = anaphor;
+            co.ref = {si, anaphor};
             co.relation = Relation::On;
-            co.timex = src.timex;
-            co.rule = fmt::format("coreference: \"{} {}\" is the \"{}\" of {}", toks[i + 1].lower,
-                                  a.events[anaphor.event].trigger, antecedent.trigger, t.value);
-            placed[co.ref].push_back(placements.size());
-            placements.push_back(co);
+            co.timex = src->timex;
+            co.rule = fmt::format("coreference: \"{} {}\" is the \"{}\" of {}", toks[i + 1].lower, an.trigger,
+                                  src->trigger, t.value);
+            add(std::move(pl));
+            add(std::move(co));
         }
-    }
 
-    // Number the events in document order.
-    AnchorOutput out;
-    std::map<Ref, std::size_t> global;
-    for (std::size_t ai = 0; ai < analyses.size(); ++ai)
-        for (std::size_t k = 0; k < analyses[ai].events.size(); ++k) {
-            Event e = analyses[ai].events[k];
+        // Number the events in document order.
+        std::vector<std::size_t> order(a.events.size()), global(a.events.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; });
+        for (std::size_t k : order) {
+            Event e = a.events[k];
             e.eid = fmt::format("e{}", out.events.size() + 1);
-            global[{ai, k}] = out.events.size();
+            global[k] = out.events.size();
             out.events.push_back(std::move(e));
         }
 
-    // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
-    const auto& dct = in.annotation->dct;
-    // Concrete times outside headers, for the narrative reference time (document order).
-    std::vector<std::size_t> narrative_times;
-    if (in.all_events && in.strategy == Strategy::Narrative) {
-        std::size_t si = 0;
-        const auto& ss = *in.sentences;
-        for (std::size_t ti = 0; ti < timexes.size(); ++ti) {
-            while (si < ss.size() && ss[si].end <= timexes[ti].begin) ++si;
-            bool header = si < ss.size() && ss[si].begin <= timexes[ti].begin && ss[si].header;
-            if (concrete(timexes[ti]) && !header) narrative_times.push_back(ti);
-        }
-    }
-    std::size_t next_time = 0;  // events are visited in document order
-    if (in.all_events) {
-        for (std::size_t ai = 0; ai < analyses.size(); ++ai)
-            for (std::size_t k = 0; k < analyses[ai].events.size(); ++k) {
-                Ref r{ai, k};
-                if (placed.count(r)) continue;
-                const Event& e = analyses[ai].events[k];
+        // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
+        if (in.all_events) {
+            for (std::size_t k : order) {
+                if (is_placed(k)) continue;
+                const Event& e = a.events[k];
                 Placement pl;
-                pl.ref = r;
+                pl.ref = {si, k};
                 if (in.strategy == Strategy::Narrative) {
-                    // The last concrete time mentioned before the event, outside headers.
                     while (next_time < narrative_times.size() && timexes[narrative_times[next_time]].begin < e.begin)
                         ++next_time;
                     int best = next_time > 0 ? int(narrative_times[next_time - 1]) : -1;
@@ -554,8 +540,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                         pl.timex = best;
                         pl.rule = fmt::format("reference time: the last time mentioned before it, \"{}\" ({})",
                                               timexes[std::size_t(best)].text, timexes[std::size_t(best)].value);
-                        placed[r].push_back(placements.size());
-                        placements.push_back(pl);
+                        add(std::move(pl));
                         continue;
                     }
                 }
@@ -581,39 +566,39 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                     pl.relation = Relation::Unknown;
                     pl.rule = "no time in its clause and no DCT";
                 }
-                placed[r].push_back(placements.size());
-                placements.push_back(pl);
+                add(std::move(pl));
             }
-    }
-
-    for (auto& pl : placements) {
-        if (!pl.dated && !in.all_events) continue;
-        const SentenceAnalysis& a = analyses[pl.ref.analysis];
-        const Event& ev = out.events[global[pl.ref]];
-        if (!ev.factual && !in.all_events) continue;
-        TimelineEntry te;
-        te.event = ev;
-        te.relation = pl.relation;
-        te.dated = pl.dated;
-        te.sentence = a.sentence;
-        te.rule = pl.rule;
-        if (pl.timex >= 0) {
-            const Timex& t = timexes[std::size_t(pl.timex)];
-            te.value = t.value;
-            te.interval = t.interval;
-            te.granularity = t.granularity;
-            te.tid = t.tid;
-            te.time_text = t.text;
-        } else {
-            te.value = pl.value;
-            te.interval = pl.interval;
-            te.granularity = pl.granularity;
         }
-        auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
-        te.text = st.text;
-        te.text_begin = st.begin;
-        te.text_end = st.end;
-        out.entries.push_back(std::move(te));
+
+        // Entries.
+        for (auto& pl : placements) {
+            if (!pl.dated && !in.all_events) continue;
+            const Event& ev = out.events[global[pl.ref.event]];
+            if (!ev.factual && !in.all_events) continue;
+            TimelineEntry te;
+            te.event = ev;
+            te.relation = pl.relation;
+            te.dated = pl.dated;
+            te.sentence = a.sentence;
+            te.rule = pl.rule;
+            if (pl.timex >= 0) {
+                const Timex& t = timexes[std::size_t(pl.timex)];
+                te.value = t.value;
+                te.interval = t.interval;
+                te.granularity = t.granularity;
+                te.tid = t.tid;
+                te.time_text = t.text;
+            } else {
+                te.value = pl.value;
+                te.interval = pl.interval;
+                te.granularity = pl.granularity;
+            }
+            auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
+            te.text = st.text;
+            te.text_begin = st.begin;
+            te.text_end = st.end;
+            out.entries.push_back(std::move(te));
+        }
     }
     return out;
 }

@@ -245,19 +245,21 @@ std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i) 
 
 // An event noun ending at token j and starting at i (i <= j), or nullptr.
 const NounEntry* noun_at(const std::vector<Token>& toks, std::size_t i, std::size_t j) {
-    const auto& lex = Lexicon::get();
-    for (auto& s : Lexicon::singulars(toks[j].lower)) {
-        const auto* entries = lex.nouns_ending(s);
-        if (!entries) continue;
-        for (auto& e : *entries) {
+    const NounEntry* found = nullptr;
+    Lexicon::get().for_each_noun_ending(toks[j].lower, [&](const std::vector<NounEntry>& entries) {
+        for (auto& e : entries) {
             if (e.words.size() != j - i + 1) continue;
             bool ok = true;
             for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
                 ok = toks[i + k].tag == Tag::Word && toks[i + k].timex < 0 && toks[i + k].lower == e.words[k];
-            if (ok) return &e;
+            if (ok) {
+                found = &e;
+                return true;
+            }
         }
-    }
-    return nullptr;
+        return false;
+    });
+    return found;
 }
 
 // Previous token that is not an adverb, a quote or a one-word timex adverb ("currently").
@@ -664,11 +666,14 @@ std::vector<Event> find_events_in(std::string_view text, const std::vector<Sente
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         if (sentences[i].header) continue;
         auto a = analyze_sentence(text, sentences[i], i, timexes);
+        if (analyses) {  // the caller numbers the events itself
+            analyses->push_back(std::move(a));
+            continue;
+        }
         for (auto& e : a.events) {
             e.eid = fmt::format("e{}", out.size() + 1);
-            out.push_back(e);
+            out.push_back(std::move(e));
         }
-        if (analyses) analyses->push_back(std::move(a));
     }
     return out;
 }

@@ -98,56 +98,49 @@ Lexicon::Lexicon() {
 }
 
 const std::vector<VerbEntry>* Lexicon::verbs_starting(std::string_view first) const {
-    auto it = verbs_.find(std::string(first));
+    auto it = verbs_.find(first);
     return it == verbs_.end() ? nullptr : &it->second;
 }
 
 const std::vector<NounEntry>* Lexicon::nouns_ending(std::string_view last) const {
-    auto it = nouns_.find(std::string(last));
+    auto it = nouns_.find(last);
     return it == nouns_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> Lexicon::singulars(std::string_view w) {
-    std::vector<std::string> out{std::string(w)};
-    if (ends_with(w, "ies") && w.size() > 4) out.push_back(std::string(w.substr(0, w.size() - 3)) + "y");
-    if (ends_with(w, "es") && w.size() > 3) out.push_back(std::string(w.substr(0, w.size() - 2)));
-    if (ends_with(w, "s") && !ends_with(w, "ss") && w.size() > 3) out.push_back(std::string(w.substr(0, w.size() - 1)));
-    return out;
-}
-
-std::vector<VerbAnalysis> Lexicon::verb_forms(std::string_view w) const {
-    std::vector<VerbAnalysis> out;
-    auto add = [&](const std::string& base, VerbForm form) {
+VerbForms Lexicon::verb_forms(std::string_view w) const {
+    VerbForms out;
+    auto add = [&](std::string_view base, VerbForm form) {
         auto it = verbs_.find(base);
         if (it == verbs_.end()) return;
         for (auto& a : out)
             if (a.first_lemma == base && a.form == form) return;
-        out.push_back({&it->second.front(), base, form});
+        out.push_back({&it->second.front(), std::string(base), form});
     };
-    std::string s(w);
+    std::string_view s = w;
     if (auto it = irregular_.find(s); it != irregular_.end())
         for (auto& [base, form] : it->second) add(base, form);
     add(s, VerbForm::Base);
     std::size_t n = s.size();
     if (n > 3 && ends_with(s, "s") && !ends_with(s, "ss")) {
-        if (ends_with(s, "ies") && n > 4) add(s.substr(0, n - 3) + "y", VerbForm::ThirdSingular);
+        if (ends_with(s, "ies") && n > 4) add(std::string(s.substr(0, n - 3)) + "y", VerbForm::ThirdSingular);
         if (ends_with(s, "es") && (ends_with(s, "ses") || ends_with(s, "xes") || ends_with(s, "zes") ||
                                    ends_with(s, "ches") || ends_with(s, "shes") || ends_with(s, "oes")))
             add(s.substr(0, n - 2), VerbForm::ThirdSingular);  // "pushes", "goes"; not "sites" -> "sit"
         add(s.substr(0, n - 1), VerbForm::ThirdSingular);
     }
     if (n > 3 && ends_with(s, "ed")) {
-        if (ends_with(s, "ied")) add(s.substr(0, n - 3) + "y", VerbForm::PastOrParticiple);
+        if (ends_with(s, "ied")) add(std::string(s.substr(0, n - 3)) + "y", VerbForm::PastOrParticiple);
         add(s.substr(0, n - 2), VerbForm::PastOrParticiple);  // "intercepted"
         add(s.substr(0, n - 1), VerbForm::PastOrParticiple);  // "closed"
         if (n > 5 && s[n - 3] == s[n - 4] && !is_vowel(s[n - 3]))
             add(s.substr(0, n - 3), VerbForm::PastOrParticiple);  // "stopped"
     }
     if (n > 4 && ends_with(s, "ing")) {
-        std::string stem = s.substr(0, n - 3);
-        add(stem, VerbForm::Gerund);        // "meeting"
-        add(stem + "e", VerbForm::Gerund);  // "closing"
-        if (ends_with(stem, "y")) add(stem.substr(0, stem.size() - 1) + "ie", VerbForm::Gerund);  // "dying"
+        std::string_view stem = s.substr(0, n - 3);
+        add(stem, VerbForm::Gerund);                     // "meeting"
+        add(std::string(stem) + "e", VerbForm::Gerund);  // "closing"
+        if (ends_with(stem, "y"))
+            add(std::string(stem.substr(0, stem.size() - 1)) + "ie", VerbForm::Gerund);  // "dying"
         if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] && !is_vowel(stem.back()))
             add(stem.substr(0, stem.size() - 1), VerbForm::Gerund);  // "stopping"
     }

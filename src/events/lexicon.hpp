@@ -2,10 +2,14 @@
 // into the library), with the morphology that maps an inflected form back to its lemma.
 // Hash lookups only: analysing a word costs a handful of probes.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 namespace dateline::events {
 
@@ -30,24 +34,54 @@ struct NounEntry {
     std::string event_class;
 };
 
+// Hash and equality that let the tables be probed with a string_view (no allocation).
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
+using VerbForms = boost::container::small_vector<VerbAnalysis, 4>;
+
 class Lexicon {
 public:
     static const Lexicon& get();
 
     // Every reading of `lower` as a form of a known verb (several for "read", "found", "left").
-    std::vector<VerbAnalysis> verb_forms(std::string_view lower) const;
+    VerbForms verb_forms(std::string_view lower) const;
     // Entries whose first word has lemma `first` ("look" -> "look forward").
     const std::vector<VerbEntry>* verbs_starting(std::string_view first) const;
     // Event nouns whose last word is `last_singular` ("conference" -> "press conference", "conference").
     const std::vector<NounEntry>* nouns_ending(std::string_view last_singular) const;
-    // Singular forms `lower` may be the plural of, and itself.
-    static std::vector<std::string> singulars(std::string_view lower);
+    // Event nouns whose last word is `lower` or its singular ("elections" -> "election"), calling
+    // f(entries) for each candidate until it returns true.
+    template <class F>
+    bool for_each_noun_ending(std::string_view lower, F&& f) const {
+        auto probe = [&](std::string_view w) {
+            auto it = nouns_.find(w);
+            return it != nouns_.end() && f(it->second);
+        };
+        if (probe(lower)) return true;
+        std::size_t n = lower.size();
+        if (n > 4 && lower.substr(n - 3) == "ies") {
+            char buf[64];
+            if (n - 2 <= sizeof buf) {
+                lower.copy(buf, n - 3);
+                buf[n - 3] = 'y';
+                if (probe(std::string_view(buf, n - 2))) return true;
+            }
+        }
+        if (n > 3 && lower.substr(n - 2) == "es" && probe(lower.substr(0, n - 2))) return true;
+        if (n > 3 && lower.back() == 's' && lower[n - 2] != 's' && probe(lower.substr(0, n - 1))) return true;
+        return false;
+    }
 
 private:
     Lexicon();
-    std::unordered_map<std::string, std::vector<VerbEntry>> verbs_;   // first word lemma -> entries
-    std::unordered_map<std::string, std::vector<std::pair<std::string, VerbForm>>> irregular_;  // form -> base
-    std::unordered_map<std::string, std::vector<NounEntry>> nouns_;   // last word -> entries
+    WordMap<std::vector<VerbEntry>> verbs_;                              // first word lemma -> entries
+    WordMap<std::vector<std::pair<std::string, VerbForm>>> irregular_;  // form -> base
+    WordMap<std::vector<NounEntry>> nouns_;                              // last word -> entries
 };
 
 }  // namespace dateline::events
