@@ -49,6 +49,25 @@ auto const year_only = -mod_prefix >> (-(kw("the year") | fiscal) >> year4) |
                                        out(ctx).two_digit_year = true;
                                    })]) >>
                                   word_end][put(&Expr::fiscal, true)];
+// Years said as words (broadcast transcripts): nineteen ninety-six, the year two thousand,
+// two thousand one.
+auto const spoken_century = x3::lexeme[x3::no_case[lex::cardinal_units()] >> word_end][([](auto& ctx) {
+    int c = x3::_attr(ctx);
+    if (c < 11 || c > 19) x3::_pass(ctx) = false;
+    else out(ctx).year = c * 100;
+})];
+auto const spoken_rest = cardinal_word[([](auto& ctx) {
+    int n = x3::_attr(ctx);
+    if (n < 10) x3::_pass(ctx) = false;
+    else out(ctx).year += n;
+})];
+auto const two_thousand = (kw("two thousand") >> -kw("and"))[put(&Expr::year, 2000)] >>
+                          -cardinal_word[([](auto& ctx) {
+                              int n = x3::_attr(ctx);
+                              if (n > 99) x3::_pass(ctx) = false;
+                              else out(ctx).year += n;
+                          })];
+auto const spoken_year = -mod_prefix >> -kw("the year") >> (spoken_century >> spoken_rest | two_thousand);
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
@@ -117,6 +136,7 @@ void match_calendar(It first, It last, Match& best) {
     try_rule(month_year, "month-year", first, last, best);
     try_rule(month_only, "month", first, last, best);
     try_rule(year_only, "year", first, last, best);
+    try_rule(spoken_year, "spoken-year", first, last, best);
     try_rule(ordinal_day, "ordinal-day", first, last, best);
     try_rule(season_year, "season", first, last, best);
     try_rule(quarter, "quarter", first, last, best);

@@ -14,6 +14,17 @@ auto const add_half = [](auto& ctx) { out(ctx).quantity += 0.5; };
 auto const n_units = shape >> approx_before_quantity >> -kw("the") >> quantity[set_quantity()] >>
                      -(kw("more") | kw("additional") | kw("full")) >> any_unit >> !x3::lit('-') >>
                      -(kw("and a half") | kw("and one half"))[add_half];
+// recent days / recent weeks / recent quarters: a vague span up to the anchor ("recent years" is
+// the fuzzy PAST_REF, see fuzzy.cpp)
+auto const plural_unit = x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> word_end];
+auto const recent_units =
+    shape >> kw("recent")[put(&Expr::vague_quantity, true)] >>
+    plural_unit[([](auto& ctx) {
+        if (out(ctx).unit == Unit::Year) x3::_pass(ctx) = false;
+    })];
+// for weeks / within days / for centuries: a bare plural unit; the recognizer keeps it only after
+// "for", "within" or "in" ("the weeks before the shooting" is no duration).
+auto const bare_units = shape >> plural_unit[put(&Expr::vague_quantity, true)];
 // a half-hour / a half day
 auto const half_unit = shape >> -(kw("a") | kw("an")) >>
                        x3::lexeme[x3::no_case[x3::lit("half")] >> (x3::lit('-') | ' ') >>
@@ -59,6 +70,8 @@ void match_durations(It first, It last, Match& best) {
     try_rule(long_adj, "unit-long", first, last, best);
     try_rule(the_n_units, "the-past-n-units", first, last, best);
     try_rule(half_unit, "half-unit", first, last, best);
+    try_rule(recent_units, "recent-units", first, last, best);
+    try_rule(bare_units, "bare-units", first, last, best);
 }
 
 }  // namespace dateline::grammar

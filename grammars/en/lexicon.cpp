@@ -242,7 +242,7 @@ WordClass classify(std::string_view w) noexcept {
            "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "valentine",
            "independence", "labor", "memorial", "veterans", "presidents", "election", "inauguration",
            "boxing", "mlk", "o'clock", "ago", "later", "earlier", "hence", "beforehand", "afterwards",
-           "moment", "mid", "season", "time", "while", "term", "ages", "presently"});
+           "moment", "mid", "season", "nineteen", "thousand", "time", "while", "term", "ages", "presently"});
         P({"the", "a", "an", "last", "next", "this", "that", "these", "those", "early", "late", "mid",
            "end", "beginning", "start", "middle", "every", "each", "per", "past", "coming", "previous",
            "following", "few", "several", "some", "many", "about", "around", "nearly", "almost",

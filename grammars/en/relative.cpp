@@ -88,6 +88,9 @@ auto const year_ago =
          if (q < 1 || q > 4) x3::_pass(ctx) = false;
          else out(ctx).quarter = q;
      })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)]);
+// the weekend / over the weekend: the latest weekend (the next one in the future tense)
+auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
+                         kw("weekend");
 // July last year / Monday next week / March this year
 auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
@@ -108,6 +111,7 @@ void match_relative(It first, It last, Match& best) {
     try_rule(same, "same-period", first, last, best);
     try_rule(named_rel_year, "name-relative-period", first, last, best);
     try_rule(latest_period, "latest-period", first, last, best);
+    try_rule(the_weekend, "the-weekend", first, last, best);
     try_rule(year_ago, "year-ago-period", first, last, best);
 }
 

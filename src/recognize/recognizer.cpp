@@ -201,6 +201,12 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             e < t.size() && t[e] == ' ')
             return false;
     }
+    if (rule == "bare-units") {
+        // "for weeks", "within days", "for the first time in years"; not "the weeks before".
+        auto pw = previous_word(t, b);
+        if (!(lower_eq(pw, "for") || lower_eq(pw, "within") || lower_eq(pw, "in"))) return false;
+        if (is_capitalized(t, b)) return false;  // a name: "Days of Our Lives", "Weeks Inc."
+    }
     if (rule == "n-units") {
         // An age: "52 years old", "employees 55 years old or older".
         if (x.unit == grammar::Unit::Year && lower_eq(next_word(t, e), "old")) return false;

@@ -733,6 +733,25 @@ void Builder::set_quarter(year_month first_month) {
 
 // this/last/next/that + unit.
 std::optional<Resolution> Builder::unit_period() {
+    if (e.rel == Rel::Latest && e.unit == Unit::Weekend) {
+        // "over the weekend": the latest weekend (Saturday-Sunday) not after the anchor, or the
+        // next one when the verb is in the future tense.
+        auto a = anchor_day(false);
+        if (!a) return underspecified();
+        r.temporal_function = true;
+        r.implied = FieldYear | FieldWeek;
+        auto ad = sys_days{*a};
+        auto sat = ad - (weekday{ad} - Saturday);  // latest Saturday on or before the anchor
+        bool inside = ad == sat || ad == sat + days{1};
+        if (!inside && c.tense == Tense::Future) sat += weeks{1};
+        r.value = week_value(sat) + "-WE";
+        r.interval = span(sat, sat + days{2});
+        r.granularity = Granularity::Week;
+        r.explanation = fmt::format("{}: the {} weekend from {} ({} tense) -> {}", text,
+                                    c.tense == Tense::Future ? "next" : "latest", anchor_name(), to_string(c.tense),
+                                    r.value);
+        return r;
+    }
     if (e.rel == Rel::Latest) {
         // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
         auto q = reported_quarter();
