@@ -40,6 +40,7 @@
 #include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
 #include "recognize/recognizer.hpp"
+#include "../grammars/en/first_set.hpp"
 
 extern char** environ;
 
@@ -148,22 +149,33 @@ Corpus generate_corpus(std::size_t ndocs) {
 
 struct Figures {
     double mb_s = 0, docs_s = 0, min_mb_s = 0, max_mb_s = 0;
+    double cpu_mb_s = 0;  // by the CPU time of this thread: robust when other processes share the cores
 };
 
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
 Figures measure(const Corpus& c, int reps, const std::function<std::size_t(const Doc&)>& work) {
-    std::vector<double> times;
+    std::vector<double> times, cpu;
     std::size_t sink = 0;
     for (int r = 0; r < reps + 1; ++r) {
         auto t0 = Clock::now();
+        double c0 = thread_cpu_seconds();
         for (const auto& d : c.docs) sink += work(d);
         double s = seconds_since(t0);
-        if (r > 0) times.push_back(s);  // the first pass warms caches and lazy tables
+        if (r > 0) {  // the first pass warms caches and lazy tables
+            times.push_back(s);
+            cpu.push_back(thread_cpu_seconds() - c0);
+        }
     }
     if (sink == 42) std::puts("");  // keep the work observable
     double med = median(times);
     double mb = double(c.bytes) / 1e6;
     auto [mn, mx] = std::minmax_element(times.begin(), times.end());
-    return {mb / med, double(c.docs.size()) / med, mb / *mx, mb / *mn};
+    return {mb / med, double(c.docs.size()) / med, mb / *mx, mb / *mn, mb / median(cpu)};
 }
 
 // Runs a child process with stdin/stdout redirected; returns wall seconds and its peak RSS (MB).
@@ -199,7 +211,8 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
     return r;
 }
 
-// Per-byte cost of annotate() on a text (median of reps), in ns/byte.
+// Per-byte cost of annotate() on a text (median of reps), in ns/byte of this thread's CPU time (wall
+// time is too noisy when other processes share the cores).
 double ns_per_byte(const std::string& text, int reps) {
     dateline::Options o;
     o.dct = dateline::parse_dct("2024-01-19");
@@ -207,10 +220,10 @@ double ns_per_byte(const std::string& text, int reps) {
     // Small texts are repeated so that each sample lasts long enough to time.
     std::size_t inner = std::max<std::size_t>(1, 2'000'000 / std::max<std::size_t>(text.size(), 1));
     for (int r = 0; r < reps; ++r) {
-        auto t0 = Clock::now();
+        double t0 = thread_cpu_seconds();
         std::size_t sink = 0;
         for (std::size_t i = 0; i < inner; ++i) sink += dateline::annotate(text, o).timexes.size();
-        times.push_back(seconds_since(t0) / double(inner));
+        times.push_back((thread_cpu_seconds() - t0) / double(inner));
         if (sink == 42) std::puts("");
     }
     return median(times) * 1e9 / double(text.size());
@@ -258,23 +271,27 @@ int main(int argc, char** argv) {
         else if (a == "--no-cli") do_cli = false;
         else if (a == "--no-pathological") do_patho = false;
         else if (a == "--only") only = value();  // a, b or c: one stage, for profilers
+        else if (a == "--no-dispatch") dateline::grammar::first::enabled = false;  // every rule at every candidate
         else {
             std::cerr << "usage: dateline_bench [--reps N] [--corpus DIR] [--batch-mb N] [--no-batch] [--no-cli] "
-                         "[--no-pathological] [--only a|b|c]\n";
+                         "[--no-pathological] [--only a|b|c] [--no-dispatch]\n";
             return 2;
         }
     }
 
     Corpus corpus = fs::is_directory(corpus_dir) ? load_timeml(corpus_dir) : generate_corpus(300);
     std::vector<Target> targets;
-    std::printf("Dateline benchmark: %u hardware threads, %d repetitions, medians\n",
-                std::thread::hardware_concurrency(), reps);
+    double load[3] = {0, 0, 0};
+    getloadavg(load, 3);
+    std::printf("Dateline benchmark: %u hardware threads (load average %.1f), %d repetitions, medians\n",
+                std::thread::hardware_concurrency(), load[0], reps);
     std::printf("corpus: %s, %.2f MB of text\n\n", corpus.description.c_str(), double(corpus.bytes) / 1e6);
 
     // ---- (a) (b) (c) throughput on one thread -----------------------------------------------------
-    std::printf("%-34s %10s %12s   %s\n", "stage (one thread)", "MB/s", "docs/s", "MB/s range");
+    std::printf("%-34s %10s %12s %14s %12s\n", "stage (one thread)", "MB/s", "docs/s", "MB/s range", "MB/s by CPU");
     auto print = [](const char* name, const Figures& f) {
-        std::printf("%-34s %10.1f %12.0f   %.1f..%.1f\n", name, f.mb_s, f.docs_s, f.min_mb_s, f.max_mb_s);
+        std::printf("%-34s %10.1f %12.0f %6.1f..%-6.1f %12.1f\n", name, f.mb_s, f.docs_s, f.min_mb_s, f.max_mb_s,
+                    f.cpu_mb_s);
     };
     if (!only.empty()) {
         do_batch = do_cli = do_patho = false;

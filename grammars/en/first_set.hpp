@@ -226,20 +226,20 @@ struct Decisions {
     std::bitset<kMaxRules> known, may;
 };
 
+// Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
 struct Candidate {
     const char* first = nullptr;
     const char* last = nullptr;
     Decisions* decisions = nullptr;
-    char run[kKeyMax];
+    char run[kKeyMax] = {};
     std::size_t run_size = 0;
     bool truncated = false;
     unsigned char c = 0;
 };
 
-inline thread_local Candidate current;
+inline thread_local constinit Candidate current;
 // Off: every rule is tried everywhere (the reference behaviour the dispatch must reproduce; tests).
 inline std::atomic<bool> enabled{true};
-inline thread_local std::unordered_map<std::string, Decisions> cache;
 
 // Called by match_at() before it tries the rules at `first`; end_candidate() after.
 inline void begin_candidate(const char* first, const char* last) {
@@ -264,6 +264,7 @@ inline void begin_candidate(const char* first, const char* last) {
     else if (k.run_size == 0) key = std::string("\x01") + char(k.c);
     else key.assign(k.run, k.run_size);
     if (k.truncated) key += "\x02";
+    thread_local std::unordered_map<std::string, Decisions> cache;  // (first word, rule) -> may start
     if (cache.size() > 4096) cache.clear();
     k.decisions = &cache[key];
 }
