@@ -160,6 +160,34 @@ TEST_CASE("html: long sentences are excerpted around the event", "[export][html]
           std::string::npos);
 }
 
+TEST_CASE("html: the axis keeps a readable number of ticks from hours to centuries", "[export][html]") {
+    struct Case {
+        std::chrono::sys_seconds from, to;
+        Granularity g;
+    };
+    const Case cases[] = {
+        {at(2024, 1, 19, 9), at(2024, 1, 19, 10), Granularity::Hour},   // hours
+        {at(2024, 1, 1), at(2024, 1, 20), Granularity::Day},            // days
+        {at(2023, 11, 1), at(2024, 2, 1), Granularity::Month},          // weeks
+        {at(2020, 1, 1), at(2025, 1, 1), Granularity::Year},            // quarters
+        {at(1900, 1, 1), at(2000, 1, 1), Granularity::Century},         // decades
+        {at(1000, 1, 1), at(9000, 1, 1), Granularity::Millennium},      // thousands of years
+    };
+    for (const auto& c : cases) {
+        const auto t = TimelineBuilder("It began on Friday and lasted.")
+                           .entry("began", "on Friday", "X", Granularity::Day, c.from, c.from + std::chrono::hours{1})
+                           .entry("lasted", "Friday", "Y", c.g, c.from, c.to)
+                           .build();
+        const std::string html = dateline::to_html(t);
+        check_page(html);
+        std::size_t ticks = 0;
+        for (std::size_t p = 0; (p = html.find("<g class=\"tick", p)) != std::string::npos; ++p) ++ticks;
+        INFO("span " << dateline::to_iso(c.from) << " .. " << dateline::to_iso(c.to));
+        CHECK(ticks >= 3);
+        CHECK(ticks <= 26);
+    }
+}
+
 TEST_CASE("html: an empty timeline is still a valid page", "[export][html]") {
     dateline::Timeline t;
     const auto page = check_page(dateline::to_html(t));

@@ -270,6 +270,14 @@ TEST_CASE("ics: without a DCT, DTSTAMP is a fixed instant, not the time of the r
     for (auto& e : cal["events"]) CHECK(e["dtstamp"] == "1970-01-01T00:00:00+00:00");
 }
 
+TEST_CASE("ics: times outside four-digit years are left out, not written invalid", "[export][ics]") {
+    auto t = sample_timeline();
+    t.entries[2].interval = dateline::Interval{at(9999, 1, 1), at(10000, 1, 1)};  // "2024" moved past year 9999
+    const auto cal = parse_ics(dateline::to_ics(t));
+    CHECK(cal["events"].size() == 7);
+    CHECK(event_with(cal, "meet") == nullptr);
+}
+
 TEST_CASE("ics: an empty timeline is a valid calendar with no events", "[export][ics]") {
     dateline::Timeline t;
     const auto cal = parse_ics(dateline::to_ics(t));

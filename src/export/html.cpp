@@ -84,7 +84,7 @@ std::vector<Tick> axis_ticks(std::int64_t lo, std::int64_t hi) {
         }
     } else {
         const double span_years = span_days / 365.2425;
-        int step = 1;
+        int step = int(std::ceil(span_years / 10));  // when no round step gives few enough ticks
         for (int s : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000})
             if (span_years / s <= 12) {
                 step = s;

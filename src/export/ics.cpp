@@ -107,6 +107,12 @@ std::string ics_datetime(sys_seconds t) {
                        tod.seconds().count());
 }
 
+// RFC 5545 DATE values have four-digit years.
+bool representable(sys_seconds t) {
+    const int y = int(date::year_month_day{std::chrono::floor<date::days>(t)}.year());
+    return y >= 1 && y <= 9999;
+}
+
 std::string utc_offset(std::int32_t off) {
     char sign = off < 0 ? '-' : '+';
     std::int32_t a = off < 0 ? -off : off;
@@ -453,6 +459,7 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
     for (std::size_t i = 0; i < t.entries.size(); ++i) {
         const TimelineEntry& e = t.entries[i];
         if (!e.dated || !e.interval) continue;
+        if (!representable(e.interval->begin) || !representable(e.interval->end)) continue;  // RFC 5545 years are 4 digits
         put_line(events, "BEGIN:VEVENT");
         put_prop(events, "UID", ids[i] + "@dateline");
         put_line(events, "DTSTAMP:" + dtstamp);
