@@ -58,6 +58,38 @@ std::string fit(std::string_view s, std::size_t w, bool pad) {
     return out;
 }
 
+// Fits an event text to w: a text made of two parts ("Authorities intercepted migrants … last November")
+// is cut in its first part so that the time phrase at the end stays visible.
+std::string fit_event(const std::string& s, std::size_t w) {
+    static const std::string sep = " … ";
+    auto k = s.rfind(sep);
+    if (width(s) <= w || k == std::string::npos) return fit(s, w, true);
+    std::string tail = s.substr(k);  // " … last November"
+    std::size_t tw = width(tail);
+    if (tw + 8 > w) return fit(s, w, true);
+    // the first part, cut at a word boundary to the room left by the tail
+    std::string_view first = std::string_view(s).substr(0, k);
+    std::size_t room = w - tw, n = 0, i = 0, last_space = 0;
+    while (i < first.size() && n < room) {
+        if (first[i] == ' ') last_space = i;
+        ++i;
+        while (i < first.size() && continuation(static_cast<unsigned char>(first[i]))) ++i;
+        ++n;
+    }
+    std::size_t cut = (i < first.size() && first[i] != ' ' && last_space > 0) ? last_space : i;
+    std::string head(first.substr(0, cut));
+    for (bool again = true; again;) {  // no dangling "and", "of the" before the ellipsis
+        while (!head.empty() && head.back() == ' ') head.pop_back();
+        auto sp = head.rfind(' ');
+        std::string_view last = std::string_view(head).substr(sp == std::string::npos ? 0 : sp + 1);
+        again = sp != std::string::npos && (last == "and" || last == "or" || last == "the" || last == "a" ||
+                                            last == "an" || last == "of" || last == "in" || last == "at" ||
+                                            last == "on" || last == "to" || last == "with" || last == "for");
+        if (again) head.erase(sp);
+    }
+    return fit(head + tail, w, true);
+}
+
 // A window of the sentence that shows the trigger: starts a third of the width before it, on a word
 // boundary, with a leading "…" when the sentence start is cut.
 std::string excerpt(std::string_view sentence, std::size_t trigger_at, std::size_t w) {
@@ -121,7 +153,7 @@ std::string to_table(const Timeline& t, const ExportOptions& o) {
     auto row = [&](const std::string& d, const std::string& r, const std::string& ev, const std::string& ex,
                    const std::string& dcolor, const std::string& rcolor, const std::string& excolor) {
         std::string line = dcolor + fit(d, wdate, true) + reset + "  " + rcolor + fit(r, wrel, true) + reset + "  ";
-        line += fit(ev, wevent, show_excerpt);
+        line += show_excerpt ? fit_event(ev, wevent) : fit(ev, wevent, false);
         if (show_excerpt) line += "  " + excolor + fit(ex, wexcerpt, false) + reset;
         while (!line.empty() && line.back() == ' ') line.pop_back();
         return line + "\n";
