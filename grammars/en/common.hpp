@@ -27,8 +27,17 @@ struct word_end_parser : x3::parser<word_end_parser> {
     bool parse(Iter& first, Iter const& last, Ctx const&, RCtx&, Attr&) const {
         if (first == last) return true;
         auto c = static_cast<unsigned char>(*first);
-        return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
-                 c == '_');
+        if (c >= 0x80) {
+            // A multi-byte letter continues the word ("Bárcena"); multi-byte punctuation ends it:
+            // General Punctuation (” ’ – — …), Latin-1 punctuation and no-break space, CJK punctuation.
+            Iter n = first;
+            ++n;
+            if (n == last) return false;
+            auto c1 = static_cast<unsigned char>(*n);
+            return (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80) ||
+                   (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF);
+        }
+        return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
     }
 };
 inline constexpr word_end_parser word_end{};

@@ -58,6 +58,17 @@ std::string_view previous_word(std::string_view t, std::size_t b) {
     return t.substr(s, e - s);
 }
 
+// True when the UTF-8 character that ends just before offset b is punctuation or a space rather
+// than a letter: General Punctuation U+2000-U+206F (“ ” ‘ ’ – — … and the typographic spaces),
+// Latin-1 punctuation U+00A0-U+00BF (no-break space, « », ¿) and CJK punctuation U+3000-U+303F.
+bool after_multibyte_punctuation(std::string_view t, std::size_t b) {
+    auto u = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
+    if (b >= 3 && u(b - 3) == 0xE2 && (u(b - 2) == 0x80 || u(b - 2) == 0x81)) return true;
+    if (b >= 3 && u(b - 3) == 0xE3 && u(b - 2) == 0x80) return true;
+    if (b >= 2 && u(b - 2) == 0xC2 && u(b - 1) >= 0xA0 && u(b - 1) <= 0xBF) return true;
+    return false;
+}
+
 // The word after offset e (ASCII letters, after spaces), or empty.
 std::string_view next_word(std::string_view t, std::size_t e) {
     std::size_t k = e;
@@ -338,8 +349,9 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                           std::isalpha(static_cast<unsigned char>(t[i - 1])) && i + 2 < n &&
                           std::isalpha(static_cast<unsigned char>(t[i + 2])))))
             ++i;
-        // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start.
-        if (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80) {
+        // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
+        // after multi-byte punctuation (“today”, —Friday, «now») it is.
+        if (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80 && !after_multibyte_punctuation(t, b)) {
             toks.push_back({std::uint32_t(b), std::uint32_t(i), WordClass::None});
             continue;
         }

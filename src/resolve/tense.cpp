@@ -66,21 +66,28 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     bool present = false;
     bool going = false;  // "going to" -> future
     char buf[24];
-    std::size_t i = sb;
+    // Only the words near the expression are read (the nearest cue wins anyway): a bounded window
+    // keeps annotation linear on text without sentence punctuation, where a "sentence" can be
+    // megabytes long and holds thousands of expressions.
+    constexpr std::size_t kReach = 400;
+    std::size_t ws = begin > sb + kReach ? begin - kReach : sb;
+    std::size_t we = se > end + kReach ? end + kReach : se;
+    while (ws > sb && ws < begin && std::isalpha(static_cast<unsigned char>(t[ws - 1]))) ++ws;  // a word start
+    std::size_t i = ws;
     std::size_t word_index = 0, timex_word_index = 0;
     struct Cue {
         std::size_t index;
         Tense tense;
     };
     std::vector<Cue> cues;
-    while (i < se) {
+    while (i < we) {
         auto c = static_cast<unsigned char>(t[i]);
         if (!std::isalpha(c) && c != '\'') {
             ++i;
             continue;
         }
         std::size_t b = i;
-        while (i < se && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
+        while (i < we && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
         if (b >= begin && b < end) {
             timex_word_index = word_index;
             ++word_index;
@@ -109,14 +116,14 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     std::size_t ti = 0;
     {
         std::size_t wi = 0;
-        i = sb;
-        while (i < se && i < begin) {
+        i = ws;
+        while (i < we && i < begin) {
             auto c = static_cast<unsigned char>(t[i]);
             if (!std::isalpha(c) && c != '\'') {
                 ++i;
                 continue;
             }
-            while (i < se && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
+            while (i < we && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
             ++wi;
         }
         ti = wi;
