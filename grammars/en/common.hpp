@@ -112,6 +112,9 @@ inline auto const quantity_def =
     x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 3>{}[val_assign] >>
                         +(',' >> x3::uint_parser<unsigned, 10, 3, 3>{}[val_thousands]) >> not_more_digits >>
                         word_end]] |
+    // 5 1/2 (a whole number and a half, as newswire writes it)
+    x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 6>{}[val_assign] >> ' ' >> x3::lit("1/2")[val_add_half] >>
+                        word_end]] |
     x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 6>{}[val_assign] >>
                         -('.' >> x3::uint_parser<unsigned, 10, 1, 3>{}[decimal_fraction]) >> not_more_digits >>
                         word_end]] |

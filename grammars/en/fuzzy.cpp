@@ -15,6 +15,9 @@ auto const past = shape >> (kw("recently") | kw("lately") | kw("the past") | kw(
 auto const future = shape >> (kw("the future") | kw("future") | kw("the near future") | kw("soon") |
                               kw("the coming years") | kw("the years ahead") | kw("the days ahead") |
                               kw("the weeks ahead") | kw("the months ahead"))[put(&Expr::fuzzy, Fuzzy::Future)];
+// coming months / coming quarters (without an article): an unspecified time ahead
+auto const coming = shape >> kw("coming")[put(&Expr::fuzzy, Fuzzy::Future)] >>
+                    x3::lexeme[x3::no_case[lex::unit_plural()] >> word_end];
 
 }  // namespace
 
@@ -22,6 +25,7 @@ void match_fuzzy(It first, It last, Match& best) {
     try_rule(present, "present-ref", first, last, best);
     try_rule(past, "past-ref", first, last, best);
     try_rule(future, "future-ref", first, last, best);
+    try_rule(coming, "coming-units", first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -88,6 +88,14 @@ auto const year_ago =
          if (q < 1 || q > 4) x3::_pass(ctx) = false;
          else out(ctx).quarter = q;
      })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)]);
+// year-end / year end / year's end / the end of the year: the end of the anchor's year
+auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year, &Expr::mod, Mod::End)] >>
+                      (x3::lexeme[x3::no_case[x3::lit("year-end") | "year end" | "year's end" |
+                                              "year\xE2\x80\x99s end"] >> word_end] |
+                       (kw("the end of") | kw("the close of")) >> kw("the year"));
+// the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
+auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
+                                (kw("full year") | -kw("current") >> kw("fiscal year"));
 // the weekend / over the weekend: the latest weekend (the next one in the future tense)
 auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                          kw("weekend");
@@ -112,6 +120,8 @@ void match_relative(It first, It last, Match& best) {
     try_rule(named_rel_year, "name-relative-period", first, last, best);
     try_rule(latest_period, "latest-period", first, last, best);
     try_rule(the_weekend, "the-weekend", first, last, best);
+    try_rule(year_end, "year-end", first, last, best);
+    try_rule(the_year_qualified, "the-full-year", first, last, best);
     try_rule(year_ago, "year-ago-period", first, last, best);
 }
 
