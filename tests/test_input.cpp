@@ -234,7 +234,11 @@ TEST_CASE("CLI: bad flags and an impossible --dct are usage errors", "[input][cl
 
 TEST_CASE("CLI: a 20 MB input is annotated without crashing", "[input][cli][large]") {
     TempDir tmp;
-    std::string para = "The talks held on December 27 resumed on Friday; a deal is due next month, officials said. ";
+    std::string para =
+        "The talks held on December 27 resumed on Friday; a deal is due next month, officials said. The two "
+        "delegations, which met behind closed doors in a government building near the river, did not take "
+        "questions from the reporters who had gathered outside, and a spokesman said only that the discussions "
+        "had been frank and that both sides would report to their governments before any statement. ";
     std::string big;
     big.reserve(20u << 20);
     while (big.size() < (20u << 20)) big += para;
