@@ -30,11 +30,14 @@ auto const zone = x3::lexeme[x3::no_case[lex::zone_names()] >> word_end][([](aut
     out(ctx).has_zone = true;
 })];
 // 9:21 p.m. / 08:30 EST / 14:05:09
+// The digits of a time end at a word end, or right before a glued a.m./p.m. ("3pm", "9:30pm").
+auto const glued_ampm = &x3::no_case[x3::lit("am") | "pm" | "a.m" | "p.m"];
 auto const clock = x3::lexeme[uint_1_2[check_hour] >> ':' >> uint_2[check_minute] >>
-                              -(':' >> uint_2[check_second]) >> not_more_digits >> word_end] >>
+                              -(':' >> uint_2[check_second]) >> not_more_digits >> (word_end | glued_ampm)] >>
                    -ampm >> -zone;
-// 10 a.m. / 9 pm EST
-auto const hour_ampm = x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> word_end] >> ampm >> -zone;
+// 10 a.m. / 9 pm EST / 3pm
+auto const hour_ampm =
+    x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> (word_end | glued_ampm)] >> ampm >> -zone;
 // noon / midnight / midday / noon EST
 auto const named_time = ((kw("noon") | kw("midday"))[put(&Expr::hour, 12, &Expr::minute, 0)] |
                          kw("midnight")[put(&Expr::hour, 24, &Expr::minute, 0)]) >>
