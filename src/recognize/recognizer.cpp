@@ -207,6 +207,8 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // "annual" only qualifies a noun ("the annual meeting", "annual sales"): no recurrence is
         // stated; "quarterly" likewise before a noun ("its quarterly dividend"), unlike "paid quarterly".
         if (lower_eq(span, "annual")) return false;
+        // "the Communist Party daily Granma", "the daily Le Monde": a newspaper before its name.
+        if (lower_eq(span, "daily") && e + 1 < t.size() && t[e] == ' ' && is_capitalized(t, e + 1)) return false;
         auto nw = next_word(t, e);
         if (lower_eq(span, "quarterly") && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
             e < t.size() && t[e] == ' ')
