@@ -78,6 +78,7 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     struct Cue {
         std::size_t index;
         Tense tense;
+        bool reporting;  // "said", "told": the time of the report, not of what is reported
     };
     std::vector<Cue> cues;
     while (i < we) {
@@ -108,7 +109,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (tw == Tense::Unknown && !capital) tw = word_tense(w);
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
         if (tw == Tense::Present) present = true;
-        else if (tw != Tense::Unknown) cues.push_back({word_index, tw});
+        else if (tw != Tense::Unknown)
+            cues.push_back({word_index, tw, w == "said" || w == "told" || w == "added" || w == "reported"});
         ++word_index;
     }
     if (begin < sb || begin >= se) return Tense::Unknown;
@@ -130,6 +132,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     for (auto& cue : cues) {
         std::size_t d = cue.index > ti ? cue.index - ti : ti - cue.index;
+        // A reporting verb governs the time only when next to it ("said Friday", "said on Friday"); otherwise the
+        // verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
+        if (cue.reporting && d > 2) d += 1000;
         if (d < best_dist) {
             best_dist = d;
             best = cue.tense;
