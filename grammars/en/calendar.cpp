@@ -67,7 +67,8 @@ auto const two_thousand = (kw("two thousand") >> -kw("and"))[put(&Expr::year, 20
                               if (n > 99) x3::_pass(ctx) = false;
                               else out(ctx).year += n;
                           })];
-auto const spoken_year = -mod_prefix >> -kw("the year") >> (spoken_century >> spoken_rest | two_thousand);
+auto const spoken_year =
+    -mod_prefix >> -kw("the year") >> (spoken_century >> spoken_rest | two_thousand) >> !any_unit;  // not "two thousand years"
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
