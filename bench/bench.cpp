@@ -396,25 +396,32 @@ int main(int argc, char** argv) {
         write_jsonl(small, batch_mb / 10);
         int breps = std::max(3, reps / 2);
         auto run_batch = [&](int j, const std::string& in, int n) {
-            std::vector<double> wall, mem;
+            std::vector<double> wall, mem, cpu;
             int status = 0;
             for (int r = 0; r < n; ++r) {
                 auto run = run_child({DATELINE_CLI, "batch", "-j", std::to_string(j), in}, "/dev/null", out);
                 status |= run.status;
                 wall.push_back(run.seconds);
                 mem.push_back(run.peak_rss_mb);
+                cpu.push_back(run.cpu_seconds);
             }
-            return std::tuple{median(wall), median(mem), status};
+            return std::tuple{median(wall), median(mem), status, median(cpu)};
         };
-        auto [t1, m1, s1] = run_batch(1, big, breps);
-        auto [t2, m2, s2] = run_batch(2, big, breps);
-        auto [ts, ms, ss] = run_batch(2, small, 1);
+        auto [t1, m1, s1, c1] = run_batch(1, big, breps);
+        auto [t2, m2, s2, c2] = run_batch(2, big, breps);
+        auto [ts, ms, ss, cs] = run_batch(2, small, 1);
         (void)ts;
+        (void)cs;
         double mb = double(big_bytes) / 1e6;
         std::printf("batch (CLI, %.1f MB JSON Lines, %zu documents, median of %d runs):\n", mb, big_docs, breps);
         std::printf("  -j 1: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t1, double(big_docs) / t1, m1);
         std::printf("  -j 2: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t2, double(big_docs) / t2, m2);
         std::printf("  speed-up -j 2 / -j 1: %.2fx\n", t1 / t2);
+        // When other processes keep the cores busy, the wall-clock speed-up says little: the CPU time
+        // shows whether two workers cost more work than one (locking, contention), the utilization
+        // how many cores the run actually got.
+        std::printf("  CPU time -j 1: %.1f s, -j 2: %.1f s (ratio %.2f); cores used: -j 1 %.2f, -j 2 %.2f\n", c1, c2,
+                    c2 / c1, c1 / t1, c2 / t2);
         std::printf("  peak RSS with -j 2 on a 10x smaller input: %.1f MB (vs %.1f MB)%s\n\n", ms, m2,
                     (s1 | s2 | ss) ? "   (batch exit status non-zero: some documents failed)" : "");
         targets.push_back({"batch -j 2 >= 1.8x -j 1", t1 / t2 >= 1.8, fmt::format("{:.2f}x", t1 / t2)});

@@ -415,7 +415,8 @@ BatchProgress run_batch(const std::vector<std::string>& inputs, std::ostream& ou
             std::sort(files.begin(), files.end());
             for (auto& f : files) {
                 list.push_back({f.string(), is_jsonl(f) ? Input::JsonLines : Input::Document, {}});
-                total += std::size_t(fs::file_size(f, ec));
+                auto size = fs::file_size(f, ec);
+                if (!ec) total += std::size_t(size);
             }
             continue;
         }
