@@ -699,10 +699,16 @@ std::optional<Resolution> Builder::calendar() {
     }
     (void)relative;
     if (e.hour >= 0 || e.part != PartOfDay::None) {
-        // A bare time: the anchor's day.
+        // A bare time: on the day the narrative is at ("was shot on Oct. 23 ... at 10 p.m."), when
+        // the last mentioned time is a day or finer; else the anchor's day.
         r.implied |= FieldYear | FieldMonth | FieldDay;
         r.temporal_function = true;
-        auto res = with_time(*a);
+        year_month_day day = *a;
+        if (c.reference && c.reference->granularity >= Granularity::Day) {
+            day = year_month_day{c.reference->day};
+            r.anchor = "reference";
+        }
+        auto res = with_time(day);
         if (!res) return std::nullopt;
         r.explanation = fmt::format("{}: time of day on the day of {} -> {}", text, anchor_name(), r.value);
         return r;
