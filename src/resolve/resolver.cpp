@@ -419,6 +419,10 @@ std::optional<Resolution> Builder::calendar() {
         return underspecified();
     }
     auto dir = direction_for(c, e.weekday > 0 && e.month == 0);
+    // News strategy: an explicit future tense picks the next month / month-day after the anchor,
+    // whatever the distance; other tenses keep the nearest occurrence (see kTenseOverridesNearest).
+    const bool future_says_next =
+        c.tense == Tense::Future && (dir == Direction::OnOrAfter || dir == Direction::After);
 
     // Holidays.
     if (e.holiday > 0) {
@@ -494,7 +498,12 @@ std::optional<Resolution> Builder::calendar() {
                 // January DCT is last year's March 3, "talks will resume on December 27" next year's.
                 year_month_day near{y / month(e.month) / date::day(dd)};
                 auto gap = near.ok() ? sys_days{near} - sys_days{*a} : days{0};
-                if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
+                if (future_says_next) {
+                    // An explicit future tense always means the next occurrence ("talks will
+                    // resume on December 27" written in January is next December).
+                    d2 = dir;
+                    y = pick_year(*a, month(e.month), dd, d2);
+                } else if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
                     d2 = dir;
                     y = pick_year(*a, month(e.month), dd, d2);
                 } else if (near.ok() && (dir == Direction::OnOrAfter || dir == Direction::After) &&
@@ -604,7 +613,12 @@ std::optional<Resolution> Builder::calendar() {
                     if (std::abs((mid(cand) - a_days).count()) < std::abs((mid(y) - a_days).count())) y = cand;
                 how = "nearest to";
                 auto gap = (mid(y) - a_days).count();
-                if (c.tense == Tense::Present && c.strategy == Strategy::News) {
+                if (future_says_next) {
+                    // "the talks will resume in December": an explicit future tense always means
+                    // the next such month (the anchor's own month counts).
+                    y = m >= am ? a->year() : a->year() + years{1};
+                    how = direction_text(dir);
+                } else if (c.tense == Tense::Present && c.strategy == Strategy::News) {
                     // "elections are in November": a present-tense statement about the anchor's year.
                     y = a->year();
                     how = direction_text(Direction::Same);
