@@ -1,6 +1,7 @@
 #include "tense.hpp"
 
 #include <cctype>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -60,76 +61,94 @@ Tense word_tense(std::string_view w) {
     return Tense::Unknown;
 }
 
+namespace {
+
+bool is_word_char(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || ch == '\'' || ch == '-'; }
+
+// A sentence the segmenter may have joined: final punctuation (and closing quotes), spaces, then an
+// opening TeX-style quote ("... on Friday. ``This convention will ..."). Returns the position after
+// the boundary's spaces when [i, ...) starts one, else npos.
+std::size_t quote_boundary_after(std::string_view t, std::size_t i, std::size_t limit) {
+    char c = t[i];
+    if (c != '.' && c != '!' && c != '?') return std::string_view::npos;
+    std::size_t j = i + 1;
+    while (j < limit && (t[j] == '\'' || t[j] == '"')) ++j;
+    std::size_t k = j;
+    while (k < limit && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n' || t[k] == '\r')) ++k;
+    if (k == j || k + 1 >= limit || t[k] != '`' || t[k + 1] != '`') return std::string_view::npos;
+    return k;
+}
+
+struct Word {
+    std::size_t b, e;
+    std::string w;  // lowercase
+    bool capital;   // capitalized and not sentence-initial (a name: "Will Smith", "May")
+    bool in_timex;
+};
+
+}  // namespace
+
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
-    Tense best = Tense::Unknown;
-    std::size_t best_dist = std::size_t(-1);
-    bool present = false;
-    bool going = false;  // "going to" -> future
-    char buf[24];
+    if (begin < sb || begin >= se) return Tense::Unknown;
     // Only the words near the expression are read (the nearest cue wins anyway): a bounded window
     // keeps annotation linear on text without sentence punctuation, where a "sentence" can be
     // megabytes long and holds thousands of expressions.
     constexpr std::size_t kReach = 400;
     std::size_t ws = begin > sb + kReach ? begin - kReach : sb;
     std::size_t we = se > end + kReach ? end + kReach : se;
+    // Clip the window at joined sentences ("... Friday. ``We'll try ...").
+    std::size_t opener = sb;  // where the sentence the timex is in starts
+    for (std::size_t i = ws; i < begin; ++i)
+        if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
+    for (std::size_t i = end; i < we; ++i)
+        if (quote_boundary_after(t, i, we) != std::string_view::npos) {
+            we = i + 1;
+            break;
+        }
     while (ws > sb && ws < begin && std::isalpha(static_cast<unsigned char>(t[ws - 1]))) ++ws;  // a word start
-    std::size_t i = ws;
-    std::size_t word_index = 0, timex_word_index = 0;
-    struct Cue {
-        std::size_t index;
-        Tense tense;
-        bool reporting;  // "said", "told": the time of the report, not of what is reported
-    };
-    std::vector<Cue> cues;
-    while (i < we) {
+
+    std::vector<Word> words;
+    std::size_t ti = std::size_t(-1);  // index of the first word at or after `begin`
+    for (std::size_t i = ws; i < we;) {
         auto c = static_cast<unsigned char>(t[i]);
         if (!std::isalpha(c) && c != '\'') {
             ++i;
             continue;
         }
         std::size_t b = i;
-        while (i < we && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
-        if (b >= begin && b < end) {
-            timex_word_index = word_index;
-            ++word_index;
-            continue;  // words of the timex itself ("last", "next") are not verb cues
-        }
-        if (b >= end && timex_word_index == 0 && word_index > 0) timex_word_index = word_index;
-        std::size_t len = i - b;
-        if (len >= sizeof buf) {
-            ++word_index;
-            continue;
-        }
-        bool capital = std::isupper(static_cast<unsigned char>(t[b])) && b != sb;
-        for (std::size_t k = 0; k < len; ++k) buf[k] = char(std::tolower(static_cast<unsigned char>(t[b + k])));
-        std::string_view w(buf, len);
+        while (i < we && is_word_char(t[i])) ++i;
+        if (b >= begin && ti == std::size_t(-1)) ti = words.size();
+        Word wd{b, i, std::string(t.substr(b, i - b)), std::isupper(c) && b != sb && b != opener + 2, b >= begin && b < end};
+        for (auto& ch : wd.w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+        words.push_back(std::move(wd));
+    }
+    if (ti == std::size_t(-1)) ti = words.size();
+    auto word_at = [&](std::size_t k) -> std::string_view {
+        return k < words.size() ? std::string_view(words[k].w) : std::string_view();
+    };
+
+    struct Cue {
+        std::size_t index;
+        Tense tense;
+        bool reporting;  // "said", "told": the time of the report, not of what is reported
+    };
+    std::vector<Cue> cues;
+    bool present = false;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word& wd = words[k];
+        if (wd.in_timex) continue;  // words of the timex itself ("last", "next") are not verb cues
+        std::string_view w = wd.w;
+        if (w.size() >= 24) continue;
         Tense tw = Tense::Unknown;
-        if (going && w == "to") tw = Tense::Future;
-        going = (w == "going");
-        if (tw == Tense::Unknown && !capital) tw = word_tense(w);
+        if (k > 0 && w == "to" && word_at(k - 1) == "going") tw = Tense::Future;
+        if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
         if (tw == Tense::Present) present = true;
         else if (tw != Tense::Unknown)
-            cues.push_back({word_index, tw, w == "said" || w == "told" || w == "added" || w == "reported"});
-        ++word_index;
+            cues.push_back({k, tw, w == "said" || w == "told" || w == "added" || w == "reported"});
     }
-    if (begin < sb || begin >= se) return Tense::Unknown;
-    // Position of the timex among words: the first word at or after `begin`.
-    std::size_t ti = 0;
-    {
-        std::size_t wi = 0;
-        i = ws;
-        while (i < we && i < begin) {
-            auto c = static_cast<unsigned char>(t[i]);
-            if (!std::isalpha(c) && c != '\'') {
-                ++i;
-                continue;
-            }
-            while (i < we && (std::isalpha(static_cast<unsigned char>(t[i])) || t[i] == '\'' || t[i] == '-')) ++i;
-            ++wi;
-        }
-        ti = wi;
-    }
+    Tense best = Tense::Unknown;
+    std::size_t best_dist = std::size_t(-1);
     for (auto& cue : cues) {
         std::size_t d = cue.index > ti ? cue.index - ti : ti - cue.index;
         // A reporting verb governs the time only when next to it ("said Friday", "said on Friday"); otherwise the
