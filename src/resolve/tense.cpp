@@ -79,6 +79,19 @@ std::size_t quote_boundary_after(std::string_view t, std::size_t i, std::size_t 
     return k;
 }
 
+bool is_form_of_be(std::string_view w) {
+    return w == "is" || w == "are" || w == "am" || w == "be" || w == "being" || w == "been" || w == "was" ||
+           w == "were";
+}
+
+// Words that put the infinitive after them in the future: "set to resume", "plans to visit".
+bool intent_before_to(std::string_view w) {
+    static const std::unordered_set<std::string_view> s = {
+        "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
+        "due", "intends", "intend", "intended", "hope", "hopes", "aims", "aim", "expects", "expect", "unlikely"};
+    return s.count(w) > 0;
+}
+
 struct Word {
     std::size_t b, e;
     std::string w;  // lowercase
@@ -140,8 +153,26 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         std::string_view w = wd.w;
         if (w.size() >= 24) continue;
         Tense tw = Tense::Unknown;
-        if (k > 0 && w == "to" && word_at(k - 1) == "going") tw = Tense::Future;
+        std::string_view prev = k > 0 ? word_at(k - 1) : std::string_view();
+        bool verb_follows = k + 1 < words.size() && !words[k + 1].in_timex;
+        if (w == "to" && prev == "going") tw = Tense::Future;
+        // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
+        // Monday", "did not plan to remove him on Thursday"), unless a past perfect puts the plan
+        // itself in the past ("had been due to expire Friday").
+        if (w == "to" && verb_follows && intent_before_to(prev) && !(k >= 2 && word_at(k - 2) == "had") &&
+            !(k >= 3 && word_at(k - 3) == "had"))
+            tw = Tense::Future;
+        // "is to resume trading Tuesday": be + infinitive is an arrangement.
+        if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
+        if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        // A passive participle ("is being traded") has no tense of its own: the form of "be" has it.
+        if (tw == Tense::Past && is_form_of_be(prev) && w.size() > 2 && w.substr(w.size() - 2) == "ed")
+            tw = Tense::Unknown;
+        // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
+        if (tw == Tense::Future &&
+            (prev == "had" || prev == "previously" || (prev == "been" && k >= 2 && word_at(k - 2) == "had")))
+            tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
         if (tw == Tense::Present) present = true;
         else if (tw != Tense::Unknown)
