@@ -166,6 +166,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
+        // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
+        if ((w == "plans" || w == "planned") && word_at(k + 1) != "to") tw = Tense::Unknown;
         // A passive participle ("is being traded") has no tense of its own: the form of "be" has it.
         if (tw == Tense::Past && is_form_of_be(prev) && w.size() > 2 && w.substr(w.size() - 2) == "ed")
             tw = Tense::Unknown;
