@@ -92,6 +92,15 @@ bool intent_before_to(std::string_view w) {
     return s.count(w) > 0;
 }
 
+// "Friday's", "Friday’s" (not "Friday'sh..."): a possessive right after [.., end).
+bool possessive_after(std::string_view t, std::size_t end) {
+    std::size_t n = 0;
+    if (t.substr(end, 2) == "'s") n = 2;
+    else if (t.substr(end, 4) == "\xE2\x80\x99s") n = 4;
+    if (n == 0) return false;
+    return end + n >= t.size() || !std::isalpha(static_cast<unsigned char>(t[end + n]));
+}
+
 struct Word {
     std::size_t b, e;
     std::string w;  // lowercase
@@ -103,6 +112,10 @@ struct Word {
 
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
     if (begin < sb || begin >= se) return Tense::Unknown;
+    // A possessive names a known event of that day ("Friday's close", "Wednesday's ruling"): news
+    // speaks so of days that have passed.
+    if (possessive_after(t.substr(0, se), end))
+        return Tense::Past;
     // Only the words near the expression are read (the nearest cue wins anyway): a bounded window
     // keeps annotation linear on text without sentence punctuation, where a "sentence" can be
     // megabytes long and holds thousands of expressions.
