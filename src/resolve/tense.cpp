@@ -101,6 +101,21 @@ bool possessive_after(std::string_view t, std::size_t end) {
     return end + n >= t.size() || !std::isalpha(static_cast<unsigned char>(t[end + n]));
 }
 
+// Irregular past participles (the regular ones end in -ed; simple pasts that are also participles,
+// "made", "held", are in the cue table).
+bool is_past_participle(std::string_view w) {
+    static const std::unordered_set<std::string_view> s = {
+        "been", "done", "gone", "come", "become", "seen", "taken", "given", "known", "shown", "grown", "thrown",
+        "drawn", "flown", "blown", "written", "spoken", "broken", "chosen", "driven", "risen", "fallen", "eaten",
+        "forgotten", "forgiven", "frozen", "gotten", "hidden", "ridden", "stolen", "sworn", "torn", "worn", "woken",
+        "begun", "run", "sung", "sunk", "swum", "drunk", "rung", "struck", "put", "set", "cut", "hit", "let",
+        "shut", "spread", "cost", "quit", "bid", "hurt", "cast", "beaten", "bitten", "withdrawn", "undertaken",
+        "overtaken", "arisen", "shaken", "mistaken", "proven", "sold", "told", "said", "made", "held", "had"};
+    if (s.count(w)) return true;
+    if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+    return word_tense(w) == Tense::Past;
+}
+
 struct Word {
     std::size_t b, e;
     std::string w;  // lowercase
@@ -179,6 +194,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        // The present perfect tells of the past: "prices have come down from mid-October".
+        // A plan word keeps its future ("has scheduled a news conference Thursday").
+        if (tw != Tense::Future && (prev == "has" || prev == "have" || prev == "'ve") && is_past_participle(w))
+            tw = Tense::Past;
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
         if ((w == "plans" || w == "planned") && word_at(k + 1) != "to") tw = Tense::Unknown;
