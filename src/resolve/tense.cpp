@@ -220,6 +220,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // A reporting verb governs the time only when next to it ("said Friday", "said on Friday"); otherwise the
         // verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
         if (cue.reporting && d > 2) d += 1000;
+        // The verb group that governs a time adjunct mostly comes before it ("will double its flights
+        // by August in the search for markets untouched by the crisis"): cues after it count farther.
+        if (cue.index > ti) d += d / 2;
         if (d < best_dist) {
             best_dist = d;
             best = cue.tense;
