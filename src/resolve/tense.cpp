@@ -194,6 +194,12 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
+        // as soon as trading opened Monday").
+        if (tw == Tense::Past) {
+            for (std::size_t j = k >= 4 ? k - 4 : 0; j + 2 < k; ++j)
+                if (word_at(j) == "as" && word_at(j + 1) == "soon" && word_at(j + 2) == "as") tw = Tense::Future;
+        }
         // The present perfect tells of the past: "prices have come down from mid-October".
         // A plan word keeps its future ("has scheduled a news conference Thursday").
         if (tw != Tense::Future && (prev == "has" || prev == "have" || prev == "'ve") && is_past_participle(w))
