@@ -84,11 +84,13 @@ bool is_form_of_be(std::string_view w) {
            w == "were";
 }
 
-// Words that put the infinitive after them in the future: "set to resume", "plans to visit".
+// Words that put the infinitive after them in the future: "set to resume", "plans to visit",
+// "agreed to buy the line in February".
 bool intent_before_to(std::string_view w) {
     static const std::unordered_set<std::string_view> s = {
         "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
-        "due", "intends", "intend", "intended", "hope", "hopes", "aims", "aim", "expects", "expect", "unlikely"};
+        "due", "intends", "intend", "intended", "agree", "agrees", "agreed", "hope", "hopes", "aims", "aim",
+        "expects", "expect", "unlikely"};
     return s.count(w) > 0;
 }
 
