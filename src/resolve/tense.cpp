@@ -161,7 +161,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         std::size_t b = i;
         while (i < we && is_word_char(t[i])) ++i;
         if (b >= begin && ti == std::size_t(-1)) ti = words.size();
-        Word wd{b, i, std::string(t.substr(b, i - b)), std::isupper(c) && b != sb && b != opener + 2, b >= begin && b < end};
+        bool capital = std::isupper(c) && b != sb && b != opener + 2;
+        Word wd{b, i, std::string(t.substr(b, i - b)), capital, b >= begin && b < end};
         for (auto& ch : wd.w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
         words.push_back(std::move(wd));
     }
