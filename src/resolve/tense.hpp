@@ -9,7 +9,12 @@ namespace dateline::resolve {
 
 // The nearest past or future cue to [begin, end) inside the sentence [sb, se) decides
 // (will/'ll/shall/going to -> future; was/were/had/did/said, irregular pasts, -ed verbs -> past);
-// present forms (is, are, has) count only when there is no past or future cue.
+// present forms (is, are, has) count only when there is no past or future cue. Cues after the
+// expression count 1.5x farther; a reporting verb counts only next to it. Verb-group rules: an
+// infinitive after a plan word ("set to", "agreed to", "is to") or "as soon as" looks ahead, a past
+// perfect or "previously" puts a plan in the past, has/have + participle is past, a passive
+// participle takes the tense of "be". A possessive expression ("Friday's close") is past. A
+// quotation opened with `` after a full stop starts a new sentence.
 Tense detect_tense(std::string_view text, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end);
 
 // The tense a single word signals, if any (exposed for events).
