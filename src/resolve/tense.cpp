@@ -197,6 +197,11 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
+        if (w == "would" && word_at(k + 1) == "be") {
+            auto v = word_at(k + 2);
+            if (v.size() > 4 && v.substr(v.size() - 3) == "ing") tw = Tense::Future;
+        }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
         if (tw == Tense::Past) {
