@@ -41,7 +41,7 @@ dateline::ScoredTimex sys(const dateline::TimemlDocument& d, std::string_view te
 // Floors of the regression guard below: the figures of the last real run, rounded down.
 constexpr double kStrictP = 0.851, kStrictR = 0.867, kStrictF1 = 0.859;
 constexpr double kRelaxedP = 0.922, kRelaxedR = 0.940, kRelaxedF1 = 0.931;
-constexpr double kValueF1 = 0.794, kTypeF1 = 0.895, kValueAccuracy = 0.853;
+constexpr double kValueF1 = 0.795, kTypeF1 = 0.895, kValueAccuracy = 0.854;
 
 const char* kGold =
     "Sales fell <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1997-Q4\">the fourth quarter</TIMEX3> and rose "
