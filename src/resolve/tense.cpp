@@ -215,8 +215,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
         if ((w == "plans" || w == "planned") && word_at(k + 1) != "to") tw = Tense::Unknown;
-        // A passive participle ("is being traded") has no tense of its own: the form of "be" has it.
-        if (tw == Tense::Past && is_form_of_be(prev) && w.size() > 2 && w.substr(w.size() - 2) == "ed")
+        // A passive participle ("is being traded", "will be held") has no tense of its own: "be" has it.
+        if (tw == Tense::Past && is_form_of_be(prev))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
         if (tw == Tense::Future &&
