@@ -252,3 +252,12 @@ TEST_CASE("CLI: a 20 MB input is annotated without crashing", "[input][cli][larg
     CHECK(back.text == big);
     CHECK(back.timexes.size() >= big.size() / para.size() * 3);
 }
+
+TEST_CASE("a mention that runs over a sentence break is resolved, not a crash", "[input]") {
+    // Found by the fuzz driver: "this\nMay" is one mention across two "sentences".
+    dateline::Options o;
+    o.dct = dateline::parse_dct("2024-01-19");
+    auto a = dateline::annotate("late today Sept. today sun.each mid- - this \nMay $ twenty-one", o);
+    REQUIRE_FALSE(a.timexes.empty());
+    for (const auto& t : a.timexes) CHECK_FALSE(t.value.empty());
+}

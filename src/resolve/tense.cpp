@@ -1,5 +1,7 @@
 #include "tense.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -96,6 +98,7 @@ bool intent_before_to(std::string_view w) {
 
 // "Friday's", "Friday’s" (not "Friday'sh..."): a possessive right after [.., end).
 bool possessive_after(std::string_view t, std::size_t end) {
+    if (end >= t.size()) return false;
     std::size_t n = 0;
     if (t.substr(end, 2) == "'s") n = 2;
     else if (t.substr(end, 4) == "\xE2\x80\x99s") n = 4;
@@ -129,6 +132,7 @@ struct Word {
 
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
     if (begin < sb || begin >= se) return Tense::Unknown;
+    end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
     // A possessive names a known event of that day ("Friday's close", "Wednesday's ruling"): news
     // speaks so of days that have passed.
     if (possessive_after(t.substr(0, se), end))

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <random>
 #include <string>
 #include <string_view>
@@ -31,6 +32,15 @@ void check_one(std::string_view text) {
         dateline::Options detect;
         (void)dateline::annotate(text, detect);  // DCT detection path, no DCT fallback
     } catch (const dateline::InputError&) {
+    } catch (const std::exception& e) {
+        // Anything but InputError is a bug: show the input (escaped) before failing.
+        std::fprintf(stderr, "fuzz_annotate: %s on input of %zu bytes: \"", e.what(), text.size());
+        for (unsigned char c : text) {
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') std::fputc(c, stderr);
+            else std::fprintf(stderr, "\\x%02x", c);
+        }
+        std::fprintf(stderr, "\"\n");
+        std::abort();
     }
 }
 
