@@ -73,7 +73,7 @@ std::vector<std::string> entry_ids(const Timeline& t, std::string_view source_na
         for (Fnv* f : {&a, &b}) {
             f->add(source_name);
             f->add(e.value);
-            f->add(relation_name(e.relation));
+            f->add(to_string(e.relation));
             f->add(e.event.trigger);
             f->add(e.text);
             f->add(e.time_text);
@@ -165,17 +165,6 @@ std::string_view relation_word(Relation r) noexcept {
         case Relation::Unknown: break;
     }
     return "";
-}
-
-std::string_view relation_name(Relation r) noexcept {
-    switch (r) {
-        case Relation::On: return "ON";
-        case Relation::Before: return "BEFORE";
-        case Relation::After: return "AFTER";
-        case Relation::Includes: return "INCLUDES";
-        case Relation::Unknown: break;
-    }
-    return "UNKNOWN";
 }
 
 std::string document_title(const Timeline& t) {

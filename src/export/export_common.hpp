@@ -43,8 +43,6 @@ std::string when_phrase(const Timeline& t, const TimelineEntry& e);
 
 // Lower-case relation word for prose: "on", "before", "after", "during", "".
 std::string_view relation_word(Relation r) noexcept;
-// Upper-case relation name: "ON", "BEFORE", "AFTER", "INCLUDES", "UNKNOWN".
-std::string_view relation_name(Relation r) noexcept;
 
 // A document title: the first paragraph when it is a single short line without final punctuation
 // (a headline), else "".

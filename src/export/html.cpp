@@ -377,7 +377,7 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
         const TimelineEntry& e = t.entries[i];
         out += fmt::format("<tr id=\"row{}\"><td class=\"when\">{}<br/><small>{} · {}</small></td><td>{}{}</td><td>{}</td>",
                            i + 1, esc(display_date(t, e)), esc(e.value), esc(std::string(to_string(e.granularity))),
-                           esc(std::string(relation_name(e.relation))), e.dated ? "" : " (DCT)", esc(entry_headline(t, e)));
+                           esc(std::string(to_string(e.relation))), e.dated ? "" : " (DCT)", esc(entry_headline(t, e)));
         out += fmt::format("<td class=\"excerpt\"><a href=\"#s{}\">{}</a></td></tr>\n", e.sentence + 1,
                            esc(sentence_excerpt(t, e, 240)));
     }

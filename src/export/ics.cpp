@@ -501,7 +501,7 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
         put_line(events, "TRANSP:TRANSPARENT");
         put_prop(events, "X-DATELINE-GRANULARITY", to_string(e.granularity));
         put_prop(events, "X-DATELINE-VALUE", e.value);
-        put_prop(events, "X-DATELINE-RELATION", relation_name(e.relation));
+        put_prop(events, "X-DATELINE-RELATION", to_string(e.relation));
         if (!e.event.trigger.empty()) put_prop(events, "X-DATELINE-TRIGGER", e.event.trigger);
         if (!e.tid.empty()) put_prop(events, "X-DATELINE-TID", e.tid);
         put_line(events, fmt::format("X-DATELINE-OFFSETS:{}-{}", e.event.begin, e.event.end));

@@ -94,7 +94,7 @@ nlohmann::json to_timelinejs(const Timeline& t, const ExportOptions& o) {
         ev["display_date"] = when;
         const std::string headline = entry_headline(t, e);
         std::string text = "<p>" + html_escape(sentence_text(t, e.sentence)) + "</p>";
-        text += fmt::format("<p><small>{}", html_escape(std::string(relation_name(e.relation))));
+        text += fmt::format("<p><small>{}", html_escape(std::string(to_string(e.relation))));
         if (!e.time_text.empty()) text += " \u201c" + html_escape(e.time_text) + "\u201d";
         text += fmt::format(" = {} ({}) · {}", html_escape(e.value), to_string(e.granularity), html_escape(o.source_name));
         if (e.sentence < t.sentences.size()) text += fmt::format(", sentence {}", e.sentence + 1);
