@@ -280,6 +280,10 @@ TEST_CASE("dateline batch: exit codes, stdin, files and folders", "[batch][cli]"
     CHECK(r.status == 2);
     CHECK(r.out.empty());
 
+    r = run_cli("-j 0 " + q(good));  // a bad option value is a usage error too
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+
     // A folder: every regular file is one document, sorted by path; hidden files are skipped.
     tmp.write("docs/b.txt", "The meeting was held on Friday, January 12, 2024.");
     tmp.write("docs/a.txt", "Published: 2024-01-19\n\nOfficials met yesterday.");

@@ -28,7 +28,12 @@ int run_batch_cmd(int argc, char** argv) {
     app.add_option("--strategy", strategy_text, "resolution strategy")
         ->check(CLI::IsMember({"news", "narrative", "past", "future"}));
     app.add_flag("--no-timeline", no_timeline, "timexes only, without the event timeline (faster)");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);  // help to stdout, errors to stderr; bad options exit 2 like the main command
+        return rc == 0 ? 0 : 2;
+    }
 
     dateline::BatchOptions o;
     o.threads = unsigned(jobs);

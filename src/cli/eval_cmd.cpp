@@ -136,7 +136,12 @@ int run_eval(int argc, char** argv) {
     app.add_option("--top", top, "number of error classes in the histogram (text output)");
     app.add_option("--strategy", strategy_text, "resolution strategy of the engine")
         ->check(CLI::IsMember({"news", "narrative", "past", "future"}));
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);  // help to stdout, errors to stderr; bad options exit 2 like the main command
+        return rc == 0 ? 0 : 2;
+    }
 
     try {
         auto gold_files = timeml_files(gold_arg);
