@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "annotate_internal.hpp"
 #include "dateline/document.hpp"
 #include "dateline/error.hpp"
 #include "recognize/recognizer.hpp"
@@ -116,6 +117,11 @@ std::optional<Dct> detect_dct(std::string_view text) {
 
 Annotation annotate(std::string_view text, const Options& options) {
     validate_text(text);
+    return detail::annotate_segmented(text, segment(text), options);
+}
+
+Annotation detail::annotate_segmented(std::string_view text, const std::vector<Sentence>& sentences,
+                                      const Options& options) {
     Annotation a;
     if (options.dct) {
         a.dct = options.dct;
@@ -128,7 +134,6 @@ Annotation annotate(std::string_view text, const Options& options) {
     }
     if (!a.dct) a.warnings.push_back("no DCT given or found: relative expressions are left underspecified");
 
-    auto sentences = segment(text);
     auto mentions = recognize::recognize(text);
     resolve::Context ctx;
     ctx.dct = a.dct;

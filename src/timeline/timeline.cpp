@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "annotate_internal.hpp"
 #include "events/analysis.hpp"
 
 namespace dateline {
@@ -51,12 +52,14 @@ bool before(const TimelineEntry& x, const TimelineEntry& y) {
 
 void order_entries(std::vector<TimelineEntry>& entries) { std::stable_sort(entries.begin(), entries.end(), before); }
 
-Timeline build_timeline(std::string_view text, Annotation annotation, const Options& options,
-                        const TimelineOptions& topts) {
+namespace {
+
+Timeline build_from(std::string_view text, Annotation annotation, std::vector<Sentence> sentences,
+                    const Options& options, const TimelineOptions& topts) {
     Timeline t;
     t.source = std::string(text);
     t.annotation = std::move(annotation);
-    t.sentences = segment(t.source);
+    t.sentences = std::move(sentences);
     events::AnchorInput in;
     in.text = t.source;
     in.sentences = &t.sentences;
@@ -70,8 +73,18 @@ Timeline build_timeline(std::string_view text, Annotation annotation, const Opti
     return t;
 }
 
+}  // namespace
+
+Timeline build_timeline(std::string_view text, Annotation annotation, const Options& options,
+                        const TimelineOptions& topts) {
+    return build_from(text, std::move(annotation), segment(text), options, topts);
+}
+
 Timeline build_timeline(std::string_view text, const Options& options, const TimelineOptions& topts) {
-    return build_timeline(text, annotate(text, options), options, topts);
+    validate_text(text);
+    auto sentences = segment(text);
+    auto annotation = detail::annotate_segmented(text, sentences, options);
+    return build_from(text, std::move(annotation), std::move(sentences), options, topts);
 }
 
 }  // namespace dateline
