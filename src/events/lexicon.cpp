@@ -95,41 +95,58 @@ Lexicon::Lexicon() {
         std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.words.size() > b.words.size(); });
     for (auto& [k, v] : verbs_)
         std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.rest.size() > b.rest.size(); });
+    // Node-based maps keep their keys and values in place: the indexes can point into them.
+    for (auto& [k, v] : verbs_) verb_index_.set(k, VerbKey{k, &v});
+    for (auto& [k, v] : irregular_) irregular_index_.set(k, &v);
+    for (auto& [k, v] : nouns_) noun_index_.set(k, &v);
 }
 
 const std::vector<VerbEntry>* Lexicon::verbs_starting(std::string_view first) const {
-    auto it = verbs_.find(first);
-    return it == verbs_.end() ? nullptr : &it->second;
+    auto* k = verb_index_.find(first);
+    return k ? k->entries : nullptr;
 }
 
 const std::vector<NounEntry>* Lexicon::nouns_ending(std::string_view last) const {
-    auto it = nouns_.find(last);
-    return it == nouns_.end() ? nullptr : &it->second;
+    auto* v = noun_index_.find(last);
+    return v ? *v : nullptr;
 }
 
 VerbForms Lexicon::verb_forms(std::string_view w) const {
     VerbForms out;
     auto add = [&](std::string_view base, VerbForm form) {
-        auto it = verbs_.find(base);
-        if (it == verbs_.end()) return;
+        auto* k = verb_index_.find(base);
+        if (!k) return;
         for (auto& a : out)
             if (a.first_lemma == base && a.form == form) return;
-        out.push_back({&it->second.front(), std::string(base), form});
+        out.push_back({&k->entries->front(), k->entries, k->lemma, form});
+    };
+    // A stem with letters appended ("tri" + "y"), built without allocating for ordinary words.
+    char buf[64];
+    auto joined = [&](std::string_view stem, std::string_view tail, auto&& use) {
+        if (stem.size() + tail.size() <= sizeof buf) {
+            stem.copy(buf, stem.size());
+            tail.copy(buf + stem.size(), tail.size());
+            use(std::string_view(buf, stem.size() + tail.size()));
+        } else {
+            use(std::string(stem) + std::string(tail));
+        }
     };
     std::string_view s = w;
-    if (auto it = irregular_.find(s); it != irregular_.end())
-        for (auto& [base, form] : it->second) add(base, form);
+    if (auto* v = irregular_index_.find(s))
+        for (auto& [base, form] : **v) add(base, form);
     add(s, VerbForm::Base);
     std::size_t n = s.size();
     if (n > 3 && ends_with(s, "s") && !ends_with(s, "ss")) {
-        if (ends_with(s, "ies") && n > 4) add(std::string(s.substr(0, n - 3)) + "y", VerbForm::ThirdSingular);
+        if (ends_with(s, "ies") && n > 4)
+            joined(s.substr(0, n - 3), "y", [&](std::string_view b) { add(b, VerbForm::ThirdSingular); });
         if (ends_with(s, "es") && (ends_with(s, "ses") || ends_with(s, "xes") || ends_with(s, "zes") ||
                                    ends_with(s, "ches") || ends_with(s, "shes") || ends_with(s, "oes")))
             add(s.substr(0, n - 2), VerbForm::ThirdSingular);  // "pushes", "goes"; not "sites" -> "sit"
         add(s.substr(0, n - 1), VerbForm::ThirdSingular);
     }
     if (n > 3 && ends_with(s, "ed")) {
-        if (ends_with(s, "ied")) add(std::string(s.substr(0, n - 3)) + "y", VerbForm::PastOrParticiple);
+        if (ends_with(s, "ied"))
+            joined(s.substr(0, n - 3), "y", [&](std::string_view b) { add(b, VerbForm::PastOrParticiple); });
         add(s.substr(0, n - 2), VerbForm::PastOrParticiple);  // "intercepted"
         add(s.substr(0, n - 1), VerbForm::PastOrParticiple);  // "closed"
         if (n > 5 && s[n - 3] == s[n - 4] && !is_vowel(s[n - 3]))
@@ -137,10 +154,10 @@ VerbForms Lexicon::verb_forms(std::string_view w) const {
     }
     if (n > 4 && ends_with(s, "ing")) {
         std::string_view stem = s.substr(0, n - 3);
-        add(stem, VerbForm::Gerund);                     // "meeting"
-        add(std::string(stem) + "e", VerbForm::Gerund);  // "closing"
+        add(stem, VerbForm::Gerund);  // "meeting"
+        joined(stem, "e", [&](std::string_view b) { add(b, VerbForm::Gerund); });  // "closing"
         if (ends_with(stem, "y"))
-            add(std::string(stem.substr(0, stem.size() - 1)) + "ie", VerbForm::Gerund);  // "dying"
+            joined(stem.substr(0, stem.size() - 1), "ie", [&](std::string_view b) { add(b, VerbForm::Gerund); });  // "dying"
         if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] && !is_vowel(stem.back()))
             add(stem.substr(0, stem.size() - 1), VerbForm::Gerund);  // "stopping"
     }
