@@ -96,6 +96,10 @@ auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
+// the year ended Sept. 30 / the fiscal year ending March 31: the twelve months up to the date that
+// follows (TimeML annotates the span as a duration, the date separately)
+auto const the_year_ended = x3::eps[put(&Expr::shape, Shape::Duration, &Expr::unit, Unit::Year, &Expr::quantity, 1.0)] >>
+                            kw("the") >> -kw("fiscal") >> kw("year") >> &(kw("ended") | kw("ending"));
 // the weekend / over the weekend: the latest weekend (the next one in the future tense)
 auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                          kw("weekend");
@@ -121,6 +125,7 @@ void match_relative(It first, It last, Match& best) {
     try_rule(latest_period, "latest-period", first, last, best);
     try_rule(the_weekend, "the-weekend", first, last, best);
     try_rule(year_end, "year-end", first, last, best);
+    try_rule(the_year_ended, "the-year-ended", first, last, best);
     try_rule(the_year_qualified, "the-full-year", first, last, best);
     try_rule(year_ago, "year-ago-period", first, last, best);
 }

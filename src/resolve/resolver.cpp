@@ -731,12 +731,16 @@ std::optional<Resolution> Builder::calendar() {
 }
 
 // The quarter a report is about: the quarter last mentioned, else the last whole quarter before the DCT.
+// Only a quarter that has ended by the DCT is reported on: "a fourth-quarter charge" in a report dated
+// in November is a forecast, not the period "the latest quarter" means.
 std::optional<year_month> Builder::reported_quarter() {
     for (const auto* ref : {&c.reference, &c.quarter}) {
         if (*ref && (*ref)->granularity == Granularity::Quarter) {
-            r.anchor = "reference";
             year_month_day d{(*ref)->day};
-            return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+            auto first = d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+            if (c.dct && sys_days{(first + months{3}) / 1} > sys_days{c.dct->day}) continue;
+            r.anchor = "reference";
+            return first;
         }
     }
     if (!c.dct) return std::nullopt;
