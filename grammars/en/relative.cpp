@@ -55,7 +55,7 @@ auto const offset_dir =
         [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
 auto const offset =
     x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
-    offset_dir;
+    -kw("or so")[put(&Expr::mod, Mod::Approx)] >> offset_dir;  // "a week or so ago"
 // the next day / the following week / the previous year / the next morning / the day before
 auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
                            (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
