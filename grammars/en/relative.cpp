@@ -51,7 +51,9 @@ auto const offset_dir =
     (kw("from now") | kw("from today") | kw("hence"))[put(&Expr::rel, Rel::After)] |
     (kw("later") | kw("after that") | kw("afterward") | kw("afterwards"))
         [put(&Expr::rel, Rel::After, &Expr::anaphoric, true)] |
-    (kw("earlier") | kw("before that") | kw("before") | kw("previously") | kw("prior"))
+    (kw("earlier") | kw("before that") | kw("previously") |
+     // "two days before." is an offset; "ten days before the murder" is a duration the event anchors
+     (kw("before") | kw("prior")) >> !(x3::lexeme[+x3::alnum]))
         [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
 auto const offset =
     x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
