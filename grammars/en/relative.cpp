@@ -71,6 +71,18 @@ auto const anaphoric =
 // that week / that year / the same day / that morning
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
+// For the year, ... / later in the day. / the week's most active stock: a bare "the" + unit closed by
+// punctuation or a possessive is the period of the narrative's reference time ("the day he died" and
+// "the year-ago quarter" are not).
+auto const bare_period_unit = x3::lexeme[x3::no_case[x3::lit("year")[put(&Expr::unit, Unit::Year)] |
+                                                     x3::lit("month")[put(&Expr::unit, Unit::Month)] |
+                                                     x3::lit("week")[put(&Expr::unit, Unit::Week)] |
+                                                     x3::lit("day")[put(&Expr::unit, Unit::Day)]] >>
+                                         word_end];
+auto const the_unit_alone = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> kw("the") >>
+                            bare_period_unit >>
+                            &(x3::lit(',') | x3::lit('.') | x3::lit(';') | x3::lit(':') | x3::lit(')') |
+                              (x3::lit("'s") | x3::lit("\xE2\x80\x99s")) >> word_end);
 // the latest quarter / the quarter / the most recent quarter / the latest period: the reporting period
 // of financial news; resolved to the quarter the narrative is about (see the resolver).
 auto const period_word = kw("quarter") | kw("period");
@@ -123,6 +135,7 @@ void match_relative(It first, It last, Match& best) {
     try_rule(offset, "offset", first, last, best);
     try_rule(anaphoric, "anaphoric", first, last, best);
     try_rule(same, "same-period", first, last, best);
+    try_rule(the_unit_alone, "the-unit-alone", first, last, best);
     try_rule(named_rel_year, "name-relative-period", first, last, best);
     try_rule(latest_period, "latest-period", first, last, best);
     try_rule(the_weekend, "the-weekend", first, last, best);
