@@ -79,14 +79,21 @@ auto const year_only = -mod_prefix >> (-(kw("the year") | fiscal) >> year4) |
                                    })]) >>
                                   word_end][put(&Expr::fiscal, true)];
 auto const spoken_year = -mod_prefix >> -kw("the year") >> spoken_year_core;  // not "two thousand years"
+// this year's / last year's / next year's: the year of a quarter, half or season, from the anchor's
+auto const year_s = x3::lexeme[x3::no_case[x3::lit("year's") | "year\xE2\x80\x99s"] >> word_end];
+auto const year_rel_prefix =
+    &((kw("this") | kw("last") | kw("next")) >> year_s) >>  // guard: no action runs unless it all matches
+    (kw("this")[put(&Expr::rel, Rel::This)] | kw("last")[put(&Expr::rel, Rel::Last)] |
+     kw("next")[put(&Expr::rel, Rel::Next)]) >>
+    year_s[put(&Expr::unit, Unit::Year)];
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
-auto const season_year = -mod_prefix >> the >> season >> -(-kw("of") >> year4);
+auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> year4);
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
-    the >> -year4 >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
+    (year_rel_prefix | the >> -year4) >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
@@ -99,7 +106,7 @@ auto const quarter =
         else out(ctx).quarter = q;
     })] >> word_end] >> -(-kw("of") >> year4);
 // the first half of 2023 / the second half
-auto const half = the >> -year4 >>
+auto const half = (year_rel_prefix | the >> -year4) >>
                   (kw("first")[put(&Expr::half, 1)] | kw("second")[put(&Expr::half, 2)]) >>
                   (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >>
                   -(kw("of") >> (year4 | kw("the year"))) >> !kw("of");  // not "the second half of the game"
