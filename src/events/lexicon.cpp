@@ -1,7 +1,6 @@
 #include "events/lexicon.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace dateline::events {
 namespace data {
@@ -12,29 +11,38 @@ extern const std::string_view irregular;
 
 namespace {
 
-// Non-comment, non-blank lines of a word list, split into words.
-std::vector<std::vector<std::string>> rows(std::string_view text) {
-    std::vector<std::vector<std::string>> out;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    while (std::getline(in, line)) {
-        auto hash = line.find('#');
-        if (hash != std::string::npos) line.erase(hash);
-        std::istringstream ls(line);
-        std::vector<std::string> words;
-        for (std::string w; ls >> w;) words.push_back(w);
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+// Non-comment, non-blank lines of a word list, split into words (views into the static list, read
+// without streams: the lexicon is built at every start of the CLI).
+std::vector<std::vector<std::string_view>> rows(std::string_view text) {
+    std::vector<std::vector<std::string_view>> out;
+    std::size_t b = 0;
+    while (b < text.size()) {
+        std::size_t e = text.find('\n', b);
+        if (e == std::string_view::npos) e = text.size();
+        std::string_view line = text.substr(b, e - b);
+        b = e + 1;
+        if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        std::vector<std::string_view> words;
+        for (std::size_t i = 0; i < line.size();) {
+            while (i < line.size() && is_blank(line[i])) ++i;
+            std::size_t s = i;
+            while (i < line.size() && !is_blank(line[i])) ++i;
+            if (i > s) words.push_back(line.substr(s, i - s));
+        }
         if (!words.empty()) out.push_back(std::move(words));
     }
     return out;
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
     std::size_t b = 0;
     for (;;) {
         auto e = s.find(sep, b);
-        out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
-        if (e == std::string::npos) break;
+        out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+        if (e == std::string_view::npos) break;
         b = e + 1;
     }
     return out;
@@ -49,8 +57,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 const Lexicon& Lexicon::get() {
-    static const Lexicon lexicon;
-    return lexicon;
+    // Built on first use and never destroyed (nothing to release at exit but memory).
+    static const Lexicon* lexicon = new Lexicon;
+    return *lexicon;
 }
 
 Lexicon::Lexicon() {
@@ -58,7 +67,7 @@ Lexicon::Lexicon() {
         // lemma words..., CLASS last; a "*" on the last lemma word marks a hypothetical complement.
         if (r.size() < 2) continue;
         VerbEntry e;
-        e.event_class = r.back();
+        e.event_class = std::string(r.back());
         std::vector<std::string> words(r.begin(), r.end() - 1);
         if (!words.back().empty() && words.back().back() == '*') {
             e.hypothetical = true;
@@ -70,22 +79,22 @@ Lexicon::Lexicon() {
     }
     for (auto& r : rows(data::irregular)) {
         if (r.size() != 3) continue;
-        for (auto& f : split(r[1], '/')) irregular_[f].push_back({r[0], VerbForm::Past});
-        for (auto& f : split(r[2], '/')) {
-            auto& v = irregular_[f];
+        for (auto f : split(r[1], '/')) irregular_[std::string(f)].push_back({std::string(r[0]), VerbForm::Past});
+        for (auto f : split(r[2], '/')) {
+            auto& v = irregular_[std::string(f)];
             auto it = std::find_if(v.begin(), v.end(), [&](auto& p) { return p.first == r[0]; });
             if (it != v.end()) it->second = VerbForm::PastOrParticiple;
-            else v.push_back({r[0], VerbForm::Participle});
+            else v.push_back({std::string(r[0]), VerbForm::Participle});
         }
         // Irregular verbs missing from verbs.txt are occurrences ("sing", "shine"), except the
         // auxiliaries, which the tagger handles itself.
-        if (r[0] != "be" && r[0] != "have" && r[0] != "do" && !verbs_.count(r[0]))
-            verbs_[r[0]].push_back(VerbEntry{r[0], {}, "OCCURRENCE", false});
+        if (r[0] != "be" && r[0] != "have" && r[0] != "do" && verbs_.find(r[0]) == verbs_.end())
+            verbs_[std::string(r[0])].push_back(VerbEntry{std::string(r[0]), {}, "OCCURRENCE", false});
     }
     for (auto& r : rows(data::nouns)) {
         if (r.size() < 2) continue;
         NounEntry e;
-        e.event_class = r.back();
+        e.event_class = std::string(r.back());
         e.words.assign(r.begin(), r.end() - 1);
         for (std::size_t i = 0; i < e.words.size(); ++i) e.lemma += (i ? " " : "") + e.words[i];
         nouns_[e.words.back()].push_back(std::move(e));
