@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -157,16 +158,19 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     std::size_t ws = begin > sb + kReach ? begin - kReach : sb;
     std::size_t we = se > end + kReach ? end + kReach : se;
     // Clip the window at joined sentences ("... Friday. ``We'll try ...").
+    // A joined sentence opens with ``: without a backquote in the window there is none to look for.
     auto final_punct = [](char c) { return c == '.' || c == '!' || c == '?'; };
     std::size_t opener = sb;  // where the sentence the timex is in starts
-    for (std::size_t i = ws; i < begin; ++i)
-        if (final_punct(t[i]))
-            if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
-    for (std::size_t i = end; i < we; ++i)
-        if (final_punct(t[i]) && quote_boundary_after(t, i, we) != std::string_view::npos) {
-            we = i + 1;
-            break;
-        }
+    if (we > ws && std::memchr(t.data() + ws, '`', we - ws)) {
+        for (std::size_t i = ws; i < begin; ++i)
+            if (final_punct(t[i]))
+                if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
+        for (std::size_t i = end; i < we; ++i)
+            if (final_punct(t[i]) && quote_boundary_after(t, i, we) != std::string_view::npos) {
+                we = i + 1;
+                break;
+            }
+    }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
     static thread_local Scratch scratch;
