@@ -135,11 +135,112 @@ struct Word {
     bool in_timex;
 };
 
-// Scratch space reused across calls (one per thread): the words of the window and their lowercase
-// text, so that a call allocates nothing once the buffers have grown.
-struct Scratch {
-    std::vector<Word> words;
-    std::string lower;
+bool is_word_char(char c) { return ascii::is_alpha(c) || c == '\'' || c == '-'; }
+
+// The words of the window [ws, we), found on demand outward from the expression: word 0 is the first
+// that starts at or after `begin`, word -1 the last before it. A word is a run of letters, ' and -
+// without its leading hyphens (the run is cut at the window's ends), as a scan from ws reads them.
+class Words {
+public:
+    Words(std::string_view t, std::size_t ws, std::size_t we, std::size_t begin, std::size_t end, std::size_t sb,
+          std::size_t opener)
+        : t_(t), ws_(ws), we_(we), begin_(begin), end_(end), sb_(sb), opener_(opener) {
+        static thread_local std::vector<Word> right, left;
+        static thread_local std::string lower;
+        right_ = &right;
+        left_ = &left;
+        right.clear();
+        left.clear();
+        lower.resize(we > ws ? we - ws : 0);  // each word is written at its own offset: views stay valid
+        lower_ = lower.data();
+        // Split at `begin`; a run that goes on across it belongs to the side its word starts on.
+        std::size_t q = begin;
+        if (q > ws && q < we && is_word_char(t[q - 1]))
+            while (q < we && is_word_char(t[q])) ++q;
+        rpos_ = lpos_ = q;
+        if (q > begin) {  // the run across `begin`
+            std::size_t rs = run_start(q);
+            std::size_t wb = rs;
+            while (wb < q && t[wb] == '-') ++wb;
+            lpos_ = rs;
+            if (wb < q) (wb >= begin ? right : left).push_back(make(wb, q));
+        }
+    }
+
+    // Word r (r < 0: before the expression), or nullptr outside the window.
+    const Word* at(long r) {
+        if (r >= 0) {
+            auto k = std::size_t(r);
+            if (k < right_->size()) [[likely]]
+                return &(*right_)[k];
+            return fill_right(k);
+        }
+        auto k = std::size_t(-r - 1);
+        if (k < left_->size()) [[likely]]
+            return &(*left_)[k];
+        return fill_left(k);
+    }
+    std::string_view word(long r) {
+        const Word* w = at(r);
+        return w ? w->w : std::string_view();
+    }
+
+private:
+    [[gnu::noinline]] const Word* fill_right(std::size_t k) {
+        while (right_->size() <= k && next_right()) {}
+        return k < right_->size() ? &(*right_)[k] : nullptr;
+    }
+    [[gnu::noinline]] const Word* fill_left(std::size_t k) {
+        while (left_->size() <= k && next_left()) {}
+        return k < left_->size() ? &(*left_)[k] : nullptr;
+    }
+    std::size_t run_start(std::size_t e) const {
+        while (e > ws_ && is_word_char(t_[e - 1])) --e;
+        return e;
+    }
+    Word make(std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) lower_[i - ws_] = ascii::to_lower(t_[i]);
+        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
+        return {b, e, std::string_view(lower_ + (b - ws_), e - b), capital, b >= begin_ && b < end_};
+    }
+    bool next_right() {
+        std::size_t i = rpos_;
+        while (i < we_ && !ascii::is_alpha(t_[i]) && t_[i] != '\'') ++i;
+        if (i >= we_) {
+            rpos_ = we_;
+            return false;
+        }
+        std::size_t b = i;
+        while (i < we_ && is_word_char(t_[i])) ++i;
+        rpos_ = i;
+        right_->push_back(make(b, i));
+        return true;
+    }
+    bool next_left() {
+        std::size_t i = lpos_;
+        for (;;) {
+            while (i > ws_ && !is_word_char(t_[i - 1])) --i;
+            if (i <= ws_) {
+                lpos_ = ws_;
+                return false;
+            }
+            std::size_t e = i, rs = run_start(e), b = rs;
+            while (b < e && t_[b] == '-') ++b;
+            i = rs;
+            if (b < e) {
+                lpos_ = rs;
+                left_->push_back(make(b, e));
+                return true;
+            }
+        }
+    }
+
+    std::string_view t_;
+    std::size_t ws_, we_, begin_, end_, sb_, opener_;
+    std::vector<Word>* right_;
+    std::vector<Word>* left_;
+    char* lower_ = nullptr;
+    std::size_t rpos_ = 0, lpos_ = 0;
 };
 
 }  // namespace
@@ -173,67 +274,41 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    static thread_local Scratch scratch;
-    auto& words = scratch.words;
-    auto& lower = scratch.lower;
-    words.clear();
-    lower.resize(we > ws ? we - ws : 0);  // never reallocated below: the views stay valid
-    std::size_t ti = std::size_t(-1);  // index of the first word at or after `begin`
-    for (std::size_t i = ws; i < we;) {
-        char c = t[i];
-        if (!ascii::is_alpha(c) && c != '\'') {
-            ++i;
-            continue;
-        }
-        std::size_t b = i;
-        while (i < we && (ascii::is_alpha(t[i]) || t[i] == '\'' || t[i] == '-')) {
-            lower[i - ws] = ascii::to_lower(t[i]);
-            ++i;
-        }
-        if (b >= begin && ti == std::size_t(-1)) ti = words.size();
-        bool capital = ascii::is_upper(c) && b != sb && b != opener + 2;
-        words.push_back({b, i, std::string_view(lower).substr(b - ws, i - b), capital, b >= begin && b < end});
-    }
-    if (ti == std::size_t(-1)) ti = words.size();
-    auto word_at = [&](std::size_t k) -> std::string_view {
-        return k < words.size() ? words[k].w : std::string_view();
-    };
+    Words words(t, ws, we, begin, end, sb, opener);
 
-    // The cues, in word order; the nearest one decides (the first of equally near ones).
-    Tense best = Tense::Unknown;
-    std::size_t best_dist = std::size_t(-1);
+    // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
-    for (std::size_t k = 0; k < words.size(); ++k) {
-        const Word& wd = words[k];
-        if (wd.in_timex) continue;  // words of the timex itself ("last", "next") are not verb cues
-        std::string_view w = wd.w;
-        if (w.size() >= 24) continue;
+    auto cue = [&](long r, bool& reporting) -> Tense {
+        const Word* wd = words.at(r);
+        if (wd->in_timex) return Tense::Unknown;  // words of the timex itself ("last", "next") are not verb cues
+        std::string_view w = wd->w;
+        if (w.size() >= 24) return Tense::Unknown;
         Tense tw = Tense::Unknown;
-        std::string_view prev = k > 0 ? word_at(k - 1) : std::string_view();
-        bool verb_follows = k + 1 < words.size() && !words[k + 1].in_timex;
+        std::string_view prev = words.word(r - 1);
+        const Word* after = words.at(r + 1);
+        bool verb_follows = after && !after->in_timex;
         if (w == "to") {
             if (prev == "going") tw = Tense::Future;
             // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
             // Monday", "did not plan to remove him on Thursday"), unless a past perfect puts the plan
             // itself in the past ("had been due to expire Friday").
-            if (verb_follows && intent_before_to(prev) && !(k >= 2 && word_at(k - 2) == "had") &&
-                !(k >= 3 && word_at(k - 3) == "had"))
+            if (verb_follows && intent_before_to(prev) && words.word(r - 2) != "had" && words.word(r - 3) != "had")
                 tw = Tense::Future;
             // "is to resume trading Tuesday": be + infinitive is an arrangement.
             if (verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         }
-        if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
-        if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
+        if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
         // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
-        if (w == "would" && word_at(k + 1) == "be") {
-            auto v = word_at(k + 2);
+        if (w == "would" && words.word(r + 1) == "be") {
+            auto v = words.word(r + 2);
             if (v.size() > 4 && v.substr(v.size() - 3) == "ing") tw = Tense::Future;
         }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
         if (tw == Tense::Past) {
-            for (std::size_t j = k >= 4 ? k - 4 : 0; j + 2 < k; ++j)
-                if (word_at(j) == "as" && word_at(j + 1) == "soon" && word_at(j + 2) == "as") tw = Tense::Future;
+            for (long j = r - 4; j <= r - 3; ++j)
+                if (words.word(j) == "as" && words.word(j + 1) == "soon" && words.word(j + 2) == "as") tw = Tense::Future;
         }
         // The present perfect tells of the past: "prices have come down from mid-October".
         // A plan word keeps its future ("has scheduled a news conference Thursday").
@@ -241,30 +316,53 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             tw = Tense::Past;
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
-        if ((w == "plans" || w == "planned") && word_at(k + 1) != "to") tw = Tense::Unknown;
+        if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
         // A passive participle ("is being traded", "will be held") has no tense of its own: "be" has it.
         if (tw == Tense::Past && is_form_of_be(prev))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
-        if (tw == Tense::Future &&
-            (prev == "had" || prev == "previously" || (prev == "been" && k >= 2 && word_at(k - 2) == "had")))
+        if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
             tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
         if (tw == Tense::Present) {
             present = true;
-        } else if (tw != Tense::Unknown) {
-            bool reporting = w == "said" || w == "told" || w == "added" || w == "reported";
-            std::size_t d = k > ti ? k - ti : ti - k;
-            // A reporting verb governs the time only when next to it ("said Friday", "said on Friday");
-            // otherwise the verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
-            if (reporting && d > 2) d += 1000;
-            // The verb group that governs a time adjunct mostly comes before it ("will double its flights
-            // by August in the search for markets untouched by the crisis"): cues after it count farther.
-            if (k > ti) d += d / 2;
-            if (d < best_dist) {
-                best_dist = d;
-                best = tw;
-            }
+            return Tense::Unknown;
+        }
+        reporting = w == "said" || w == "told" || w == "added" || w == "reported";
+        return tw;
+    };
+
+    // The nearest cue decides (of equally near ones, the first in the text). A reporting verb governs
+    // the time only when next to it ("said Friday", "said on Friday"); otherwise the verb of the
+    // reported clause does ("would leave as soon as Tuesday, Castro said"). The verb group that
+    // governs a time adjunct mostly comes before it ("will double its flights by August in the search
+    // for markets untouched by the crisis"): cues after it count 1.5 times farther. The words are read
+    // outward from the expression and the reading stops where no farther word can be nearer.
+    Tense best = Tense::Unknown;
+    std::size_t best_dist = std::size_t(-1);
+    long best_r = 0;
+    auto consider = [&](long r) {
+        bool reporting = false;
+        Tense tw = cue(r, reporting);
+        if (tw == Tense::Unknown) return;
+        std::size_t d = std::size_t(r < 0 ? -r : r);
+        if (reporting && d > 2) d += 1000;
+        if (r > 0) d += d / 2;
+        if (d < best_dist || (d == best_dist && r < best_r)) {
+            best_dist = d;
+            best = tw;
+            best_r = r;
+        }
+    };
+    bool left = true, right = true;
+    for (std::size_t delta = 0; left || right; ++delta) {
+        if (right) {
+            if (delta + delta / 2 > best_dist || !words.at(long(delta))) right = false;
+            else consider(long(delta));
+        }
+        if (left && delta > 0) {
+            if (delta > best_dist || !words.at(-long(delta))) left = false;
+            else consider(-long(delta));
         }
     }
     if (best != Tense::Unknown) return best;
