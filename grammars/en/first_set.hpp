@@ -244,7 +244,12 @@ inline std::atomic<bool> enabled{true};
 // Called by match_at() before it tries the rules at `first`; end_candidate() after.
 inline void begin_candidate(const char* first, const char* last) {
     Candidate& k = current;
-    k.first = first;
+    k.first = nullptr;  // no filter (every rule is tried) unless set below
+    // Off, or at a space (the skipper runs first, the rule's first token comes later): no filter.
+    if (!enabled.load(std::memory_order_relaxed) || first == last) return;
+    if (unsigned char c0 = static_cast<unsigned char>(*first);
+        c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' || c0 == '\v')
+        return;
     k.last = last;
     k.run_size = 0;
     k.truncated = false;
@@ -267,18 +272,19 @@ inline void begin_candidate(const char* first, const char* last) {
     thread_local std::unordered_map<std::string, Decisions> cache;  // (first word, rule) -> may start
     if (cache.size() > 4096) cache.clear();
     k.decisions = &cache[key];
+    k.first = first;
 }
 inline void end_candidate() { current.first = nullptr; }
 
 // Cheap test run by try_rule before the X3 parse. `rule` is the rule's index in the registry.
 inline bool may_start(int rule, const char* first, const char* last) {
-    if (rule < 0 || !enabled.load(std::memory_order_relaxed)) return true;
     Candidate& k = current;
-    if (k.first != first || k.last != last || k.first == nullptr) return true;  // not announced: no filter
-    if (k.c == ' ' || k.c == '\t' || k.c == '\n' || k.c == '\r' || k.c == '\f' || k.c == '\v') return true;  // the skipper runs first
+    if (k.first != first || k.last != last || rule < 0) return true;  // not announced (or no filter): try it
     auto i = std::size_t(rule);
     Decisions& d = *k.decisions;
-    if (!d.known[i]) {
+    if (d.known[i]) [[likely]]
+        return d.may[i];
+    {
         std::string_view run(k.run, k.run_size);
         bool m = matches(registry[i], run, k.c, k.truncated);
         // Digits share one cache entry: only valid when no word of the rule starts with a digit.
