@@ -133,37 +133,109 @@ struct Word {
     std::string_view w;  // lowercase, in the scratch buffer
     bool capital;        // capitalized and not sentence-initial (a name: "Will Smith", "May")
     bool in_timex;
+    std::int8_t* may_cue = nullptr;  // the word's remembered may_cue() (-1: not known yet), if it is a whole run
 };
+
+// Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
+// "would", or a word in -ed or 'll. Any other word is one only after has/have.
+bool may_cue(std::string_view w) {
+    return cue_table().find(w) || w == "to" || w == "as" || w == "would" ||
+           (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
+}
 
 bool is_word_char(char c) { return ascii::is_alpha(c) || c == '\'' || c == '-'; }
 
-// The words of the window [ws, we), found on demand outward from the expression: word 0 is the first
-// that starts at or after `begin`, word -1 the last before it. A word is a run of letters, ' and -
-// without its leading hyphens (the run is cut at the window's ends), as a scan from ws reads them.
+// The runs of word characters (letters, ' and -) of the sentence last asked about, with their
+// lowercase text, scanned once: the expressions of a sentence come in text order, so their windows
+// only move forward, and a run is read once however many windows hold it. Runs that end before the
+// window are dropped as it moves on (memory stays bounded on a sentence of megabytes).
+class RunCache {
+public:
+    struct Run {
+        std::size_t b, e;
+        std::int8_t may_cue = -1;  // of its word, when known
+        bool lowered = false;      // its lowercase text is written
+    };
+    // Makes the runs of [ws, we) known (a run that starts before the first window is cut at it).
+    // The text is the same from call to call (the scratch belongs to one text).
+    void cover(std::string_view t, std::size_t sb, std::size_t se, std::size_t ws, std::size_t we) {
+        if (t.data() != text_ || t.size() != size_ || sb != sb_ || se != se_ || ws < lo_) {
+            text_ = t.data();
+            size_ = t.size();
+            sb_ = sb;
+            se_ = se;
+            lo_ = hi_ = base_ = ws;
+            runs_.clear();
+            lower_.clear();
+        } else if (ws - base_ > (std::size_t(1) << 16)) {  // drop what the windows have left behind
+            auto keep = std::partition_point(runs_.begin(), runs_.end(), [&](const Run& r) { return r.e <= ws; });
+            runs_.erase(runs_.begin(), keep);
+            lower_.erase(0, ws - base_);
+            base_ = lo_ = ws;
+        }
+        if (we > hi_) extend(t, we);
+    }
+    std::vector<Run>& runs() { return runs_; }
+    // The lowercase text of [b, e), a part of run r.
+    std::string_view lower(Run& r, std::size_t b, std::size_t e) {
+        if (!r.lowered) {
+            for (std::size_t k = std::max(r.b, base_); k < r.e; ++k) lower_[k - base_] = ascii::to_lower(text_[k]);
+            r.lowered = true;
+        }
+        return std::string_view(lower_).substr(b - base_, e - b);
+    }
+
+private:
+    void extend(std::string_view t, std::size_t we) {
+        std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        std::size_t i = hi_;
+        while (i < target) {
+            if (!is_word_char(t[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t b = i;
+            while (i < se_ && is_word_char(t[i])) ++i;
+            runs_.push_back({b, i, -1, false});
+        }
+        hi_ = std::max(i, target);
+        lower_.resize(hi_ - base_);  // written run by run as the runs are read (lower())
+    }
+    const char* text_ = nullptr;
+    std::size_t size_ = 0, sb_ = 0, se_ = 0;
+    std::size_t lo_ = 0, hi_ = 0, base_ = 0;
+    std::vector<Run> runs_;
+    std::string lower_;  // lowercase of [base_, hi_)
+};
+
+// The words of the window [ws, we), taken on demand outward from the expression: word 0 is the first
+// that starts at or after `begin`, word -1 the last before it. A word is a run cut to the window
+// without its leading hyphens, as a scan of the window from ws reads them.
 class Words {
 public:
     Words(std::string_view t, std::size_t ws, std::size_t we, std::size_t begin, std::size_t end, std::size_t sb,
-          std::size_t opener)
+          std::size_t se, std::size_t opener, std::vector<Word>& right, std::vector<Word>& left, RunCache& cache)
         : t_(t), ws_(ws), we_(we), begin_(begin), end_(end), sb_(sb), opener_(opener) {
-        static thread_local std::vector<Word> right, left;
-        static thread_local std::string lower;
         right_ = &right;
         left_ = &left;
+        cache_ = &cache;
         right.clear();
         left.clear();
-        lower.resize(we > ws ? we - ws : 0);  // each word is written at its own offset: views stay valid
-        lower_ = lower.data();
-        // Split at `begin`; a run that goes on across it belongs to the side its word starts on.
-        std::size_t q = begin;
-        if (q > ws && q < we && is_word_char(t[q - 1]))
-            while (q < we && is_word_char(t[q])) ++q;
-        rpos_ = lpos_ = q;
-        if (q > begin) {  // the run across `begin`
-            std::size_t rs = run_start(q);
-            std::size_t wb = rs;
-            while (wb < q && t[wb] == '-') ++wb;
-            lpos_ = rs;
-            if (wb < q) (wb >= begin ? right : left).push_back(make(wb, q));
+        cache.cover(t, sb, se, ws, we);
+        auto& runs = cache.runs();
+        // The first run that ends after `begin`: its word (if it starts at or after `begin`) and the
+        // runs after it are on the right, the runs before it on the left.
+        std::size_t j = std::size_t(
+            std::partition_point(runs.begin(), runs.end(), [&](const RunCache::Run& r) { return r.e <= begin; }) -
+            runs.begin());
+        rnext_ = j;
+        lnext_ = j;  // runs [0, lnext_) are still to read leftward
+        if (j < runs.size()) {
+            Word w;
+            if (word_of(runs[j], w) && w.b < begin) {
+                left.push_back(w);
+                rnext_ = j + 1;
+            }
         }
     }
 
@@ -186,66 +258,58 @@ public:
     }
 
 private:
+    // The word of run r inside the window, if any.
+    bool word_of(RunCache::Run& r, Word& w) const {
+        std::size_t b = std::max(r.b, ws_), e = std::min(r.e, we_);
+        while (b < e && t_[b] == '-') ++b;
+        if (b >= e) return false;
+        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
+        bool whole = r.b >= ws_ && r.e <= we_;
+        w = Word{b, e, cache_->lower(r, b, e), capital, b >= begin_ && b < end_, whole ? &r.may_cue : nullptr};
+        return true;
+    }
     [[gnu::noinline]] const Word* fill_right(std::size_t k) {
-        while (right_->size() <= k && next_right()) {}
+        auto& runs = cache_->runs();
+        while (right_->size() <= k && rnext_ < runs.size() && runs[rnext_].b < we_) {
+            Word w;
+            if (word_of(runs[rnext_++], w)) right_->push_back(w);
+        }
         return k < right_->size() ? &(*right_)[k] : nullptr;
     }
     [[gnu::noinline]] const Word* fill_left(std::size_t k) {
-        while (left_->size() <= k && next_left()) {}
+        auto& runs = cache_->runs();
+        while (left_->size() <= k && lnext_ > 0 && runs[lnext_ - 1].e > ws_) {
+            Word w;
+            if (word_of(runs[--lnext_], w)) left_->push_back(w);
+        }
         return k < left_->size() ? &(*left_)[k] : nullptr;
-    }
-    std::size_t run_start(std::size_t e) const {
-        while (e > ws_ && is_word_char(t_[e - 1])) --e;
-        return e;
-    }
-    Word make(std::size_t b, std::size_t e) {
-        for (std::size_t i = b; i < e; ++i) lower_[i - ws_] = ascii::to_lower(t_[i]);
-        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
-        return {b, e, std::string_view(lower_ + (b - ws_), e - b), capital, b >= begin_ && b < end_};
-    }
-    bool next_right() {
-        std::size_t i = rpos_;
-        while (i < we_ && !ascii::is_alpha(t_[i]) && t_[i] != '\'') ++i;
-        if (i >= we_) {
-            rpos_ = we_;
-            return false;
-        }
-        std::size_t b = i;
-        while (i < we_ && is_word_char(t_[i])) ++i;
-        rpos_ = i;
-        right_->push_back(make(b, i));
-        return true;
-    }
-    bool next_left() {
-        std::size_t i = lpos_;
-        for (;;) {
-            while (i > ws_ && !is_word_char(t_[i - 1])) --i;
-            if (i <= ws_) {
-                lpos_ = ws_;
-                return false;
-            }
-            std::size_t e = i, rs = run_start(e), b = rs;
-            while (b < e && t_[b] == '-') ++b;
-            i = rs;
-            if (b < e) {
-                lpos_ = rs;
-                left_->push_back(make(b, e));
-                return true;
-            }
-        }
     }
 
     std::string_view t_;
     std::size_t ws_, we_, begin_, end_, sb_, opener_;
     std::vector<Word>* right_;
     std::vector<Word>* left_;
-    char* lower_ = nullptr;
-    std::size_t rpos_ = 0, lpos_ = 0;
+    RunCache* cache_;
+    std::size_t rnext_ = 0, lnext_ = 0;
 };
 
 }  // namespace
 
+struct TenseScratch::Impl {
+    std::vector<Word> right, left;
+    RunCache runs;
+};
+
+TenseScratch::TenseScratch() : impl_(std::make_unique<Impl>()) {}
+TenseScratch::~TenseScratch() = default;
+
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
+    TenseScratch scratch;
+    return detect_tense(t, sb, se, begin, end, scratch);
+}
+
+Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
+                   TenseScratch& scratch) {
     if (begin < sb || begin >= se) return Tense::Unknown;
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
     // A possessive names a known event of that day ("Friday's close", "Wednesday's ruling"): news
@@ -274,17 +338,31 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    Words words(t, ws, we, begin, end, sb, opener);
+    auto& impl = *scratch.impl_;
+    Words words(t, ws, we, begin, end, sb, se, opener, impl.right, impl.left, impl.runs);
 
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
-        const Word* wd = words.at(r);
+        // A copy: reading the neighbours below may grow the word lists.
+        const Word word = *words.at(r);
+        const Word* wd = &word;
         if (wd->in_timex) return Tense::Unknown;  // words of the timex itself ("last", "next") are not verb cues
         std::string_view w = wd->w;
         if (w.size() >= 24) return Tense::Unknown;
         Tense tw = Tense::Unknown;
         std::string_view prev = words.word(r - 1);
+        // Most words are no cue (every rule below starts from a word that may_cue() or follows has/have).
+        if (prev != "has" && prev != "have" && prev != "'ve") {
+            bool maybe;
+            if (wd->may_cue && *wd->may_cue >= 0) {
+                maybe = *wd->may_cue != 0;
+            } else {
+                maybe = may_cue(w);
+                if (wd->may_cue) *wd->may_cue = maybe;
+            }
+            if (!maybe) return Tense::Unknown;
+        }
         const Word* after = words.at(r + 1);
         bool verb_follows = after && !after->in_timex;
         if (w == "to") {
