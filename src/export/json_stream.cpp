@@ -1,6 +1,8 @@
 #include "export/json_stream.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 
@@ -79,6 +81,13 @@ public:
     void element() { next(); }
 
     void str(std::string_view s) {
+        if (plain(s)) {  // the usual case: printable ASCII without quotes or backslashes, copied as is
+            out_ += '"';
+            out_ += s;
+            out_ += '"';
+            maybe_flush();
+            return;
+        }
         if (!valid_utf8(s)) {  // nlohmann's own handling: the replacement it makes, or its exception
             out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false,
                                                         style_.replace_invalid ? nlohmann::json::error_handler_t::replace
@@ -140,6 +149,25 @@ public:
     }
 
 private:
+    // True when no byte of s needs an escape or a UTF-8 check: 0x20..0x7F except " and \ (eight
+    // bytes at a time).
+    static bool plain(std::string_view s) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        auto has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+        std::size_t i = 0, n = s.size();
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, s.data() + i, 8);
+            if ((x & highs) | ((x - 0x2020202020202020ull) & ~x & highs) | has_zero(x ^ (0x22 * ones)) |
+                has_zero(x ^ (0x5C * ones)))
+                return false;
+        }
+        for (; i < n; ++i) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
     bool pretty() const { return style_.indent >= 0; }
     nlohmann::json::error_handler_t handler() const {
         return style_.replace_invalid ? nlohmann::json::error_handler_t::replace : nlohmann::json::error_handler_t::strict;
