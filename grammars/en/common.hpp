@@ -4,10 +4,49 @@
 #pragma once
 #include <boost/spirit/home/x3.hpp>
 
+#include <functional>
+#include <string_view>
+
 #include "ast.hpp"
 #include "first_set.hpp"
 #include "grammar.hpp"
 #include "lexicon.hpp"
+
+// X3 folds case for no_case[] (literals, symbol tables) with the C library's islower/tolower/toupper,
+// one function call per byte compared; that was a sixth of the recognizer's time. The program never
+// sets a locale, so those functions fold ASCII letters only (the "C" locale): the same comparison,
+// inline. Explicit specialization for the standard encoding, visible before any grammar is
+// instantiated (every grammar unit includes this header first).
+namespace dateline::grammar::ascii_case {
+constexpr bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr int to_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+constexpr int to_upper(unsigned char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+}  // namespace dateline::grammar::ascii_case
+
+namespace boost::spirit::x3 {
+template <>
+struct no_case_compare<char_encoding::standard> {
+    template <typename Char, typename CharSet>
+    bool in_set(Char ch_, CharSet const& set) {
+        namespace ac = dateline::grammar::ascii_case;
+        auto ch = static_cast<unsigned char>(ch_);
+        return set.test(ch) || set.test(ac::is_lower(ch) ? ac::to_upper(ch) : ac::to_lower(ch));
+    }
+    template <typename Char>
+    int32_t operator()(Char lc_, Char const rc_) const {
+        namespace ac = dateline::grammar::ascii_case;
+        auto lc = static_cast<unsigned char>(lc_);
+        auto rc = static_cast<unsigned char>(rc_);
+        return ac::is_lower(rc) ? ac::to_lower(lc) - rc : ac::to_upper(lc) - rc;
+    }
+    template <typename CharClassTag>
+    CharClassTag get_char_class_tag(CharClassTag tag) const {
+        return tag;
+    }
+    alpha_tag get_char_class_tag(lower_tag) const { return {}; }
+    alpha_tag get_char_class_tag(upper_tag) const { return {}; }
+};
+}  // namespace boost::spirit::x3
 
 namespace dateline::grammar {
 namespace x3 = boost::spirit::x3;
@@ -19,25 +58,31 @@ Expr& out(Ctx& ctx) {
     return x3::get<expr_tag>(ctx).get();
 }
 
+// True when the byte at `first` cannot continue a word.
+template <class Iter>
+inline bool at_word_end(Iter first, Iter const& last) {
+    if (first == last) return true;
+    auto c = static_cast<unsigned char>(*first);
+    if (c >= 0x80) {
+        // A multi-byte letter continues the word ("Bárcena"); multi-byte punctuation ends it:
+        // General Punctuation (” ’ – — …), Latin-1 punctuation and no-break space, CJK punctuation.
+        Iter n = first;
+        ++n;
+        if (n == last) return false;
+        auto c1 = static_cast<unsigned char>(*n);
+        return (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80) ||
+               (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF);
+    }
+    return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
+}
+
 // Succeeds (consuming nothing) when the next byte cannot continue a word.
 struct word_end_parser : x3::parser<word_end_parser> {
     using attribute_type = x3::unused_type;
     static bool const has_attribute = false;
     template <class Iter, class Ctx, class RCtx, class Attr>
     bool parse(Iter& first, Iter const& last, Ctx const&, RCtx&, Attr&) const {
-        if (first == last) return true;
-        auto c = static_cast<unsigned char>(*first);
-        if (c >= 0x80) {
-            // A multi-byte letter continues the word ("Bárcena"); multi-byte punctuation ends it:
-            // General Punctuation (” ’ – — …), Latin-1 punctuation and no-break space, CJK punctuation.
-            Iter n = first;
-            ++n;
-            if (n == last) return false;
-            auto c1 = static_cast<unsigned char>(*n);
-            return (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80) ||
-                   (c == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF);
-        }
-        return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
+        return at_word_end(first, last);
     }
 };
 inline constexpr word_end_parser word_end{};
@@ -45,10 +90,46 @@ inline constexpr word_end_parser word_end{};
 inline first::First first_of(const word_end_parser&, first::Tag) { return first::First::empty(); }
 inline bool boundary_first(const word_end_parser&, first::Tag) { return true; }
 
-// A case-insensitive whole word (or phrase) built from a parser or a string.
-template <class P>
-auto kw(P const& p) {
-    return x3::lexeme[x3::no_case[x3::as_parser(p)] >> word_end];
+// A case-insensitive whole word (or phrase): kw("the end of"). It parses exactly as
+// lexeme[no_case[lit(word)] >> word_end] (pre-skip, ASCII case folding, the word then a word end),
+// in one loop instead of X3's per-byte comparator calls: keywords are the grammar's most frequent
+// test.
+struct keyword_parser : x3::parser<keyword_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::string_view word;
+    constexpr explicit keyword_parser(std::string_view w) : word(w) {}
+    template <class Iter, class Ctx, class RCtx, class Attr>
+    bool parse(Iter& first, Iter const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        x3::skip_over(first, last, ctx);  // as lexeme[]: the pre-skip stays even when the word fails
+        Iter it = first;
+        for (char w : word) {
+            if (it == last || ascii_case::to_lower(static_cast<unsigned char>(*it)) !=
+                                  ascii_case::to_lower(static_cast<unsigned char>(w)))
+                return false;
+            ++it;
+        }
+        if (!at_word_end(it, last)) return false;
+        first = it;
+        return true;
+    }
+};
+// The first set of kw(w) is that of w followed by a word boundary (see first_set.hpp).
+inline first::First first_of(const keyword_parser& p, first::Tag) {
+    first::First f = first::of_string(p.word);
+    for (auto& i : f.items) {
+        i.closed = true;
+        i.at_end = false;
+    }
+    return f;
+}
+inline bool boundary_first(const keyword_parser& p, first::Tag) {
+    return !p.word.empty() && !first::is_alnum(static_cast<unsigned char>(p.word[0]));
+}
+
+template <std::size_t N>
+constexpr keyword_parser kw(char const (&w)[N]) {
+    return keyword_parser(std::string_view(w, N - 1));
 }
 
 // Semantic actions.
@@ -87,6 +168,10 @@ template <class V>
 auto val_is(V v) {
     return [v](auto& ctx) { x3::_val(ctx) = v; };
 }
+template <class V>
+auto val_times(V v) {
+    return [v](auto& ctx) { x3::_val(ctx) *= v; };
+}
 
 x3::rule<class cardinal_word_id, int> const cardinal_word = "cardinal_word";
 inline auto const cardinal_word_def =
@@ -121,6 +206,9 @@ inline auto const quantity_def =
     x3::omit[(kw("a dozen") | kw("dozen"))[val_is(12.0)]] |
     x3::omit[(kw("a couple of") | kw("a couple"))[val_is(2.0)]] |
     x3::omit[(kw("half a") | kw("half an"))[val_is(0.5)]] |
+    // a hundred / two hundred / a thousand / three thousand ("almost a hundred years")
+    x3::omit[(cardinal_word[val_assign] | (kw("a") | kw("one"))[val_is(1.0)]) >>
+             (kw("hundred")[val_times(100.0)] | kw("thousand")[val_times(1000.0)])] |
     x3::omit[cardinal_word[val_assign] >> -(kw("and a half") | kw("and one half"))[val_add_half]] |
     x3::omit[(kw("a few") | kw("several") | kw("many") | kw("a number of") | kw("some") | kw("few") |
               kw("numerous") | kw("countless") | kw("hundreds of") | kw("dozens of") |
@@ -217,8 +305,12 @@ void try_rule(P const& p, const char* name, It first, It last, Match& best) {
     if (!first::may_start(first::rule_index(p), first, last)) return;
     Expr e;
     It it = first;
-    auto const with = x3::with<expr_tag>(std::ref(e))[p];
-    if (x3::phrase_parse(it, last, with, x3::ascii::space, x3::skip_flag::dont_post_skip) && it > first &&
+    // What phrase_parse(it, last, with<expr_tag>(std::ref(e))[p], ascii::space, dont_post_skip) does,
+    // without copying the parser p into a with[] directive at every call.
+    auto ref = std::ref(e);
+    auto const skipper_ctx = x3::make_context<x3::skipper_tag>(x3::ascii::space);
+    auto const ctx = x3::make_context<expr_tag>(ref, skipper_ctx);
+    if (p.parse(it, last, ctx, x3::unused, x3::unused) && it > first &&
         (best.end == nullptr || it > best.end)) {
         best.end = it;
         best.expr = e;

@@ -8,15 +8,25 @@
 // non-alphanumeric character or is followed by a word boundary (the run of letters/digits at the
 // input must then equal it), "open" otherwise (the run must start with it).
 //
+// Each first token also carries what may follow it inside the rule (its "follow": the first set of
+// the rest, or "anything", and whether the rule may end right after it). So a rule is skipped when
+// its first two tokens cannot be the two at the input: "the" starts dozens of rules, but "the
+// company" starts none of them. Text tokens are runs of letters/digits (a run of digits after a
+// number) or single other bytes, with spaces between them skipped; the rule's second token is
+// compared as a prefix of the text's (never stricter than the parser).
+//
 // At run time the recognizer announces each candidate position (begin_candidate); try_rule() asks
-// may_start(rule) and skips the rule when its first set cannot match the letters/digits there.
-// The answer per (word, rule) is cached per thread. Adding a rule needs nothing here.
+// may_start(rule) and skips the rule when its first tokens cannot match the input there.
+// The answer per (first word, rule) is cached per thread with the follow set the second token must
+// meet. Adding a rule needs nothing here.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <bitset>
 #include <memory>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -28,16 +38,28 @@
 namespace dateline::grammar::first {
 namespace x3 = boost::spirit::x3;
 
+struct First;
+
+// What may follow a first token inside its rule: the first set of the rest (`next`; null: anything),
+// and whether the rule may end right after the token (then anything may follow it too).
+struct Follow {
+    std::shared_ptr<const First> next;
+    bool may_end = false;
+    bool anything() const { return !next || may_end; }
+};
+
 struct Item {
     std::string word;  // lowercase letters/digits
     bool closed = false;
     bool at_end = false;  // the literal is the last thing its parser consumed
+    Follow follow;
 };
 
 struct First {
     bool nullable = false;
     bool any = false;
     bool digit = false;
+    Follow digit_follow;  // what may follow a number that starts the rule
     std::string punct;  // first bytes that are not letters/digits
     std::vector<Item> items;
 
@@ -53,6 +75,7 @@ struct First {
     }
     void add(const First& o) {
         any |= o.any;
+        if (o.digit) digit_follow = digit ? merged(digit_follow, o.digit_follow) : o.digit_follow;
         digit |= o.digit;
         punct += o.punct;
         items.insert(items.end(), o.items.begin(), o.items.end());
@@ -60,7 +83,48 @@ struct First {
     void not_at_end() {
         for (auto& i : items) i.at_end = false;
     }
+    // Repetition (kleene, plus, list): the same tokens may follow again; give up on follows.
+    void follow_anything() {
+        for (auto& i : items) i.follow = Follow{};
+        digit_follow = Follow{};
+    }
+    // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
+    // first tokens.
+    void followed_by(const First& rest) {
+        for (auto& i : items) extend(i.follow, rest);
+        if (digit) extend(digit_follow, rest);
+    }
+
+private:
+    static First level_one(const First& f);
+    static Follow merged(const Follow& a, const Follow& b);
+    static void extend(Follow& f, const First& rest);
 };
+
+// The first tokens of f without what follows them (a follow set is only ever looked at one deep).
+inline First First::level_one(const First& f) {
+    First g;
+    g.nullable = f.nullable;
+    g.any = f.any;
+    g.digit = f.digit;
+    g.punct = f.punct;
+    g.items.reserve(f.items.size());
+    for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
+    return g;
+}
+inline Follow First::merged(const Follow& a, const Follow& b) {
+    if (!a.next || !b.next) return Follow{};
+    auto n = std::make_shared<First>(level_one(*a.next));
+    n->add(level_one(*b.next));
+    return {std::move(n), a.may_end || b.may_end};
+}
+inline void First::extend(Follow& f, const First& rest) {
+    if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
+    auto n = std::make_shared<First>(level_one(*f.next));
+    n->add(level_one(rest));
+    f.next = std::move(n);
+    f.may_end = rest.nullable;
+}
 
 inline bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c; }
@@ -78,6 +142,24 @@ inline First of_string(std::string_view s) {
     for (std::size_t i = 0; i < n; ++i) it.word.push_back(lower(s[i]));
     it.closed = n < s.size();
     it.at_end = !it.closed;
+    // The literal's own next token (after its spaces), or nothing yet: the rest of the rule follows.
+    auto next = std::make_shared<First>();
+    std::size_t k = n;
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (k == s.size()) {
+        it.follow = {std::move(next), true};
+    } else {
+        std::size_t e = k;
+        while (e < s.size() && is_alnum(static_cast<unsigned char>(s[e]))) ++e;
+        if (e == k) {
+            next->punct.push_back(s[k]);
+        } else {
+            Item w;
+            for (std::size_t i = k; i < e; ++i) w.word.push_back(lower(s[i]));
+            next->items.push_back(std::move(w));
+        }
+        it.follow = {std::move(next), false};
+    }
     f.items.push_back(std::move(it));
     return f;
 }
@@ -103,16 +185,19 @@ template <class S> First first_of(const x3::kleene<S>& p, Tag t) {
     First f = first_of(p.subject, t);
     f.nullable = true;
     f.not_at_end();
+    f.follow_anything();
     return f;
 }
 template <class S> First first_of(const x3::plus<S>& p, Tag t) {
     First f = first_of(p.subject, t);
     f.not_at_end();
+    f.follow_anything();
     return f;
 }
 template <class L, class R> First first_of(const x3::list<L, R>& p, Tag t) {
     First f = first_of(p.left, t);
     f.not_at_end();
+    f.follow_anything();
     return f;
 }
 template <class L, class R> First first_of(const x3::difference<L, R>& p, Tag t) { return first_of(p.left, t); }
@@ -148,6 +233,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
     First f;
     f.digit = true;
+    f.digit_follow = {std::make_shared<First>(), true};
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
@@ -159,8 +245,9 @@ template <class L, class R> First first_of(const x3::sequence<L, R>& p, Tag t) {
         for (auto& i : a.items)
             if (i.at_end) i.closed = true;
     a.not_at_end();
+    First b = first_of(p.right, t);
+    a.followed_by(b);
     if (a.nullable) {
-        First b = first_of(p.right, t);
         a.add(b);
         a.nullable = b.nullable;
     }
@@ -206,24 +293,115 @@ inline int register_rule(First f) {
     return i;
 }
 
-// Whether rule `f` can start at a position whose run of letters/digits (lowercase) is `run`,
-// whose first byte is `c`.
-inline bool matches(const First& f, std::string_view run, unsigned char c, bool truncated) {
-    if (f.any) return true;
-    if (c >= '0' && c <= '9' && f.digit) return true;
-    if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos;
+// The text at a candidate: its first token (the run of letters/digits, lowercase; for a number,
+// only its digits) and the token after it, spaces skipped (a run of letters/digits, or one byte).
+struct Tokens {
+    unsigned char c = 0;  // first byte
+    char run[kKeyMax] = {};
+    std::size_t run_size = 0;
+    bool truncated = false;
+    unsigned char c2 = 0;  // first byte of the second token; 0 at the end of the window
+    bool has_second = false;
+    char run2[kKeyMax] = {};
+    std::size_t run2_size = 0;
+    bool truncated2 = false;
+};
+
+// What the second token must meet (the union of some follow sets), compiled for a quick test:
+// words compare as prefixes of the text's run (the rule's token may be glued to more letters),
+// bucketed by their first byte.
+class Second {
+public:
+    explicit Second(const First& g) : any_(g.any), digit_(g.digit) {
+        for (char p : g.punct) {
+            if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
+            if (punct_.find(p) == std::string::npos) punct_.push_back(p);
+        }
+        for (auto& i : g.items) words_.push_back(i.word);
+        std::sort(words_.begin(), words_.end());
+        words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+        std::stable_sort(words_.begin(), words_.end(),
+                         [](const std::string& a, const std::string& b) { return bucket(a) < bucket(b); });
+        std::size_t w = 0;
+        for (int b = 0; b <= kBuckets; ++b) {
+            while (w < words_.size() && bucket(words_[w]) < b) ++w;
+            begin_[std::size_t(b)] = std::uint16_t(w);
+        }
+    }
+    bool matches(unsigned char c2, bool has_second, std::string_view run2, bool truncated2) const {
+        if (any_) return true;
+        if (!has_second) return false;
+        if (!is_alnum(c2)) return punct_.find(char(c2)) != std::string::npos;
+        if (digit_ && c2 >= '0' && c2 <= '9') return true;
+        int b = bucket(static_cast<unsigned char>(lower(char(c2))));
+        for (std::size_t i = begin_[std::size_t(b)]; i < begin_[std::size_t(b) + 1]; ++i) {
+            const std::string& w = words_[i];
+            if (w.size() > run2.size()) {
+                if (truncated2) return true;
+                continue;
+            }
+            if (run2.compare(0, w.size(), w) == 0) return true;
+        }
+        return false;
+    }
+
+private:
+    static constexpr int kBuckets = 37;  // a-z, 0-9, other
+    static int bucket(unsigned char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + (c - '0') : 36;
+    }
+    static int bucket(const std::string& w) { return w.empty() ? 36 : bucket(static_cast<unsigned char>(w[0])); }
+    bool any_ = false, digit_ = false;
+    std::string punct_;
+    std::vector<std::string> words_;
+    std::array<std::uint16_t, kBuckets + 1> begin_{};
+};
+
+// What rule `f` needs at a candidate whose first token is k's. No: it cannot start there. Yes: it
+// may. Check: it may when the second token meets `second` (the follows of the matching first tokens).
+enum class Need : unsigned char { No, Yes, Check };
+inline Need needs(const First& f, const Tokens& k, First& second) {
+    if (f.any) return Need::Yes;
+    bool found = false;
+    auto take = [&](const Follow& fo) {
+        found = true;
+        if (fo.anything()) return true;
+        second.add(*fo.next);
+        return false;
+    };
+    const unsigned char c = k.c;
+    if (c >= '0' && c <= '9') {
+        // Rules tell numbers apart only by "a digit" (all numbers share one cache entry); a word of
+        // the rule that starts with a digit would need more: then it may always start.
+        for (auto& it : f.items)
+            if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') return Need::Yes;
+        if (!f.digit) return Need::No;
+        // A follow that starts with a digit may be inside the same run of digits ("20240119").
+        if (take(f.digit_follow) || second.digit) return Need::Yes;
+        return Need::Check;
+    }
+    if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos ? Need::Yes : Need::No;
+    std::string_view run(k.run, k.run_size);
     for (const auto& i : f.items) {
         if (i.word.size() > run.size()) {
-            if (truncated) return true;
+            if (k.truncated) return Need::Yes;
             continue;
         }
-        if (i.closed ? (run == i.word && !truncated) : run.substr(0, i.word.size()) == i.word) return true;
+        if (i.closed) {
+            if (run == i.word && !k.truncated && take(i.follow)) return Need::Yes;
+        } else if (run.substr(0, i.word.size()) == i.word) {
+            return Need::Yes;  // the rule's next token may be inside the same run ("fy2023")
+        }
     }
-    return false;
+    return found ? Need::Check : Need::No;
 }
 
+// What every rule needs at one first word: may (it may start there), check (if its second token
+// meets seconds[k].second).
 struct Decisions {
-    std::bitset<kMaxRules> known, may;
+    std::size_t decided = 0;  // rules 0 .. decided-1 are decided
+    std::bitset<kMaxRules> may, check;
+    std::vector<std::pair<std::size_t, Second>> seconds;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -231,24 +409,38 @@ struct Candidate {
     const char* first = nullptr;
     const char* last = nullptr;
     Decisions* decisions = nullptr;
-    char run[kKeyMax] = {};
-    std::size_t run_size = 0;
-    bool truncated = false;
-    unsigned char c = 0;
+    std::bitset<kMaxRules> allowed;  // rules below decisions->decided that may start here
+    Tokens tokens;
 };
 
 inline thread_local constinit Candidate current;
 // Off: every rule is tried everywhere (the reference behaviour the dispatch must reproduce; tests).
 inline std::atomic<bool> enabled{true};
 
+// What rule `rule` needs at candidates whose first token is k's.
+[[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
+    First second;
+    Need need = needs(registry[rule], k, second);
+    d.may[rule] = need != Need::No;
+    d.check[rule] = need == Need::Check;
+    if (need == Need::Check) d.seconds.emplace_back(rule, Second(second));
+}
+
+inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 // Called by match_at() before it tries the rules at `first`; end_candidate() after.
 inline void begin_candidate(const char* first, const char* last) {
-    Candidate& k = current;
-    k.first = first;
-    k.last = last;
+    Candidate& cand = current;
+    cand.first = nullptr;  // no filter (every rule is tried) unless set below
+    // Off, or at a space (the skipper runs first, the rule's first token comes later): no filter.
+    if (!enabled.load(std::memory_order_relaxed) || first == last || is_space(static_cast<unsigned char>(*first)))
+        return;
+    cand.last = last;
+    Tokens& k = cand.tokens;
     k.run_size = 0;
     k.truncated = false;
-    k.c = first < last ? static_cast<unsigned char>(*first) : 0;
+    k.c = static_cast<unsigned char>(*first);
+    const bool number = k.c >= '0' && k.c <= '9';
     const char* p = first;
     while (p < last && is_alnum(static_cast<unsigned char>(*p))) {
         if (k.run_size == kKeyMax) {
@@ -258,37 +450,58 @@ inline void begin_candidate(const char* first, const char* last) {
         k.run[k.run_size++] = lower(*p);
         ++p;
     }
-    // Rules tell digits apart only by "a digit": all numbers share one entry.
+    // The second token: after the first token's run (a number's digits only; one byte when the
+    // first token is not a run), spaces skipped.
+    const char* q = first;
+    if (number) {
+        while (q < last && *q >= '0' && *q <= '9') ++q;
+    } else if (is_alnum(k.c)) {
+        q = p;
+        while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
+    } else {
+        ++q;
+    }
+    while (q < last && is_space(static_cast<unsigned char>(*q))) ++q;
+    k.has_second = q < last;
+    k.c2 = k.has_second ? static_cast<unsigned char>(*q) : 0;
+    k.run2_size = 0;
+    k.truncated2 = false;
+    while (q < last && is_alnum(static_cast<unsigned char>(*q))) {
+        if (k.run2_size == kKeyMax) {
+            k.truncated2 = true;
+            break;
+        }
+        k.run2[k.run2_size++] = lower(*q);
+        ++q;
+    }
+    // The cache key: the first token (all numbers share one entry).
     std::string key;
-    if (k.c >= '0' && k.c <= '9') key = "#";
+    if (number) key = "#";
     else if (k.run_size == 0) key = std::string("\x01") + char(k.c);
     else key.assign(k.run, k.run_size);
     if (k.truncated) key += "\x02";
-    thread_local std::unordered_map<std::string, Decisions> cache;  // (first word, rule) -> may start
+    thread_local std::unordered_map<std::string, Decisions> cache;  // first word -> what each rule needs
     if (cache.size() > 4096) cache.clear();
-    k.decisions = &cache[key];
+    Decisions& d = cache[key];
+    for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
+        decide(d, d.decided, k);
+    cand.allowed = d.may & ~d.check;
+    for (auto& [rule, second] : d.seconds)
+        if (second.matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
+            cand.allowed.set(rule);
+    cand.decisions = &d;
+    cand.first = first;
 }
 inline void end_candidate() { current.first = nullptr; }
 
 // Cheap test run by try_rule before the X3 parse. `rule` is the rule's index in the registry.
 inline bool may_start(int rule, const char* first, const char* last) {
-    if (rule < 0 || !enabled.load(std::memory_order_relaxed)) return true;
-    Candidate& k = current;
-    if (k.first != first || k.last != last || k.first == nullptr) return true;  // not announced: no filter
-    if (k.c == ' ' || k.c == '\t' || k.c == '\n' || k.c == '\r' || k.c == '\f' || k.c == '\v') return true;  // the skipper runs first
+    Candidate& cand = current;
+    if (cand.first != first || cand.last != last || rule < 0) return true;  // not announced (or no filter): try it
     auto i = std::size_t(rule);
-    Decisions& d = *k.decisions;
-    if (!d.known[i]) {
-        std::string_view run(k.run, k.run_size);
-        bool m = matches(registry[i], run, k.c, k.truncated);
-        // Digits share one cache entry: only valid when no word of the rule starts with a digit.
-        if (k.c >= '0' && k.c <= '9' && !m)
-            for (auto& it : registry[i].items)
-                if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') m = true;
-        d.may[i] = m;
-        d.known[i] = true;
-    }
-    return d.may[i];
+    if (i >= cand.decisions->decided) [[unlikely]]
+        return true;  // registered during this candidate (first use): decided from the next one on
+    return cand.allowed[i];
 }
 
 // The registry index of a rule object (first use computes its first set).

@@ -20,32 +20,26 @@ using grammar::lex::WordClass;
 constexpr std::size_t kWindow = 160;       // the grammar never looks further than this
 constexpr std::size_t kPrefixReach = 5;    // a prefix word may start a match this many tokens before a trigger
 
-inline bool is_alnum(unsigned char c) {
+constexpr bool is_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+constexpr auto kAlnum = [] {
+    std::array<bool, 256> a{};
+    for (int c = 0; c < 256; ++c) a[std::size_t(c)] = is_alnum(static_cast<unsigned char>(c));
+    return a;
+}();
+
+constexpr std::size_t kMaxWord = 24;  // longer letter runs are no trigger or prefix word
 
 struct Token {
     std::uint32_t begin, end;
+    std::uint32_t ordinal;       // among all tokens of the text
+    std::uint32_t next_trigger;  // ordinal of the next trigger token at or after this one, or -1
     WordClass cls;
 };
-
-WordClass classify_token(std::string_view t, std::string_view word) {
-    if (is_digit(static_cast<unsigned char>(word[0]))) return WordClass::Trigger;
-    char buf[24];
-    if (word.size() >= sizeof buf) return WordClass::None;
-    bool has_digit = false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        auto c = static_cast<unsigned char>(word[i]);
-        has_digit |= is_digit(c);
-        buf[i] = char(c | 0x20);
-    }
-    if (has_digit) return WordClass::Trigger;  // Q3, FY2023, H1
-    auto cls = grammar::lex::classify(std::string_view(buf, word.size()));
-    // "o'clock" tokenizes as "o" "clock"
-    (void)t;
-    return cls;
-}
 
 bool is_capitalized(std::string_view t, std::size_t b) { return std::isupper(static_cast<unsigned char>(t[b])); }
 
@@ -89,21 +83,27 @@ bool lower_eq(std::string_view a, std::string_view b) {
     return true;
 }
 
+// A match starting at b is glued to something before it that makes it no time: money, other
+// numbers (650-650-6500, 1/2/3/4, 3.1998, 3,000), #1998, @2024. Depends on b only, so the
+// recognizer tests it before running the grammar there.
+bool glued_start(std::string_view t, std::size_t b) {
+    if (b == 0) return false;
+    char p = t[b - 1];
+    if (p == '$' || p == '#' || p == '@' || p == '/' || p == '\\' || p == '+' || p == '=' || p == '&') return true;
+    if (b >= 2 && (p == '-' || p == '.' || p == ',' || p == ':') && is_digit(static_cast<unsigned char>(t[b - 2])))
+        return true;
+    if (b >= 2 && static_cast<unsigned char>(p) == 0xA3) return true;  // £ (UTF-8 C2 A3)
+    if (b >= 3 && static_cast<unsigned char>(t[b - 3]) == 0xE2 && static_cast<unsigned char>(p) == 0xAC) return true;  // €
+    return false;
+}
+
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
+// A start glued to what precedes it (glued_start) never gets here.
 bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
     const Expr& x = m.expr;
     // X3's pre-skip of a failed optional part leaves spaces at the end of a match: "Easter ".
     while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n')) --e;
     std::string_view span = t.substr(b, e - b);
-    // Glued to other numbers: 650-650-6500, 1/2/3/4, 3.1998, #1998
-    if (b > 0) {
-        char p = t[b - 1];
-        if (p == '$' || p == '#' || p == '@' || p == '/' || p == '\\' || p == '+' || p == '=' || p == '&') return false;
-        if (b >= 2 && (p == '-' || p == '.' || p == ',' || p == ':') && is_digit(static_cast<unsigned char>(t[b - 2])))
-            return false;
-        if (b >= 2 && static_cast<unsigned char>(p) == 0xA3) return false;  // £ (UTF-8 C2 A3)
-        if (b >= 3 && static_cast<unsigned char>(t[b - 3]) == 0xE2 && static_cast<unsigned char>(p) == 0xAC) return false;  // €
-    }
     if (e < t.size()) {
         char n = t[e];
         if (n == '%' || n == '/' || n == '@') return false;
@@ -336,42 +336,50 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
 void recognize(std::string_view t, std::vector<Mention>& out) {
     out.clear();
     // Tokens: runs of ASCII letters/digits; an apostrophe inside a word ("o'clock", "year's") stays.
+    // Only the tokens that may start a match are kept, each with its ordinal among all tokens (a
+    // prefix word is tried only when a trigger follows within kPrefixReach tokens).
     thread_local std::vector<Token> toks;
     toks.clear();
+    const auto* u = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
-    for (std::size_t i = 0; i < n;) {
-        auto c = static_cast<unsigned char>(t[i]);
-        if (!is_alnum(c)) {
-            ++i;
-            continue;
+    std::uint32_t ordinal = 0;
+    for (std::size_t i = 0;;) {
+        while (i < n && !kAlnum[u[i]]) ++i;
+        if (i >= n) break;
+        const std::size_t b = i;
+        char lower[kMaxWord];
+        std::size_t len = 0;
+        bool has_digit = false;
+        for (; i < n; ++i) {
+            unsigned char c = u[i];
+            if (!kAlnum[c] &&
+                !(c == '\'' && i > b && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])))
+                break;
+            has_digit |= is_digit(c);
+            if (len < kMaxWord) lower[len] = char(c | (is_alpha(c) ? 0x20 : 0));
+            ++len;
         }
-        std::size_t b = i;
-        while (i < n && (is_alnum(static_cast<unsigned char>(t[i])) ||
-                         (t[i] == '\'' && i + 1 < n && std::isalpha(static_cast<unsigned char>(t[i + 1])) && i > b &&
-                          std::isalpha(static_cast<unsigned char>(t[i - 1])) && i + 2 < n &&
-                          std::isalpha(static_cast<unsigned char>(t[i + 2])))))
-            ++i;
+        WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
         // after multi-byte punctuation (“today”, —Friday, «now») it is.
-        if (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80 && !after_multibyte_punctuation(t, b)) {
-            toks.push_back({std::uint32_t(b), std::uint32_t(i), WordClass::None});
-            continue;
-        }
-        toks.push_back({std::uint32_t(b), std::uint32_t(i), classify_token(t, t.substr(b, i - b))});
+        if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
+        else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
+        else if (len >= kMaxWord) cls = WordClass::None;
+        else cls = grammar::lex::classify(std::string_view(lower, len));
+        if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
+        ++ordinal;
     }
-    // Next trigger index at or after each token, for prefix words.
-    thread_local std::vector<std::uint32_t> next_trigger;
-    next_trigger.assign(toks.size() + 1, std::uint32_t(-1));
-    for (std::size_t k = toks.size(); k-- > 0;)
-        next_trigger[k] = toks[k].cls == WordClass::Trigger ? std::uint32_t(k) : next_trigger[k + 1];
+    // The ordinal of the next trigger at or after each kept token, for prefix words.
+    for (std::size_t k = toks.size(), next = std::uint32_t(-1); k-- > 0;) {
+        if (toks[k].cls == WordClass::Trigger) next = toks[k].ordinal;
+        toks[k].next_trigger = std::uint32_t(next);
+    }
 
     std::size_t covered = 0;  // bytes before this are inside an accepted mention
-    for (std::size_t k = 0; k < toks.size(); ++k) {
-        const Token& tk = toks[k];
+    for (const Token& tk : toks) {
         if (tk.begin < covered) continue;
-        if (tk.cls == WordClass::None) continue;
         if (tk.cls == WordClass::Prefix &&
-            (next_trigger[k] == std::uint32_t(-1) || next_trigger[k] - k > kPrefixReach))
+            (tk.next_trigger == std::uint32_t(-1) || tk.next_trigger - tk.ordinal > kPrefixReach))
             continue;
         std::size_t start = tk.begin;
         // A leading apostrophe belongs to "'90s" / "'98".
@@ -384,6 +392,10 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (alt_start < covered) alt_start = start;
         grammar::Match best;
         for (std::size_t s : {alt_start, start}) {
+            if (glued_start(t, s)) {
+                if (alt_start == start) break;
+                continue;
+            }
             const char* first = t.data() + s;
             const char* last = t.data() + std::min(n, s + kWindow);
             grammar::Match m;
