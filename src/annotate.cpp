@@ -163,11 +163,12 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
     std::size_t si = 0;
     std::size_t index = 1;
+    resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
     for (const auto& m : mentions) {
         while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
         Tense tense = Tense::Unknown;
         if (si < sentences.size() && sentences[si].begin <= m.begin)
-            tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end);
+            tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end, tense_scratch);
         if (options.tense) tense = *options.tense;
         ctx.tense = tense;
         std::string_view span = text.substr(m.begin, m.end - m.begin);
