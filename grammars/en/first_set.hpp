@@ -27,6 +27,7 @@
 #include <memory>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -91,14 +92,15 @@ struct First {
     // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
     // first tokens.
     void followed_by(const First& rest) {
-        for (auto& i : items) extend(i.follow, rest);
-        if (digit) extend(digit_follow, rest);
+        std::shared_ptr<const First> rest1;  // built once, shared by the tokens that only end here
+        for (auto& i : items) extend(i.follow, rest, rest1);
+        if (digit) extend(digit_follow, rest, rest1);
     }
 
 private:
     static First level_one(const First& f);
     static Follow merged(const Follow& a, const Follow& b);
-    static void extend(Follow& f, const First& rest);
+    static void extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1);
 };
 
 // The first tokens of f without what follows them (a follow set is only ever looked at one deep).
@@ -118,11 +120,16 @@ inline Follow First::merged(const Follow& a, const Follow& b) {
     n->add(level_one(*b.next));
     return {std::move(n), a.may_end || b.may_end};
 }
-inline void First::extend(Follow& f, const First& rest) {
+inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
-    auto n = std::make_shared<First>(level_one(*f.next));
-    n->add(level_one(rest));
-    f.next = std::move(n);
+    if (!rest1) rest1 = std::make_shared<First>(level_one(rest));
+    if (f.next->any || (!f.next->digit && f.next->punct.empty() && f.next->items.empty())) {
+        if (!f.next->any) f.next = rest1;  // nothing of its own yet
+    } else {
+        auto n = std::make_shared<First>(level_one(*f.next));
+        n->add(*rest1);
+        f.next = std::move(n);
+    }
     f.may_end = rest.nullable;
 }
 
@@ -475,14 +482,38 @@ inline void begin_candidate(const char* first, const char* last) {
         ++q;
     }
     // The cache key: the first token (all numbers share one entry).
-    std::string key;
-    if (number) key = "#";
-    else if (k.run_size == 0) key = std::string("\x01") + char(k.c);
-    else key.assign(k.run, k.run_size);
-    if (k.truncated) key += "\x02";
-    thread_local std::unordered_map<std::string, Decisions> cache;  // first word -> what each rule needs
-    if (cache.size() > 4096) cache.clear();
-    Decisions& d = cache[key];
+    char key_buf[kKeyMax + 2];
+    std::size_t key_size = 0;
+    if (number) {
+        key_buf[key_size++] = '#';
+    } else if (k.run_size == 0) {
+        key_buf[key_size++] = '\x01';
+        key_buf[key_size++] = char(k.c);
+    } else {
+        std::memcpy(key_buf, k.run, k.run_size);
+        key_size = k.run_size;
+    }
+    if (k.truncated) key_buf[key_size++] = '\x02';
+    const std::string_view key(key_buf, key_size);
+    // First word -> what each rule needs; a small direct-mapped table of recent words in front.
+    thread_local std::unordered_map<std::string, Decisions> cache;
+    struct Recent {
+        std::string key;
+        Decisions* decisions = nullptr;
+    };
+    thread_local std::array<Recent, 64> recent;
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    Recent& r = recent[h & 63];
+    if (!r.decisions || r.key != key) {
+        if (cache.size() > 4096) {
+            cache.clear();
+            for (auto& e : recent) e.decisions = nullptr;
+        }
+        r.key.assign(key);
+        r.decisions = &cache[r.key];
+    }
+    Decisions& d = *r.decisions;
     for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
         decide(d, d.decided, k);
     cand.allowed = d.may & ~d.check;

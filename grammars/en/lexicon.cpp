@@ -226,26 +226,29 @@ public:
         slots_.resize(cap);
         mask_ = cap - 1;
         for (auto& [w, c] : words) {
-            std::size_t i = hash(w) & mask_;
+            std::uint32_t h = hash(w);
+            std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
-            slots_[i] = {w, c};
+            slots_[i] = {h, c, w};
         }
     }
     WordClass find(std::string_view w) const noexcept {
         if (w.empty()) return WordClass::None;
-        for (std::size_t i = hash(w) & mask_;; i = (i + 1) & mask_) {
+        const std::uint32_t h = hash(w);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.word.empty()) return WordClass::None;
-            if (s.word == w) return s.cls;
+            if (s.hash == h && s.word == w) return s.cls;  // the hash first: most words of a text are not here
         }
     }
 
 private:
     struct Slot {
-        std::string_view word;
+        std::uint32_t hash = 0;
         WordClass cls = WordClass::None;
+        std::string_view word;
     };
-    static std::size_t hash(std::string_view w) noexcept {
+    static std::uint32_t hash(std::string_view w) noexcept {
         std::uint32_t h = 2166136261u;  // FNV-1a
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
