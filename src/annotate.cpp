@@ -27,7 +27,9 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
 Timex make_timex(std::string_view text, const recognize::Mention& m, const resolve::Resolution& r, Tense tense,
                  std::size_t index) {
     Timex t;
-    t.tid = fmt::format("t{}", index);
+    std::string tid(1, 't');
+    tid += std::to_string(index);
+    t.tid = std::move(tid);
     t.begin = m.begin;
     t.end = m.end;
     t.text = std::string(text.substr(m.begin, m.end - m.begin));

@@ -24,31 +24,6 @@ auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_
                                     })]) >>
                                    not_more_digits >> word_end];
 
-auto const weekday_prefix = -(weekday >> comma);
-
-// January 19, 2024 / Jan. 19 / December 27th / Friday, January 19, 2024
-auto const month_day_year = weekday_prefix >> month >> day_number >> -(comma >> year4);
-// 19 January 2024 / the 19th of January / Friday 19 January
-auto const day_month_year = weekday_prefix >> the >> day_number >> -kw("of") >> month >> -(comma >> year4);
-// the third of March
-auto const ordinal_of_month = the >> day_ordinal >> kw("of") >> month >> -(comma >> year4);
-// the last day of February / the first day of March 2023 / the last day of the month is not this rule
-auto const day_of_month = the >> (kw("last day of")[put(&Expr::last_day_of_month, true)] |
-                                  day_ordinal >> kw("day of")) >>
-                          month >> -(comma >> year4);
-// January 2024 / March of 1998
-auto const month_year = -mod_prefix >> month >> -kw("of") >> comma >> year4;
-// December / mid-December / early June
-auto const month_only = -mod_prefix >> month;
-// 1998 / the year 2000 / early 2023 / fiscal 2023 / fiscal year 2023 / FY2023 / 1998's
-auto const fiscal = (kw("fiscal year") | kw("fiscal"))[put(&Expr::fiscal, true)];
-auto const year_only = -mod_prefix >> (-(kw("the year") | fiscal) >> year4) |
-                       x3::lexeme[x3::no_case[x3::lit("fy")] >> -x3::lit('-') >>
-                                  (uint_4[check_year] | uint_2[([](auto& ctx) {
-                                       out(ctx).year = x3::_attr(ctx);
-                                       out(ctx).two_digit_year = true;
-                                   })]) >>
-                                  word_end][put(&Expr::fiscal, true)];
 // Years said as words (broadcast transcripts): nineteen ninety-six, the year two thousand,
 // two thousand one.
 auto const spoken_century = x3::lexeme[x3::no_case[lex::cardinal_units()] >> word_end][([](auto& ctx) {
@@ -67,16 +42,58 @@ auto const two_thousand = (kw("two thousand") >> -kw("and"))[put(&Expr::year, 20
                               if (n > 99) x3::_pass(ctx) = false;
                               else out(ctx).year += n;
                           })];
-auto const spoken_year =
-    -mod_prefix >> -kw("the year") >> (spoken_century >> spoken_rest | two_thousand) >> !any_unit;  // not "two thousand years"
+auto const spoken_year_core = (spoken_century >> spoken_rest | two_thousand) >> !any_unit;  // not "two thousand years"
+
+auto const weekday_prefix = -(weekday >> comma);
+
+// January 19, 2024 / Jan. 19 / December 27th / Friday, January 19, 2024
+// March eighth, nineteen ninety-eight (transcripts): an ordinal word as the day, a spoken year.
+auto const month_day_year = weekday_prefix >> month >> (day_number | day_ordinal >> !x3::lit('-')) >>
+                            -(comma >> (year4 | spoken_year_core));
+// 19 January 2024 / the 19th of January / Friday 19 January
+auto const day_month_year = weekday_prefix >> the >> day_number >> -kw("of") >> month >> -(comma >> year4);
+// the third of March
+auto const ordinal_of_month = the >> day_ordinal >> kw("of") >> month >> -(comma >> year4);
+// the last day of February / the first day of March 2023 / the last day of the month is not this rule
+auto const day_of_month = the >> (kw("last day of")[put(&Expr::last_day_of_month, true)] |
+                                  day_ordinal >> kw("day of")) >>
+                          month >> -(comma >> year4);
+// January 2024 / March of 1998
+auto const month_year = -mod_prefix >> month >> -kw("of") >> comma >> (year4 | spoken_year_core);
+// December / mid-December / early June
+// "the March for Life", "the March of the Combatant Mothers", "the March on Washington": a named
+// procession ("in March for health reasons" stays a month).
+auto const not_march = x3::eps[([](auto& ctx) {
+    if (out(ctx).month == 3) x3::_pass(ctx) = false;
+})];
+auto const month_only =
+    -mod_prefix >> month >>
+    (not_march | !((kw("for") | kw("of the") | kw("of") | kw("on") | kw("against")) >> x3::lexeme[x3::ascii::upper]));
+// 1998 / the year 2000 / early 2023 / fiscal 2023 / fiscal year 2023 / FY2023 / 1998's
+auto const fiscal = (kw("fiscal year") | kw("fiscal"))[put(&Expr::fiscal, true)];
+auto const year_only = -mod_prefix >> (-(kw("the year") | fiscal) >> year4) |
+                       x3::lexeme[x3::no_case[x3::lit("fy")] >> -x3::lit('-') >>
+                                  (uint_4[check_year] | uint_2[([](auto& ctx) {
+                                       out(ctx).year = x3::_attr(ctx);
+                                       out(ctx).two_digit_year = true;
+                                   })]) >>
+                                  word_end][put(&Expr::fiscal, true)];
+auto const spoken_year = -mod_prefix >> -kw("the year") >> spoken_year_core;  // not "two thousand years"
+// this year's / last year's / next year's: the year of a quarter, half or season, from the anchor's
+auto const year_s = x3::lexeme[x3::no_case[x3::lit("year's") | "year\xE2\x80\x99s"] >> word_end];
+auto const year_rel_prefix =
+    &((kw("this") | kw("last") | kw("next")) >> year_s) >>  // guard: no action runs unless it all matches
+    (kw("this")[put(&Expr::rel, Rel::This)] | kw("last")[put(&Expr::rel, Rel::Last)] |
+     kw("next")[put(&Expr::rel, Rel::Next)]) >>
+    year_s[put(&Expr::unit, Unit::Year)];
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
-auto const season_year = -mod_prefix >> the >> season >> -(-kw("of") >> year4);
+auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> year4);
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
-    the >> -year4 >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
+    (year_rel_prefix | the >> -year4) >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
@@ -89,7 +106,7 @@ auto const quarter =
         else out(ctx).quarter = q;
     })] >> word_end] >> -(-kw("of") >> year4);
 // the first half of 2023 / the second half
-auto const half = the >> -year4 >>
+auto const half = (year_rel_prefix | the >> -year4) >>
                   (kw("first")[put(&Expr::half, 1)] | kw("second")[put(&Expr::half, 2)]) >>
                   (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >>
                   -(kw("of") >> (year4 | kw("the year"))) >> !kw("of");  // not "the second half of the game"

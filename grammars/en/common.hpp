@@ -168,6 +168,10 @@ template <class V>
 auto val_is(V v) {
     return [v](auto& ctx) { x3::_val(ctx) = v; };
 }
+template <class V>
+auto val_times(V v) {
+    return [v](auto& ctx) { x3::_val(ctx) *= v; };
+}
 
 x3::rule<class cardinal_word_id, int> const cardinal_word = "cardinal_word";
 inline auto const cardinal_word_def =
@@ -202,6 +206,9 @@ inline auto const quantity_def =
     x3::omit[(kw("a dozen") | kw("dozen"))[val_is(12.0)]] |
     x3::omit[(kw("a couple of") | kw("a couple"))[val_is(2.0)]] |
     x3::omit[(kw("half a") | kw("half an"))[val_is(0.5)]] |
+    // a hundred / two hundred / a thousand / three thousand ("almost a hundred years")
+    x3::omit[(cardinal_word[val_assign] | (kw("a") | kw("one"))[val_is(1.0)]) >>
+             (kw("hundred")[val_times(100.0)] | kw("thousand")[val_times(1000.0)])] |
     x3::omit[cardinal_word[val_assign] >> -(kw("and a half") | kw("and one half"))[val_add_half]] |
     x3::omit[(kw("a few") | kw("several") | kw("many") | kw("a number of") | kw("some") | kw("few") |
               kw("numerous") | kw("countless") | kw("hundreds of") | kw("dozens of") |

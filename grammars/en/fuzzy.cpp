@@ -6,8 +6,8 @@ namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Fuzzy)];
 auto const present = shape >> (kw("right now") | kw("now") | kw("currently") | kw("nowadays") | kw("these days") |
-                               kw("at present") | kw("the present") | kw("presently") | kw("at the moment") |
-                               kw("this time"))[put(&Expr::fuzzy, Fuzzy::Present)];
+                               kw("at present") | kw("the present") | kw("presently") |
+                               kw("at the moment"))[put(&Expr::fuzzy, Fuzzy::Present)];
 auto const past = shape >> (kw("recently") | kw("lately") | kw("the past") | kw("formerly") |
                             kw("in recent years") | kw("recent years") | kw("the recent past") |
                             kw("previously"))[put(&Expr::fuzzy, Fuzzy::Past)] >>

@@ -51,11 +51,13 @@ auto const offset_dir =
     (kw("from now") | kw("from today") | kw("hence"))[put(&Expr::rel, Rel::After)] |
     (kw("later") | kw("after that") | kw("afterward") | kw("afterwards"))
         [put(&Expr::rel, Rel::After, &Expr::anaphoric, true)] |
-    (kw("earlier") | kw("before that") | kw("before") | kw("previously") | kw("prior"))
+    (kw("earlier") | kw("before that") | kw("previously") |
+     // "two days before." is an offset; "ten days before the murder" is a duration the event anchors
+     (kw("before") | kw("prior")) >> !(x3::lexeme[+x3::alnum]))
         [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
 auto const offset =
     x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
-    offset_dir;
+    -kw("or so")[put(&Expr::mod, Mod::Approx)] >> offset_dir;  // "a week or so ago"
 // the next day / the following week / the previous year / the next morning / the day before
 auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
                            (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
@@ -69,6 +71,18 @@ auto const anaphoric =
 // that week / that year / the same day / that morning
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
+// For the year, ... / later in the day. / the week's most active stock: a bare "the" + unit closed by
+// punctuation or a possessive is the period of the narrative's reference time ("the day he died" and
+// "the year-ago quarter" are not).
+auto const bare_period_unit = x3::lexeme[x3::no_case[x3::lit("year")[put(&Expr::unit, Unit::Year)] |
+                                                     x3::lit("month")[put(&Expr::unit, Unit::Month)] |
+                                                     x3::lit("week")[put(&Expr::unit, Unit::Week)] |
+                                                     x3::lit("day")[put(&Expr::unit, Unit::Day)]] >>
+                                         word_end];
+auto const the_unit_alone = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> kw("the") >>
+                            bare_period_unit >>
+                            &(x3::lit(',') | x3::lit('.') | x3::lit(';') | x3::lit(':') | x3::lit(')') |
+                              (x3::lit("'s") | x3::lit("\xE2\x80\x99s")) >> word_end);
 // the latest quarter / the quarter / the most recent quarter / the latest period: the reporting period
 // of financial news; resolved to the quarter the narrative is about (see the resolver).
 auto const period_word = kw("quarter") | kw("period");
@@ -96,6 +110,10 @@ auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
+// the year ended Sept. 30 / the fiscal year ending March 31: the twelve months up to the date that
+// follows (TimeML annotates the span as a duration, the date separately)
+auto const the_year_ended = x3::eps[put(&Expr::shape, Shape::Duration, &Expr::unit, Unit::Year, &Expr::quantity, 1.0)] >>
+                            kw("the") >> -kw("fiscal") >> kw("year") >> &(kw("ended") | kw("ending"));
 // the weekend / over the weekend: the latest weekend (the next one in the future tense)
 auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                          kw("weekend");
@@ -117,10 +135,12 @@ void match_relative(It first, It last, Match& best) {
     try_rule(offset, "offset", first, last, best);
     try_rule(anaphoric, "anaphoric", first, last, best);
     try_rule(same, "same-period", first, last, best);
+    try_rule(the_unit_alone, "the-unit-alone", first, last, best);
     try_rule(named_rel_year, "name-relative-period", first, last, best);
     try_rule(latest_period, "latest-period", first, last, best);
     try_rule(the_weekend, "the-weekend", first, last, best);
     try_rule(year_end, "year-end", first, last, best);
+    try_rule(the_year_ended, "the-year-ended", first, last, best);
     try_rule(the_year_qualified, "the-full-year", first, last, best);
     try_rule(year_ago, "year-ago-period", first, last, best);
 }

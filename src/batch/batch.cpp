@@ -25,6 +25,7 @@
 #include "dateline/document.hpp"
 #include "dateline/error.hpp"
 #include "dateline/exporters.hpp"
+#include "export/json_stream.hpp"
 #include "dateline/json.hpp"
 #include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
@@ -61,13 +62,18 @@ std::string document_result(std::string_view text, const Options& opt, bool with
     json r;
     if (with_timeline) {
         auto tl = build_timeline(text, opt);
-        r = to_json(tl);
         // The per-document record keeps the timexes and the ordered timeline; sentences, paragraphs
-        // and the event list are repeated inside the timeline entries where they matter.
-        r.erase("source");
-        r.erase("paragraphs");
-        r.erase("sentences");
-        r.erase("events");
+        // and the event list are repeated inside the timeline entries where they matter. Written
+        // directly: the same text as to_json(tl) without those keys, plus `extra`, dumped compact.
+        exporter::TimelineJsonParts parts;
+        parts.document = false;
+        for (auto& [k, v] : extra.items()) parts.extra.emplace_back(k, v);
+        exporter::JsonStyle style;
+        style.indent = -1;
+        style.replace_invalid = true;
+        std::string out;
+        exporter::write_timeline_json(out, tl, ExportOptions{}, parts, style);
+        return out;
     } else {
         r = to_json(annotate(text, opt));
     }

@@ -19,6 +19,7 @@
 #include "dateline/error.hpp"
 #include "dateline/exporters.hpp"
 #include "dateline/json.hpp"
+#include "export/json_stream.hpp"
 #include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
 
@@ -132,7 +133,8 @@ int run_annotate(int argc, char** argv) {
     dateline::TimelineOptions topts;
     topts.all_events = all_events;
     const bool many = files.size() > 1;
-    nlohmann::json collected = nlohmann::json::array();
+    nlohmann::json collected = nlohmann::json::array();  // timelinejs of several files
+    bool json_open = false;  // "[" of several files' json written
     int status = 0;
     bool first = true;
     for (const auto& file : files) {
@@ -163,9 +165,20 @@ int run_annotate(int argc, char** argv) {
             if (format == "table") {
                 if (!first) out << "\n";
                 out << dateline::to_table(timeline, eo);
-            } else if (format == "json" || format == "timelinejs") {
-                auto j = format == "json" ? dateline::to_json(timeline, eo) : dateline::to_timelinejs(timeline, eo);
-                if (format == "json") j["file"] = file;
+            } else if (format == "json") {
+                // Written as it is made: the same text as to_json(timeline, eo) with "file" set, dumped
+                // with indent 2 (inside an array for several files), without the tree in memory.
+                dateline::exporter::TimelineJsonParts parts;
+                parts.extra.emplace_back("file", file);
+                dateline::exporter::JsonStyle style;
+                style.level = many ? 1 : 0;
+                if (many) out << (json_open ? ",\n  " : "[\n  ");
+                json_open = true;
+                std::string buffer;
+                dateline::exporter::write_timeline_json(buffer, timeline, eo, parts, style, &out);
+                if (!many) out << "\n";
+            } else if (format == "timelinejs") {
+                auto j = dateline::to_timelinejs(timeline, eo);
                 if (many) collected.push_back(std::move(j));
                 else out << j.dump(2) << "\n";
             } else if (format == "ics") {
@@ -181,7 +194,8 @@ int run_annotate(int argc, char** argv) {
             status = 1;
         }
     }
-    if (many && (format == "json" || format == "timelinejs")) out << collected.dump(2) << "\n";
+    if (many && format == "timelinejs") out << collected.dump(2) << "\n";
+    if (many && format == "json") out << (json_open ? "\n]\n" : "[]\n");
     out.flush();
     if (!out) {
         std::cerr << "dateline: error writing " << (output.empty() ? "standard output" : output) << "\n";

@@ -34,7 +34,8 @@ enum class Tag : std::uint8_t {
 
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
-    std::string lower;               // lowercased ASCII, the word itself otherwise
+    std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
+                                     // analysis' buffer, the text, or a literal)
     Tag tag = Tag::Word;
     bool capital = false;            // starts with an uppercase letter
     int timex = -1;                  // index into the timexes when the word is inside one
@@ -51,12 +52,23 @@ struct SentenceAnalysis {
     std::vector<Token> tokens;
     std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
+    std::vector<char> lower_buffer;  // the lowercase words the tokens point to (moves keep it in place)
 };
 
 // Tokenizes and tags sentence `index` of `text`, finds its events. Words inside timexes get Token::timex
 // and never become events.
 SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
                                   const std::vector<Timex>& timexes);
+// The same into `a`, reusing its buffers (no allocation once they have grown).
+void analyze_sentence(std::string_view text, const Sentence& s, std::size_t index, const std::vector<Timex>& timexes,
+                      SentenceAnalysis& a);
+
+// "e1", "e2", ...: the id of the n-th event of a document.
+inline std::string event_id(std::size_t n) {
+    std::string id(1, 'e');
+    id += std::to_string(n);
+    return id;
+}
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
 // subordinators, relative pronouns, a comma before a conjunction).

@@ -64,12 +64,12 @@ PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
     p.start = ta;
     if (ta == 0) return p;
     const Token& t = toks[ta - 1];
-    std::string w = t.lower;
+    std::string w(t.lower);
     std::size_t start = ta - 1;
     if ((t.tag == Tag::To || w == "of") && ta >= 2) {
-        const std::string& w2 = toks[ta - 2].lower;
+        std::string_view w2 = toks[ta - 2].lower;
         if (w2 == "prior" || w2 == "ahead" || w2 == "up" || w2 == "as") {
-            w = w2 + " " + w;
+            w = std::string(w2) + " " + w;
             start = ta - 2;
         }
     }
@@ -213,7 +213,7 @@ std::optional<std::size_t> clause_verb(const SentenceAnalysis& a, std::size_t st
     return right(false);
 }
 
-Tense tense_of_be(const std::string& w) {
+Tense tense_of_be(std::string_view w) {
     if (w == "was" || w == "were") return Tense::Past;
     if (w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re" || w == "'m") return Tense::Present;
     return Tense::Unknown;
@@ -387,9 +387,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     };
     std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
 
+    SentenceAnalysis a;  // reused from sentence to sentence
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         if (sentences[si].header) continue;
-        SentenceAnalysis a = analyze_sentence(in.text, sentences[si], si, timexes);
+        analyze_sentence(in.text, sentences[si], si, timexes, a);
         auto& toks = a.tokens;
         std::vector<Placement> placements;
         std::vector<std::vector<std::size_t>> placed(a.events.size());
@@ -449,11 +450,12 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                     ++k;
                 }
                 // Appended; events are put in text order when they are numbered.
-                a.events.push_back(e);
+                std::string trigger = e.trigger;
+                a.events.push_back(std::move(e));
                 a.event_token.push_back(*b);
                 toks[*b].event = int(a.events.size() - 1);
                 head = *b;
-                how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, e.trigger);
+                how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, trigger);
             }
             if (!head) continue;
             Placement pl;
@@ -475,9 +477,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
 
         // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
         for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
-            const std::string& w = toks[i].lower;
-            if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;
             if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
+            std::string_view w = toks[i].lower;
+            if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;
             std::size_t j = i + 2;
             while (j < toks.size() && j < i + 5 && toks[j].event < 0 && toks[j].tag == Tag::Word && !toks[j].verb) ++j;
             if (j >= toks.size() || toks[j].event < 0 || !a.events[std::size_t(toks[j].event)].noun) continue;
@@ -518,8 +520,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; });
         for (std::size_t k : order) {
-            Event e = a.events[k];
-            e.eid = fmt::format("e{}", out.events.size() + 1);
+            // Moved out: from here on only the events' offsets and kinds are read from `a`.
+            Event e = std::move(a.events[k]);
+            e.eid = event_id(out.events.size() + 1);
             global[k] = out.events.size();
             out.events.push_back(std::move(e));
         }
@@ -528,7 +531,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         if (in.all_events) {
             for (std::size_t k : order) {
                 if (is_placed(k)) continue;
-                const Event& e = a.events[k];
+                const Event& e = out.events[global[k]];
                 Placement pl;
                 pl.ref = {si, k};
                 if (in.strategy == Strategy::Narrative) {

@@ -3,10 +3,13 @@
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
+#include <deque>
+#include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "core/word_table.hpp"
 #include "events/analysis.hpp"
 #include "events/lexicon.hpp"
 #include "resolve/tense.hpp"
@@ -14,9 +17,22 @@
 namespace dateline::events {
 namespace {
 
-const std::unordered_map<std::string_view, Tag>& closed_class() {
-    static const std::unordered_map<std::string_view, Tag> m = [] {
-        std::unordered_map<std::string_view, Tag> t;
+namespace ascii = detail::ascii;
+
+// A table filled like a map (`t[w] = tag`: the last assignment of a word wins).
+struct TagTable {
+    detail::WordTable<Tag> table;
+    struct Ref {
+        detail::WordTable<Tag>& table;
+        std::string_view key;
+        void operator=(Tag tag) { table.set(key, tag); }
+    };
+    Ref operator[](std::string_view key) { return {table, key}; }
+};
+
+const detail::WordTable<Tag>& closed_class() {
+    static const detail::WordTable<Tag> m = [] {
+        TagTable t;
         for (auto w : {"the", "a", "an", "this", "these", "those", "some", "any", "no", "every", "each", "another",
                        "such", "all", "both", "either", "neither", "several", "many", "few", "most", "more", "much",
                        "other", "whose"})
@@ -49,12 +65,12 @@ const std::unordered_map<std::string_view, Tag>& closed_class() {
             t[w] = Tag::Subord;
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
-        return t;
+        return std::move(t.table);
     }();
     return m;
 }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool is_word_byte(unsigned char c) { return ascii::is_alnum(char(c)) || c >= 0x80; }
 
 // Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
 // Returns 0 when there is none.
@@ -86,97 +102,130 @@ bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
     return false;
 }
 
-std::string lower_word(std::string_view w) {
-    std::string out;
-    out.reserve(w.size());
+// Writes the lowercase form of `w` (ASCII letters lowered, ’ as ') to `out`; returns its length.
+std::size_t lower_into(std::string_view w, char* out) {
+    std::size_t n = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t alen = 0;
-        if (is_apostrophe(w, i, alen)) {
-            out += '\'';
-            i += alen - 1;
-            continue;
+        if (static_cast<unsigned char>(w[i]) >= 0x80 || w[i] == '\'') {
+            if (is_apostrophe(w, i, alen)) {
+                out[n++] = '\'';
+                i += alen - 1;
+                continue;
+            }
         }
-        out += char(std::tolower(static_cast<unsigned char>(w[i])));
+        out[n++] = ascii::to_lower(w[i]);
     }
-    return out;
+    return n;
 }
 
-void push_word(std::vector<Token>& out, std::string_view t, std::size_t b, std::size_t e) {
-    Token tok;
-    tok.begin = b;
-    tok.end = e;
-    tok.lower = lower_word(t.substr(b, e - b));
-    tok.capital = std::isupper(static_cast<unsigned char>(t[b])) != 0;
-    out.push_back(std::move(tok));
-}
+// Tokens of one sentence; their lowercase words go to `buffer` (never longer than the sentence).
+struct Tokenizer {
+    std::string_view t;
+    std::vector<Token>& out;
+    char* buffer;
+    std::size_t used = 0;
+
+    std::string_view lower(std::size_t b, std::size_t e) {
+        std::size_t n = lower_into(t.substr(b, e - b), buffer + used);
+        std::string_view v(buffer + used, n);
+        used += n;
+        return v;
+    }
+    void push_word(std::size_t b, std::size_t e) {
+        Token tok;
+        tok.begin = b;
+        tok.end = e;
+        tok.lower = lower(b, e);
+        tok.capital = ascii::is_upper(t[b]);
+        out.push_back(tok);
+    }
+};
 
 // Splits text [b, e) into tokens; contractions become two tokens ("didn't" -> "did" "n't", "it's" ->
 // "it" "'s").
-std::vector<Token> tokenize(std::string_view t, std::size_t b, std::size_t e) {
-    std::vector<Token> out;
+void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Token>& out, char* buffer) {
+    out.clear();
+    Tokenizer tz{t, out, buffer};
     std::size_t i = b;
     while (i < e) {
         unsigned char c = static_cast<unsigned char>(t[i]);
-        if (std::isspace(c)) {
+        if (ascii::is_space(char(c))) {
             ++i;
             continue;
         }
         Tag ptag = Tag::Punct;
-        if (std::size_t len = unicode_punct(t, i, ptag)) {
+        if (std::size_t len = c == 0xE2 || c == 0xC2 ? unicode_punct(t, i, ptag) : 0) {
             // ’ between letters is an apostrophe inside a word; handled below.
             bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
                          is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
-                         std::isalpha(static_cast<unsigned char>(t[i + 3]));
+                         ascii::is_alpha(t[i + 3]);
             if (!inner) {
                 Token tok;
                 tok.begin = i;
                 tok.end = i + len;
-                tok.lower = std::string(t.substr(i, len));
+                tok.lower = t.substr(i, len);
                 tok.tag = ptag;
-                out.push_back(std::move(tok));
+                out.push_back(tok);
                 i += len;
                 continue;
             }
         }
         if (is_word_byte(c)) {
+            // The word's lowercase form (as lower_into() writes it) is written as it is scanned, where
+            // its token will point; a contraction split rewrites the same bytes part by part.
             std::size_t s = i;
+            char* lo = tz.buffer + tz.used;
+            std::size_t n = 0;
             while (i < e) {
                 unsigned char d = static_cast<unsigned char>(t[i]);
+                if (ascii::is_alnum(char(d))) {
+                    lo[n++] = ascii::to_lower(char(d));
+                    ++i;
+                    continue;
+                }
                 Tag dummy;
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
-                    if (is_apostrophe(t, i, alen) && i + alen < e && std::isalpha(static_cast<unsigned char>(t[i + alen]))) {
+                    if (is_apostrophe(t, i, alen) && i + alen < e && ascii::is_alpha(t[i + alen])) {
+                        lo[n++] = '\'';
                         i += alen;
                         continue;
                     }
                     break;
                 }
-                if (is_word_byte(d)) {
+                if (d >= 0x80) {
+                    lo[n++] = char(d);
                     ++i;
                     continue;
                 }
-                bool next_alnum = i + 1 < e && std::isalnum(static_cast<unsigned char>(t[i + 1]));
+                bool next_alnum = i + 1 < e && ascii::is_alnum(t[i + 1]);
                 if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
+                    lo[n++] = char(d);
                     ++i;
                     continue;
                 }
-                if ((d == ',' || d == ':') && next_alnum && std::isdigit(static_cast<unsigned char>(t[i - 1])) &&
-                    std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+                if ((d == ',' || d == ':') && next_alnum && ascii::is_digit(t[i - 1]) && ascii::is_digit(t[i + 1])) {
+                    lo[n++] = char(d);
                     ++i;
                     continue;
                 }
                 // The final period of an initialism: "U.S." "a.m."
                 if (d == '.' && i >= s + 2 && t[i - 2] == '.') {
+                    lo[n++] = '.';
                     ++i;
                     break;
                 }
                 break;
             }
             // Contractions.
-            std::string lw = lower_word(t.substr(s, i - s));
+            std::string_view lw(lo, n);
+            auto ends = [&](std::string_view suffix) {
+                return lw.size() >= suffix.size() && lw.substr(lw.size() - suffix.size()) == suffix;
+            };
             auto split_at = [&](std::size_t suffix_bytes) {
-                push_word(out, t, s, i - suffix_bytes);
-                push_word(out, t, i - suffix_bytes, i);
+                tz.push_word(s, i - suffix_bytes);
+                tz.push_word(i - suffix_bytes, i);
             };
             auto suffix_bytes = [&](std::size_t chars_after_apostrophe) {
                 // bytes of "'" or "’" plus the letters after it
@@ -184,31 +233,44 @@ std::vector<Token> tokenize(std::string_view t, std::size_t b, std::size_t e) {
                 return (k >= 3 && static_cast<unsigned char>(t[k - 1]) == 0x99) ? chars_after_apostrophe + 3
                                                                                   : chars_after_apostrophe + 1;
             };
-            if (lw.size() > 3 && lw.compare(lw.size() - 3, 3, "n't") == 0) {
+            // Every contraction has its apostrophe second or third from the end.
+            bool apostrophe = lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
+            if (!apostrophe) {
+                Token tok;
+                tok.begin = s;
+                tok.end = i;
+                tok.lower = lw;
+                tz.used += lw.size();
+                tok.capital = ascii::is_upper(t[s]);
+                out.push_back(tok);
+            } else if (lw.size() > 3 && ends("n't")) {
                 std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
-                push_word(out, t, s, i - sb);
-                push_word(out, t, i - sb, i);
+                tz.push_word(s, i - sb);
+                tz.push_word(i - sb, i);
                 out.back().lower = "n't";
-            } else if (lw.size() > 2 && (lw.compare(lw.size() - 2, 2, "'s") == 0 || lw.compare(lw.size() - 2, 2, "'d") == 0 ||
-                                         lw.compare(lw.size() - 2, 2, "'m") == 0)) {
+            } else if (lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
-            } else if (lw.size() > 3 && (lw.compare(lw.size() - 3, 3, "'ll") == 0 || lw.compare(lw.size() - 3, 3, "'re") == 0 ||
-                                         lw.compare(lw.size() - 3, 3, "'ve") == 0)) {
+            } else if (lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
                 split_at(suffix_bytes(2));
             } else {
-                push_word(out, t, s, i);
+                Token tok;
+                tok.begin = s;
+                tok.end = i;
+                tok.lower = lw;
+                tz.used += lw.size();
+                tok.capital = ascii::is_upper(t[s]);
+                out.push_back(tok);
             }
             continue;
         }
         Token tok;
         tok.begin = i;
         tok.end = i + 1;
-        tok.lower = std::string(1, char(c));
+        tok.lower = t.substr(i, 1);
         tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
-        out.push_back(std::move(tok));
+        out.push_back(tok);
         ++i;
     }
-    return out;
 }
 
 struct VerbMatch {
@@ -217,18 +279,102 @@ struct VerbMatch {
     std::size_t last = 0;  // index of the last token of the verb (multi-word lemmas)
 };
 
-// The reading of token i as a verb of the lexicon, multi-word lemmas included.
-std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i) {
+// What the lexicon says of one lowercase word, whatever its context.
+struct WordInfo {
+    VerbForms forms;       // its readings as a verb (of the word after a short prefix: "re-elected")
+    const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
+    std::size_t noun_count = 0;
+    std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
+    Tense tense = Tense::Unknown;  // resolve::word_tense()
+};
+
+WordInfo word_info(std::string_view lower) {
     const auto& lex = Lexicon::get();
-    std::optional<VerbMatch> best;
-    auto forms = lex.verb_forms(toks[i].lower);
-    if (forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
-        auto dash = toks[i].lower.rfind('-');
-        if (dash != std::string::npos && dash + 3 < toks[i].lower.size() && dash <= 3)
-            forms = lex.verb_forms(toks[i].lower.substr(dash + 1));
+    WordInfo w;
+    w.forms = lex.verb_forms(lower);
+    if (w.forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
+        auto dash = lower.rfind('-');
+        if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) w.forms = lex.verb_forms(lower.substr(dash + 1));
     }
-    for (auto& a : forms) {
-        const auto* entries = lex.verbs_starting(a.first_lemma);
+    w.noun_count = lex.noun_candidates(lower, w.nouns);
+    for (std::size_t l = 0; l < w.noun_count; ++l)
+        for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
+    w.tense = resolve::word_tense(lower);
+    return w;
+}
+
+// word_info() of the words met so far, one per thread: news text repeats its words, and one probe
+// here replaces the dozen lexicon probes of the morphology. Bounded: emptied between sentences when
+// it holds too many words.
+class WordCache {
+public:
+    const WordInfo& get(std::string_view w) {
+        std::uint64_t h = detail::word_hash(w);
+        if (!slots_.empty())
+            for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+                const Slot& s = slots_[i];
+                if (!s.info) break;
+                if (s.hash == h && s.key == w) return *s.info;
+            }
+        if ((infos_.size() + 1) * 2 > slots_.size()) grow();
+        infos_.push_back(word_info(w));
+        Slot s{h, store(w), &infos_.back()};
+        std::size_t i = h & mask_;
+        while (slots_[i].info) i = (i + 1) & mask_;
+        slots_[i] = s;
+        return *s.info;
+    }
+    // Call only when no WordInfo handed out is still in use.
+    void limit(std::size_t max_words) {
+        if (infos_.size() <= max_words) return;
+        slots_.clear();
+        infos_.clear();
+        chars_.clear();
+        mask_ = 0;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::string_view key;
+        const WordInfo* info = nullptr;
+    };
+    std::string_view store(std::string_view w) {
+        constexpr std::size_t kChunk = 16384;
+        if (chars_.empty() || used_ + w.size() > chunk_size_) {
+            chunk_size_ = std::max(kChunk, w.size());
+            chars_.push_back(std::make_unique<char[]>(chunk_size_));
+            used_ = 0;
+        }
+        char* p = chars_.back().get() + used_;
+        w.copy(p, w.size());
+        used_ += w.size();
+        return {p, w.size()};
+    }
+    void grow() {
+        std::size_t cap = slots_.empty() ? 1024 : slots_.size() * 2;
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(cap, Slot{});
+        mask_ = cap - 1;
+        for (auto& s : old) {
+            if (!s.info) continue;
+            std::size_t i = s.hash & mask_;
+            while (slots_[i].info) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::deque<WordInfo> infos_;  // stable addresses
+    std::vector<std::unique_ptr<char[]>> chars_;
+    std::size_t used_ = 0, chunk_size_ = 0;
+};
+
+// The reading of token i as a verb of the lexicon, multi-word lemmas included.
+std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
+    std::optional<VerbMatch> best;
+    for (auto& a : info.forms) {
+        const auto* entries = a.entries;
         if (!entries) continue;
         for (auto& e : *entries) {
             bool ok = true;
@@ -241,25 +387,6 @@ std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i) 
         }
     }
     return best;
-}
-
-// An event noun ending at token j and starting at i (i <= j), or nullptr.
-const NounEntry* noun_at(const std::vector<Token>& toks, std::size_t i, std::size_t j) {
-    const NounEntry* found = nullptr;
-    Lexicon::get().for_each_noun_ending(toks[j].lower, [&](const std::vector<NounEntry>& entries) {
-        for (auto& e : entries) {
-            if (e.words.size() != j - i + 1) continue;
-            bool ok = true;
-            for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
-                ok = toks[i + k].tag == Tag::Word && toks[i + k].timex < 0 && toks[i + k].lower == e.words[k];
-            if (ok) {
-                found = &e;
-                return true;
-            }
-        }
-        return false;
-    });
-    return found;
 }
 
 // Previous token that is not an adverb, a quote or a one-word timex adverb ("currently").
@@ -280,7 +407,57 @@ std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::siz
 bool is_past_form(VerbForm f) { return f == VerbForm::Past || f == VerbForm::PastOrParticiple; }
 bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == VerbForm::PastOrParticiple; }
 
-Tense tense_of_aux(const std::string& w) {
+// verb_at() and noun_at() of the tokens of one sentence, each computed once: the main pass, the
+// "that" and "going to" passes and the look-ahead ask about the same tokens again.
+class Memo {
+public:
+    void reset(const std::vector<Token>& toks) {
+        cache_.limit(1 << 14);
+        toks_ = &toks;
+        verbs_.assign(toks.size(), VerbSlot{});
+        infos_.assign(toks.size(), nullptr);
+    }
+    const WordInfo& info(std::size_t i) {
+        const WordInfo*& w = infos_[i];
+        if (!w) w = &cache_.get((*toks_)[i].lower);
+        return *w;
+    }
+    const std::optional<VerbMatch>& verb(std::size_t i) {
+        VerbSlot& v = verbs_[i];
+        if (!v.done) {
+            v.match = verb_at(*toks_, i, info(i));
+            v.done = true;
+        }
+        return v.match;
+    }
+    // The event noun ending at token j and starting at i (i <= j), or nullptr.
+    const NounEntry* noun(std::size_t i, std::size_t j) {
+        const auto& toks = *toks_;
+        const WordInfo& c = info(j);
+        if (j - i + 1 > c.noun_words) return nullptr;
+        for (std::size_t l = 0; l < c.noun_count; ++l)
+            for (auto& e : *c.nouns[l]) {
+                if (e.words.size() != j - i + 1) continue;
+                bool ok = true;
+                for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
+                    ok = toks[i + k].tag == Tag::Word && toks[i + k].timex < 0 && toks[i + k].lower == e.words[k];
+                if (ok) return &e;
+            }
+        return nullptr;
+    }
+
+private:
+    struct VerbSlot {
+        bool done = false;
+        std::optional<VerbMatch> match;
+    };
+    const std::vector<Token>* toks_ = nullptr;
+    std::vector<VerbSlot> verbs_;
+    std::vector<const WordInfo*> infos_;
+    WordCache cache_;
+};
+
+Tense tense_of_aux(std::string_view w) {
     if (w == "was" || w == "were" || w == "had" || w == "did") return Tense::Past;
     if (w == "is" || w == "are" || w == "am" || w == "has" || w == "have" || w == "does" || w == "do" || w == "'s" ||
         w == "'re" || w == "'m" || w == "'ve")
@@ -310,9 +487,21 @@ bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
 SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
                                   const std::vector<Timex>& timexes) {
     SentenceAnalysis a;
+    analyze_sentence(text, s, index, timexes, a);
+    return a;
+}
+
+void analyze_sentence(std::string_view text, const Sentence& s, std::size_t index, const std::vector<Timex>& timexes,
+                      SentenceAnalysis& a) {
     a.sentence = index;
-    a.tokens = tokenize(text, s.begin, s.end);
+    a.events.clear();
+    a.event_token.clear();
+    // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1));
+    tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     auto& toks = a.tokens;
+    static thread_local Memo memo;
+    memo.reset(toks);
     // Timex membership.
     {
         auto it = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
@@ -332,7 +521,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             t.tag = Tag::Number;
             continue;
         }
-        if (auto it = cc.find(t.lower); it != cc.end()) t.tag = it->second;
+        if (const Tag* tag = cc.find(t.lower)) t.tag = *tag;
         if (t.lower == "'s") {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
             bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || toks[i - 1].lower == "that" ||
@@ -354,7 +543,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             n.tag == Tag::Number || n.tag == Tag::Quote || n.tag == Tag::Modal)
             toks[i].tag = Tag::Subord;
         else if (n.tag == Tag::Be || n.tag == Tag::Have || n.tag == Tag::Do || n.tag == Tag::Adverb ||
-                 (!lex.verb_forms(n.lower).empty() && !noun_at(toks, i + 1, i + 1) &&
+                 (!lex.verb_forms(n.lower).empty() && !memo.noun(i + 1, i + 1) &&
                   n.lower.size() > 1 && n.lower.back() == 's'))
             toks[i].tag = Tag::Rel;
         else if (n.tag == Tag::Comma || n.tag == Tag::Punct)
@@ -364,7 +553,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
     }
     // "going to" + verb: future.
     for (std::size_t i = 0; i + 2 < toks.size(); ++i)
-        if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && verb_at(toks, i + 2)) toks[i].tag = Tag::Modal;
+        if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
     // "-ly" adverbs.
     for (auto& t : toks)
         if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
@@ -387,13 +576,13 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
         std::size_t multi_end = i;
         for (std::size_t j = std::min(toks.size() - 1, i + 3); j > i; --j)
             if (toks[j].timex < 0 && toks[j].tag == Tag::Word)
-                if (auto* e = noun_at(toks, i, j)) {
+                if (auto* e = memo.noun(i, j)) {
                     multi = e;
                     multi_end = j;
                     break;
                 }
-        auto v = verb_at(toks, i);
-        const NounEntry* noun = multi ? multi : noun_at(toks, i, i);
+        auto v = memo.verb(i);
+        const NounEntry* noun = multi ? multi : memo.noun(i, i);
         std::size_t noun_end = multi ? multi_end : i;
 
         bool is_verb = false;
@@ -425,8 +614,8 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
                     bool ends = !nx || nx->tag == Tag::Comma || nx->tag == Tag::Punct;
                     bool verbish = nx && (nx->tag == Tag::Be || nx->tag == Tag::Have || nx->tag == Tag::Do ||
                                           nx->tag == Tag::Modal || nx->tag == Tag::Conj ||
-                                          (nx->tag == Tag::Word && verb_at(toks, n).has_value() &&
-                                           resolve::word_tense(nx->lower) == Tense::Past));
+                                          (nx->tag == Tag::Word && memo.verb(n).has_value() &&
+                                           memo.info(n).tense == Tense::Past));
                     complement = !verbish && (!ends || v->entry->event_class == "REPORTING");
                 }
                 is_verb = q && (q->tag == Tag::Pronoun || q->tag == Tag::Rel || q->tag == Tag::Conj ||
@@ -437,7 +626,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
         if (!is_verb && !v && !noun && !t.capital) {
             // Verbs missing from the lexicon: a past form after its subject or an auxiliary, or a base
             // form after a modal ("would criminalize").
-            bool ed = resolve::word_tense(t.lower) == Tense::Past && t.lower.size() > 4 &&
+            bool ed = memo.info(i).tense == Tense::Past && t.lower.size() > 4 &&
                       t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
             if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
                        prev == Tag::Word || prev == Tag::Conj))
@@ -448,7 +637,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
                 Event e;
                 e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
                 e.event_class = "OCCURRENCE";
-                a.events.push_back(e);
+                a.events.push_back(std::move(e));
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -467,7 +656,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
                      prev != Tag::Neg)
                 e.tense = Tense::Present;
-            a.events.push_back(e);
+            a.events.push_back(std::move(e));
             a.event_token.push_back(i);
             t.event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
@@ -479,7 +668,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             // An event noun right before another one modifies it ("expulsion operation"): only the head
             // is an event.
             if (noun_end + 1 < toks.size() && toks[noun_end + 1].tag == Tag::Word && toks[noun_end + 1].timex < 0 &&
-                !toks[noun_end + 1].capital && noun_at(toks, noun_end + 1, noun_end + 1))
+                !toks[noun_end + 1].capital && memo.noun(noun_end + 1, noun_end + 1))
                 continue;
             // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
             Event e;
@@ -487,7 +676,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             e.event_class = noun->event_class;
             e.noun = true;
             e.aspect = "NONE";
-            a.events.push_back(e);
+            a.events.push_back(std::move(e));
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
@@ -606,7 +795,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
                 if (!trig.empty()) trig += ' ';
                 trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
             }
-            e.trigger = trig;
+            e.trigger = std::move(trig);
             e.begin = tb;
             e.end = toks[last].end;
             e.sentence = index;
@@ -617,7 +806,7 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
             if (!trig.empty()) trig += ' ';
             trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
         }
-        e.trigger = trig;
+        e.trigger = std::move(trig);
         e.begin = toks[first].begin;
         e.end = toks[head].end;
         e.sentence = index;
@@ -625,7 +814,8 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
 
     // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
     // both closed by a comma, a quote or other punctuation.
-    std::vector<bool> opener(toks.size());
+    static thread_local std::vector<bool> opener;
+    opener.assign(toks.size(), false);
     for (std::size_t i = 0; i < toks.size(); ++i) opener[i] = toks[i].hypothetical;
     bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -657,7 +847,6 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
         }
         a.events[k].tense = found;
     }
-    return a;
 }
 
 std::vector<Event> find_events_in(std::string_view text, const std::vector<Sentence>& sentences,
@@ -671,7 +860,7 @@ std::vector<Event> find_events_in(std::string_view text, const std::vector<Sente
             continue;
         }
         for (auto& e : a.events) {
-            e.eid = fmt::format("e{}", out.size() + 1);
+            e.eid = event_id(out.size() + 1);
             out.push_back(std::move(e));
         }
     }

@@ -11,6 +11,8 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "core/word_table.hpp"
+
 namespace dateline::events {
 
 enum class VerbForm : std::uint8_t { Base, ThirdSingular, Past, Participle, PastOrParticiple, Gerund };
@@ -24,7 +26,8 @@ struct VerbEntry {
 
 struct VerbAnalysis {
     const VerbEntry* entry = nullptr;  // the first-word entries are tried by the caller for `rest`
-    std::string first_lemma;           // lemma of the first word ("look")
+    const std::vector<VerbEntry>* entries = nullptr;  // all entries of first_lemma (entry is the first)
+    std::string_view first_lemma;      // lemma of the first word ("look"), a key of the lexicon
     VerbForm form = VerbForm::Base;
 };
 
@@ -54,13 +57,22 @@ public:
     const std::vector<VerbEntry>* verbs_starting(std::string_view first) const;
     // Event nouns whose last word is `last_singular` ("conference" -> "press conference", "conference").
     const std::vector<NounEntry>* nouns_ending(std::string_view last_singular) const;
+    // The candidate lists for_each_noun_ending() would visit for `lower`, in its order (at most 4).
+    std::size_t noun_candidates(std::string_view lower, const std::vector<NounEntry>* (&out)[4]) const {
+        std::size_t n = 0;
+        for_each_noun_ending(lower, [&](const std::vector<NounEntry>& v) {
+            if (n < 4) out[n++] = &v;
+            return false;
+        });
+        return n;
+    }
     // Event nouns whose last word is `lower` or its singular ("elections" -> "election"), calling
     // f(entries) for each candidate until it returns true.
     template <class F>
     bool for_each_noun_ending(std::string_view lower, F&& f) const {
         auto probe = [&](std::string_view w) {
-            auto it = nouns_.find(w);
-            return it != nouns_.end() && f(it->second);
+            auto* v = noun_index_.find(w);
+            return v && f(**v);
         };
         if (probe(lower)) return true;
         std::size_t n = lower.size();
@@ -82,6 +94,14 @@ private:
     WordMap<std::vector<VerbEntry>> verbs_;                              // first word lemma -> entries
     WordMap<std::vector<std::pair<std::string, VerbForm>>> irregular_;  // form -> base
     WordMap<std::vector<NounEntry>> nouns_;                              // last word -> entries
+    // The same maps as flat tables for probing (values point into the maps above).
+    struct VerbKey {
+        std::string_view lemma;  // the key in verbs_
+        const std::vector<VerbEntry>* entries = nullptr;
+    };
+    detail::WordTable<VerbKey> verb_index_;
+    detail::WordTable<const std::vector<std::pair<std::string, VerbForm>>*> irregular_index_;
+    detail::WordTable<const std::vector<NounEntry>*> noun_index_;
 };
 
 }  // namespace dateline::events

@@ -364,7 +364,8 @@ std::optional<Resolution> Builder::underspecified() {
 
 std::optional<Resolution> Builder::calendar() {
     // Units with this/last/next and no calendar name: "last week", "this year", "that week".
-    if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None)
+    if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None && e.quarter == 0 &&
+        e.half == 0)
         return unit_period();
 
     // Explicit, anchor-free values first.
@@ -593,7 +594,12 @@ std::optional<Resolution> Builder::calendar() {
             auto m = month(e.month);
             auto am = a->month();
             std::string how;
-            if (e.rel == Rel::Last) {
+            if (e.unit == Unit::Year && e.rel != Rel::None) {
+                // "March last year", "November next year": the month in the year before/after the anchor's.
+                y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
+                how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
+                                                                         : "in the year of";
+            } else if (e.rel == Rel::Last) {
                 y = m < am ? a->year() : a->year() - years{1};
                 how = "the latest before the month of";
             } else if (e.rel == Rel::Next) {
@@ -663,7 +669,10 @@ std::optional<Resolution> Builder::calendar() {
             if (e.season == Season::Winter && a->month() <= February) y -= years{1};
             auto iv = make(y);
             bool contains = iv.begin <= at && at < iv.end;
-            if (e.rel == Rel::Last) {
+            if (e.unit == Unit::Year && e.rel != Rel::None) {
+                // "this year's third quarter", "last year's first half", "summer next year"
+                y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
+            } else if (e.rel == Rel::Last) {
                 if (iv.begin > at || contains) y -= years{1};
             } else if (e.rel == Rel::Next) {
                 if (iv.begin <= at) y += years{1};
@@ -731,12 +740,16 @@ std::optional<Resolution> Builder::calendar() {
 }
 
 // The quarter a report is about: the quarter last mentioned, else the last whole quarter before the DCT.
+// Only a quarter that has ended by the DCT is reported on: "a fourth-quarter charge" in a report dated
+// in November is a forecast, not the period "the latest quarter" means.
 std::optional<year_month> Builder::reported_quarter() {
     for (const auto* ref : {&c.reference, &c.quarter}) {
         if (*ref && (*ref)->granularity == Granularity::Quarter) {
-            r.anchor = "reference";
             year_month_day d{(*ref)->day};
-            return d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+            auto first = d.year() / month((unsigned(d.month()) - 1) / 3 * 3 + 1);
+            if (c.dct && sys_days{(first + months{3}) / 1} > sys_days{c.dct->day}) continue;
+            r.anchor = "reference";
+            return first;
         }
     }
     if (!c.dct) return std::nullopt;

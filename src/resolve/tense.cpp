@@ -3,22 +3,33 @@
 #include <algorithm>
 
 #include <cctype>
+#include <cstring>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "core/word_table.hpp"
 
 namespace dateline::resolve {
 namespace {
 
-const std::unordered_map<std::string_view, Tense>& cue_table() {
-    static const std::unordered_map<std::string_view, Tense> m = [] {
-        std::unordered_map<std::string_view, Tense> t;
-        for (auto w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
+using detail::WordTable;
+namespace ascii = detail::ascii;
+
+// A set of words (string literals).
+WordTable<bool> word_set(std::initializer_list<std::string_view> words) {
+    WordTable<bool> t;
+    for (auto w : words) t.set(w, true);
+    return t;
+}
+
+const WordTable<Tense>& cue_table() {
+    static const WordTable<Tense> m = [] {
+        WordTable<Tense> t;
+        for (std::string_view w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
                        "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
-            t[w] = Tense::Future;
-        for (auto w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
+            t.set(w, Tense::Future);
+        for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
                        "bought", "sent", "spent", "fell", "rose", "sold", "paid", "kept", "led", "ran", "wrote",
                        "spoke", "broke", "chose", "drove", "flew", "grew", "knew", "threw", "stood", "became",
@@ -29,10 +40,10 @@ const std::unordered_map<std::string_view, Tense>& cue_table() {
                        "withdrew", "forgot", "forgave", "arose", "beat", "began", "bit", "blew", "bore", "bred",
                        "clung", "crept", "dug", "fed", "fit", "forbade", "hid", "hung", "lay", "lit", "overcame",
                        "rode", "sat", "slept", "spun", "stuck", "stung", "swept", "swung", "wept", "wound"})
-            t[w] = Tense::Past;
-        for (auto w : {"is", "are", "am", "has", "have", "does", "do", "says", "isn't", "aren't", "doesn't",
+            t.set(w, Tense::Past);
+        for (std::string_view w : {"is", "are", "am", "has", "have", "does", "do", "says", "isn't", "aren't", "doesn't",
                        "hasn't", "haven't"})
-            t[w] = Tense::Present;
+            t.set(w, Tense::Present);
         return t;
     }();
     return m;
@@ -40,7 +51,7 @@ const std::unordered_map<std::string_view, Tense>& cue_table() {
 
 // -ed words that are not past-tense verbs.
 bool ed_exception(std::string_view w) {
-    static const std::unordered_set<std::string_view> s = {
+    static const WordTable<bool> s = word_set({
         "need", "needed", "speed", "seed", "feed", "breed", "indeed", "proceed", "succeed", "exceed", "shed",
         "hundred", "sacred", "naked", "wicked", "beloved", "kindred", "unprecedented", "red", "bed", "led",
         "united", "based", "related", "limited", "interested", "concerned", "supposed", "used", "advanced",
@@ -49,23 +60,19 @@ bool ed_exception(std::string_view w) {
         "undisclosed", "unexpected", "unnamed", "wanted", "owned", "elected", "appointed", "injured", "wounded",
         "accused", "unrelated", "combined", "mixed", "fixed", "increased", "reduced", "improved", "continued",
         "sustained", "coordinated", "organized", "crowded", "heated", "renewed", "reserved", "registered",
-        "dedicated", "sophisticated", "complicated", "estimated", "sized", "minded"};
-    return s.count(w) > 0;
+        "dedicated", "sophisticated", "complicated", "estimated", "sized", "minded"});
+    return s.contains(w);
 }
 
 }  // namespace
 
 Tense word_tense(std::string_view w) {
-    auto& m = cue_table();
-    auto it = m.find(w);
-    if (it != m.end()) return it->second;
+    if (const Tense* t = cue_table().find(w)) return *t;
     if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !ed_exception(w)) return Tense::Past;
     return Tense::Unknown;
 }
 
 namespace {
-
-bool is_word_char(char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || ch == '\'' || ch == '-'; }
 
 // A sentence the segmenter may have joined: final punctuation (and closing quotes), spaces, then an
 // opening TeX-style quote ("... on Friday. ``This convention will ..."). Returns the position after
@@ -89,11 +96,11 @@ bool is_form_of_be(std::string_view w) {
 // Words that put the infinitive after them in the future: "set to resume", "plans to visit",
 // "agreed to buy the line in February".
 bool intent_before_to(std::string_view w) {
-    static const std::unordered_set<std::string_view> s = {
+    static const WordTable<bool> s = word_set({
         "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
         "due", "intends", "intend", "intended", "agree", "agrees", "agreed", "hope", "hopes", "aims", "aim",
-        "expects", "expect", "unlikely"};
-    return s.count(w) > 0;
+        "expects", "expect", "unlikely"});
+    return s.contains(w);
 }
 
 // "Friday's", "Friday’s" (not "Friday'sh..."): a possessive right after [.., end).
@@ -109,23 +116,30 @@ bool possessive_after(std::string_view t, std::size_t end) {
 // Irregular past participles (the regular ones end in -ed; simple pasts that are also participles,
 // "made", "held", are in the cue table).
 bool is_past_participle(std::string_view w) {
-    static const std::unordered_set<std::string_view> s = {
+    static const WordTable<bool> s = word_set({
         "been", "done", "gone", "come", "become", "seen", "taken", "given", "known", "shown", "grown", "thrown",
         "drawn", "flown", "blown", "written", "spoken", "broken", "chosen", "driven", "risen", "fallen", "eaten",
         "forgotten", "forgiven", "frozen", "gotten", "hidden", "ridden", "stolen", "sworn", "torn", "worn", "woken",
         "begun", "run", "sung", "sunk", "swum", "drunk", "rung", "struck", "put", "set", "cut", "hit", "let",
         "shut", "spread", "cost", "quit", "bid", "hurt", "cast", "beaten", "bitten", "withdrawn", "undertaken",
-        "overtaken", "arisen", "shaken", "mistaken", "proven", "sold", "told", "said", "made", "held", "had"};
-    if (s.count(w)) return true;
+        "overtaken", "arisen", "shaken", "mistaken", "proven", "sold", "told", "said", "made", "held", "had"});
+    if (s.contains(w)) return true;
     if (w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
     return word_tense(w) == Tense::Past;
 }
 
 struct Word {
     std::size_t b, e;
-    std::string w;  // lowercase
-    bool capital;   // capitalized and not sentence-initial (a name: "Will Smith", "May")
+    std::string_view w;  // lowercase, in the scratch buffer
+    bool capital;        // capitalized and not sentence-initial (a name: "Will Smith", "May")
     bool in_timex;
+};
+
+// Scratch space reused across calls (one per thread): the words of the window and their lowercase
+// text, so that a call allocates nothing once the buffers have grown.
+struct Scratch {
+    std::vector<Word> words;
+    std::string lower;
 };
 
 }  // namespace
@@ -144,43 +158,50 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     std::size_t ws = begin > sb + kReach ? begin - kReach : sb;
     std::size_t we = se > end + kReach ? end + kReach : se;
     // Clip the window at joined sentences ("... Friday. ``We'll try ...").
+    // A joined sentence opens with ``: without a backquote in the window there is none to look for.
+    auto final_punct = [](char c) { return c == '.' || c == '!' || c == '?'; };
     std::size_t opener = sb;  // where the sentence the timex is in starts
-    for (std::size_t i = ws; i < begin; ++i)
-        if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
-    for (std::size_t i = end; i < we; ++i)
-        if (quote_boundary_after(t, i, we) != std::string_view::npos) {
-            we = i + 1;
-            break;
-        }
-    while (ws > sb && ws < begin && std::isalpha(static_cast<unsigned char>(t[ws - 1]))) ++ws;  // a word start
+    if (we > ws && std::memchr(t.data() + ws, '`', we - ws)) {
+        for (std::size_t i = ws; i < begin; ++i)
+            if (final_punct(t[i]))
+                if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
+        for (std::size_t i = end; i < we; ++i)
+            if (final_punct(t[i]) && quote_boundary_after(t, i, we) != std::string_view::npos) {
+                we = i + 1;
+                break;
+            }
+    }
+    while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    std::vector<Word> words;
+    static thread_local Scratch scratch;
+    auto& words = scratch.words;
+    auto& lower = scratch.lower;
+    words.clear();
+    lower.resize(we > ws ? we - ws : 0);  // never reallocated below: the views stay valid
     std::size_t ti = std::size_t(-1);  // index of the first word at or after `begin`
     for (std::size_t i = ws; i < we;) {
-        auto c = static_cast<unsigned char>(t[i]);
-        if (!std::isalpha(c) && c != '\'') {
+        char c = t[i];
+        if (!ascii::is_alpha(c) && c != '\'') {
             ++i;
             continue;
         }
         std::size_t b = i;
-        while (i < we && is_word_char(t[i])) ++i;
+        while (i < we && (ascii::is_alpha(t[i]) || t[i] == '\'' || t[i] == '-')) {
+            lower[i - ws] = ascii::to_lower(t[i]);
+            ++i;
+        }
         if (b >= begin && ti == std::size_t(-1)) ti = words.size();
-        bool capital = std::isupper(c) && b != sb && b != opener + 2;
-        Word wd{b, i, std::string(t.substr(b, i - b)), capital, b >= begin && b < end};
-        for (auto& ch : wd.w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-        words.push_back(std::move(wd));
+        bool capital = ascii::is_upper(c) && b != sb && b != opener + 2;
+        words.push_back({b, i, std::string_view(lower).substr(b - ws, i - b), capital, b >= begin && b < end});
     }
     if (ti == std::size_t(-1)) ti = words.size();
     auto word_at = [&](std::size_t k) -> std::string_view {
-        return k < words.size() ? std::string_view(words[k].w) : std::string_view();
+        return k < words.size() ? words[k].w : std::string_view();
     };
 
-    struct Cue {
-        std::size_t index;
-        Tense tense;
-        bool reporting;  // "said", "told": the time of the report, not of what is reported
-    };
-    std::vector<Cue> cues;
+    // The cues, in word order; the nearest one decides (the first of equally near ones).
+    Tense best = Tense::Unknown;
+    std::size_t best_dist = std::size_t(-1);
     bool present = false;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& wd = words[k];
@@ -190,15 +211,17 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         Tense tw = Tense::Unknown;
         std::string_view prev = k > 0 ? word_at(k - 1) : std::string_view();
         bool verb_follows = k + 1 < words.size() && !words[k + 1].in_timex;
-        if (w == "to" && prev == "going") tw = Tense::Future;
-        // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
-        // Monday", "did not plan to remove him on Thursday"), unless a past perfect puts the plan
-        // itself in the past ("had been due to expire Friday").
-        if (w == "to" && verb_follows && intent_before_to(prev) && !(k >= 2 && word_at(k - 2) == "had") &&
-            !(k >= 3 && word_at(k - 3) == "had"))
-            tw = Tense::Future;
-        // "is to resume trading Tuesday": be + infinitive is an arrangement.
-        if (w == "to" && verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
+        if (w == "to") {
+            if (prev == "going") tw = Tense::Future;
+            // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
+            // Monday", "did not plan to remove him on Thursday"), unless a past perfect puts the plan
+            // itself in the past ("had been due to expire Friday").
+            if (verb_follows && intent_before_to(prev) && !(k >= 2 && word_at(k - 2) == "had") &&
+                !(k >= 3 && word_at(k - 3) == "had"))
+                tw = Tense::Future;
+            // "is to resume trading Tuesday": be + infinitive is an arrangement.
+            if (verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
+        }
         if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
         // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
@@ -227,23 +250,21 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             (prev == "had" || prev == "previously" || (prev == "been" && k >= 2 && word_at(k - 2) == "had")))
             tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
-        if (tw == Tense::Present) present = true;
-        else if (tw != Tense::Unknown)
-            cues.push_back({k, tw, w == "said" || w == "told" || w == "added" || w == "reported"});
-    }
-    Tense best = Tense::Unknown;
-    std::size_t best_dist = std::size_t(-1);
-    for (auto& cue : cues) {
-        std::size_t d = cue.index > ti ? cue.index - ti : ti - cue.index;
-        // A reporting verb governs the time only when next to it ("said Friday", "said on Friday"); otherwise the
-        // verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
-        if (cue.reporting && d > 2) d += 1000;
-        // The verb group that governs a time adjunct mostly comes before it ("will double its flights
-        // by August in the search for markets untouched by the crisis"): cues after it count farther.
-        if (cue.index > ti) d += d / 2;
-        if (d < best_dist) {
-            best_dist = d;
-            best = cue.tense;
+        if (tw == Tense::Present) {
+            present = true;
+        } else if (tw != Tense::Unknown) {
+            bool reporting = w == "said" || w == "told" || w == "added" || w == "reported";
+            std::size_t d = k > ti ? k - ti : ti - k;
+            // A reporting verb governs the time only when next to it ("said Friday", "said on Friday");
+            // otherwise the verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
+            if (reporting && d > 2) d += 1000;
+            // The verb group that governs a time adjunct mostly comes before it ("will double its flights
+            // by August in the search for markets untouched by the crisis"): cues after it count farther.
+            if (k > ti) d += d / 2;
+            if (d < best_dist) {
+                best_dist = d;
+                best = tw;
+            }
         }
     }
     if (best != Tense::Unknown) return best;
