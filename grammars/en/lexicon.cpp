@@ -1,7 +1,9 @@
 // Word lists and normalization tables of the English grammar.
 #include "lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -230,10 +232,11 @@ public:
             std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
             slots_[i] = {h, c, w};
+            if (!w.empty()) shapes_.set(shape(w));
         }
     }
     WordClass find(std::string_view w) const noexcept {
-        if (w.empty()) return WordClass::None;
+        if (w.empty() || !shapes_[shape(w)]) return WordClass::None;  // no word of this length and start
         const std::uint32_t h = hash(w);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
@@ -253,8 +256,16 @@ private:
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
     }
+    // Length and first two bytes of a word, for a quick "not in the table" (most words of a text).
+    static std::size_t shape(std::string_view w) noexcept {
+        std::size_t len = std::min<std::size_t>(w.size(), 31);
+        std::size_t a = static_cast<unsigned char>(w[0]) & 31u;
+        std::size_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
+        return (len << 10) | (a << 5) | b;
+    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    std::bitset<32 * 32 * 32> shapes_;
 };
 
 }  // namespace

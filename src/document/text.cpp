@@ -135,8 +135,11 @@ std::size_t dash_at(std::string_view t, std::size_t i) {
 // then the story starting with a capital.
 std::size_t dateline_length(std::string_view p, std::size_t& head_end) {
     std::size_t limit = std::min<std::size_t>(p.size(), 90);
+    // No dateline runs past the first line break.
+    if (limit > 1)
+        if (const void* nl = std::memchr(p.data() + 1, '\n', limit - 1))
+            limit = std::size_t(static_cast<const char*>(nl) - p.data());
     for (std::size_t i = 1; i < limit; ++i) {
-        if (p[i] == '\n') return 0;
         if (p[i] != '-' && static_cast<unsigned char>(p[i]) != 0xE2) continue;  // no dash starts here
         std::size_t d = dash_at(p, i);
         if (!d) continue;
@@ -195,6 +198,23 @@ constexpr auto kSegmentStop = [] {
     return a;
 }();
 
+// The offset of the first byte in [i, e) where segment_paragraph has something to decide, or e.
+// Eight bytes at a time: a byte equal to x makes (w ^ x...x) have a zero byte.
+std::size_t next_stop(const unsigned char* u, std::size_t i, std::size_t e) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    while (i + 8 <= e) {
+        std::uint64_t v;
+        std::memcpy(&v, u + i, 8);
+        if (has_zero(v ^ (ones * '\n')) | has_zero(v ^ (ones * '.')) | has_zero(v ^ (ones * '!')) |
+            has_zero(v ^ (ones * '?')))
+            break;
+        i += 8;
+    }
+    while (i < e && !kSegmentStop[u[i]]) ++i;
+    return i;
+}
+
 // Sentences of one paragraph [pb, pe) of t, appended to out.
 void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::size_t paragraph,
                        bool last_paragraph, std::vector<Sentence>& out) {
@@ -213,7 +233,7 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
     std::size_t i = start;
     const auto* u = reinterpret_cast<const unsigned char*>(t.data());
     while (i < pe) {
-        while (i < pe && !kSegmentStop[u[i]]) ++i;  // only line breaks and . ! ? matter
+        i = next_stop(u, i, pe);  // only line breaks and . ! ? matter
         if (i >= pe) break;
         char c = t[i];
         if (c == '\n') {
