@@ -352,6 +352,24 @@ public:
         return false;
     }
 
+    // The one Second per distinct content (per thread): the same follow set serves many first words
+    // and rules, so the decision cache holds pointers to a few hundred of them.
+    static const Second& interned(const First& g) {
+        Second s(g);
+        std::string key(s.any_ ? "A" : "a");
+        key += s.digit_ ? 'D' : 'd';
+        key += s.punct_;
+        key += '\0';
+        for (auto& w : s.words_) {
+            key += w;
+            key += '\0';
+        }
+        thread_local std::unordered_map<std::string, std::unique_ptr<const Second>> pool;
+        auto& slot = pool[key];
+        if (!slot) slot = std::make_unique<const Second>(std::move(s));
+        return *slot;
+    }
+
 private:
     static constexpr int kBuckets = 37;  // a-z, 0-9, other
     static int bucket(unsigned char c) {
@@ -408,7 +426,7 @@ inline Need needs(const First& f, const Tokens& k, First& second) {
 struct Decisions {
     std::size_t decided = 0;  // rules 0 .. decided-1 are decided
     std::bitset<kMaxRules> may, check;
-    std::vector<std::pair<std::size_t, Second>> seconds;
+    std::vector<std::pair<std::size_t, const Second*>> seconds;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -430,7 +448,7 @@ inline std::atomic<bool> enabled{true};
     Need need = needs(registry[rule], k, second);
     d.may[rule] = need != Need::No;
     d.check[rule] = need == Need::Check;
-    if (need == Need::Check) d.seconds.emplace_back(rule, Second(second));
+    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::interned(second));
 }
 
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -518,7 +536,7 @@ inline void begin_candidate(const char* first, const char* last) {
         decide(d, d.decided, k);
     cand.allowed = d.may & ~d.check;
     for (auto& [rule, second] : d.seconds)
-        if (second.matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
+        if (second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
             cand.allowed.set(rule);
     cand.decisions = &d;
     cand.first = first;
