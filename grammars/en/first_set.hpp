@@ -228,6 +228,11 @@ template <class E, class A> First first_of(const x3::literal_char<E, A>& p, Tag)
     return of_string(std::string_view(&c, 1));
 }
 template <class E, class T, class L> First first_of(const x3::symbols_parser<E, T, L>& p, Tag) {
+    // A table (months, units) appears in many rules: its first set is computed once.
+    static std::mutex m;
+    static std::unordered_map<const void*, First> memo;
+    std::lock_guard lock(m);
+    if (auto it = memo.find(p.lookup.get()); it != memo.end()) return it->second;
     First f;
     bool empty_key = false;
     p.lookup->for_each([&](const std::string& key, const T&) {
@@ -235,6 +240,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
         else f.add(of_string(key));
     });
     f.nullable = empty_key;
+    memo.emplace(p.lookup.get(), f);
     return f;
 }
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
@@ -352,6 +358,18 @@ public:
         return false;
     }
 
+    // The Second of the union of some follow sets (which live in the registry for good); one per
+    // follow set when there is one, found by its address.
+    static const Second& of(const std::vector<const First*>& nexts) {
+        thread_local std::unordered_map<const First*, const Second*> by_address;
+        if (nexts.size() == 1)
+            if (auto it = by_address.find(nexts[0]); it != by_address.end()) return *it->second;
+        First g;
+        for (auto* n : nexts) g.add(*n);
+        const Second& s = interned(g);
+        if (nexts.size() == 1) by_address.emplace(nexts[0], &s);
+        return s;
+    }
     // The one Second per distinct content (per thread): the same follow set serves many first words
     // and rules, so the decision cache holds pointers to a few hundred of them.
     static const Second& interned(const First& g) {
@@ -385,13 +403,13 @@ private:
 // What rule `f` needs at a candidate whose first token is k's. No: it cannot start there. Yes: it
 // may. Check: it may when the second token meets `second` (the follows of the matching first tokens).
 enum class Need : unsigned char { No, Yes, Check };
-inline Need needs(const First& f, const Tokens& k, First& second) {
+inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& nexts) {
     if (f.any) return Need::Yes;
     bool found = false;
     auto take = [&](const Follow& fo) {
         found = true;
         if (fo.anything()) return true;
-        second.add(*fo.next);
+        nexts.push_back(fo.next.get());
         return false;
     };
     const unsigned char c = k.c;
@@ -402,7 +420,7 @@ inline Need needs(const First& f, const Tokens& k, First& second) {
             if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') return Need::Yes;
         if (!f.digit) return Need::No;
         // A follow that starts with a digit may be inside the same run of digits ("20240119").
-        if (take(f.digit_follow) || second.digit) return Need::Yes;
+        if (take(f.digit_follow) || nexts.back()->digit) return Need::Yes;
         return Need::Check;
     }
     if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos ? Need::Yes : Need::No;
@@ -444,11 +462,12 @@ inline std::atomic<bool> enabled{true};
 
 // What rule `rule` needs at candidates whose first token is k's.
 [[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
-    First second;
-    Need need = needs(registry[rule], k, second);
+    thread_local std::vector<const First*> nexts;
+    nexts.clear();
+    Need need = needs(registry[rule], k, nexts);
     d.may[rule] = need != Need::No;
     d.check[rule] = need == Need::Check;
-    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::interned(second));
+    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
 }
 
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
