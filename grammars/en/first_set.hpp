@@ -27,6 +27,7 @@
 #include <memory>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -91,14 +92,15 @@ struct First {
     // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
     // first tokens.
     void followed_by(const First& rest) {
-        for (auto& i : items) extend(i.follow, rest);
-        if (digit) extend(digit_follow, rest);
+        std::shared_ptr<const First> rest1;  // built once, shared by the tokens that only end here
+        for (auto& i : items) extend(i.follow, rest, rest1);
+        if (digit) extend(digit_follow, rest, rest1);
     }
 
 private:
     static First level_one(const First& f);
     static Follow merged(const Follow& a, const Follow& b);
-    static void extend(Follow& f, const First& rest);
+    static void extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1);
 };
 
 // The first tokens of f without what follows them (a follow set is only ever looked at one deep).
@@ -118,11 +120,16 @@ inline Follow First::merged(const Follow& a, const Follow& b) {
     n->add(level_one(*b.next));
     return {std::move(n), a.may_end || b.may_end};
 }
-inline void First::extend(Follow& f, const First& rest) {
+inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
-    auto n = std::make_shared<First>(level_one(*f.next));
-    n->add(level_one(rest));
-    f.next = std::move(n);
+    if (!rest1) rest1 = std::make_shared<First>(level_one(rest));
+    if (f.next->any || (!f.next->digit && f.next->punct.empty() && f.next->items.empty())) {
+        if (!f.next->any) f.next = rest1;  // nothing of its own yet
+    } else {
+        auto n = std::make_shared<First>(level_one(*f.next));
+        n->add(*rest1);
+        f.next = std::move(n);
+    }
     f.may_end = rest.nullable;
 }
 
@@ -221,6 +228,11 @@ template <class E, class A> First first_of(const x3::literal_char<E, A>& p, Tag)
     return of_string(std::string_view(&c, 1));
 }
 template <class E, class T, class L> First first_of(const x3::symbols_parser<E, T, L>& p, Tag) {
+    // A table (months, units) appears in many rules: its first set is computed once.
+    static std::mutex m;
+    static std::unordered_map<const void*, First> memo;
+    std::lock_guard lock(m);
+    if (auto it = memo.find(p.lookup.get()); it != memo.end()) return it->second;
     First f;
     bool empty_key = false;
     p.lookup->for_each([&](const std::string& key, const T&) {
@@ -228,6 +240,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
         else f.add(of_string(key));
     });
     f.nullable = empty_key;
+    memo.emplace(p.lookup.get(), f);
     return f;
 }
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
@@ -345,6 +358,36 @@ public:
         return false;
     }
 
+    // The Second of the union of some follow sets (which live in the registry for good); one per
+    // follow set when there is one, found by its address.
+    static const Second& of(const std::vector<const First*>& nexts) {
+        thread_local std::unordered_map<const First*, const Second*> by_address;
+        if (nexts.size() == 1)
+            if (auto it = by_address.find(nexts[0]); it != by_address.end()) return *it->second;
+        First g;
+        for (auto* n : nexts) g.add(*n);
+        const Second& s = interned(g);
+        if (nexts.size() == 1) by_address.emplace(nexts[0], &s);
+        return s;
+    }
+    // The one Second per distinct content (per thread): the same follow set serves many first words
+    // and rules, so the decision cache holds pointers to a few hundred of them.
+    static const Second& interned(const First& g) {
+        Second s(g);
+        std::string key(s.any_ ? "A" : "a");
+        key += s.digit_ ? 'D' : 'd';
+        key += s.punct_;
+        key += '\0';
+        for (auto& w : s.words_) {
+            key += w;
+            key += '\0';
+        }
+        thread_local std::unordered_map<std::string, std::unique_ptr<const Second>> pool;
+        auto& slot = pool[key];
+        if (!slot) slot = std::make_unique<const Second>(std::move(s));
+        return *slot;
+    }
+
 private:
     static constexpr int kBuckets = 37;  // a-z, 0-9, other
     static int bucket(unsigned char c) {
@@ -360,13 +403,13 @@ private:
 // What rule `f` needs at a candidate whose first token is k's. No: it cannot start there. Yes: it
 // may. Check: it may when the second token meets `second` (the follows of the matching first tokens).
 enum class Need : unsigned char { No, Yes, Check };
-inline Need needs(const First& f, const Tokens& k, First& second) {
+inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& nexts) {
     if (f.any) return Need::Yes;
     bool found = false;
     auto take = [&](const Follow& fo) {
         found = true;
         if (fo.anything()) return true;
-        second.add(*fo.next);
+        nexts.push_back(fo.next.get());
         return false;
     };
     const unsigned char c = k.c;
@@ -377,7 +420,7 @@ inline Need needs(const First& f, const Tokens& k, First& second) {
             if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') return Need::Yes;
         if (!f.digit) return Need::No;
         // A follow that starts with a digit may be inside the same run of digits ("20240119").
-        if (take(f.digit_follow) || second.digit) return Need::Yes;
+        if (take(f.digit_follow) || nexts.back()->digit) return Need::Yes;
         return Need::Check;
     }
     if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos ? Need::Yes : Need::No;
@@ -401,7 +444,7 @@ inline Need needs(const First& f, const Tokens& k, First& second) {
 struct Decisions {
     std::size_t decided = 0;  // rules 0 .. decided-1 are decided
     std::bitset<kMaxRules> may, check;
-    std::vector<std::pair<std::size_t, Second>> seconds;
+    std::vector<std::pair<std::size_t, const Second*>> seconds;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -419,11 +462,12 @@ inline std::atomic<bool> enabled{true};
 
 // What rule `rule` needs at candidates whose first token is k's.
 [[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
-    First second;
-    Need need = needs(registry[rule], k, second);
+    thread_local std::vector<const First*> nexts;
+    nexts.clear();
+    Need need = needs(registry[rule], k, nexts);
     d.may[rule] = need != Need::No;
     d.check[rule] = need == Need::Check;
-    if (need == Need::Check) d.seconds.emplace_back(rule, Second(second));
+    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
 }
 
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -475,19 +519,43 @@ inline void begin_candidate(const char* first, const char* last) {
         ++q;
     }
     // The cache key: the first token (all numbers share one entry).
-    std::string key;
-    if (number) key = "#";
-    else if (k.run_size == 0) key = std::string("\x01") + char(k.c);
-    else key.assign(k.run, k.run_size);
-    if (k.truncated) key += "\x02";
-    thread_local std::unordered_map<std::string, Decisions> cache;  // first word -> what each rule needs
-    if (cache.size() > 4096) cache.clear();
-    Decisions& d = cache[key];
+    char key_buf[kKeyMax + 2];
+    std::size_t key_size = 0;
+    if (number) {
+        key_buf[key_size++] = '#';
+    } else if (k.run_size == 0) {
+        key_buf[key_size++] = '\x01';
+        key_buf[key_size++] = char(k.c);
+    } else {
+        std::memcpy(key_buf, k.run, k.run_size);
+        key_size = k.run_size;
+    }
+    if (k.truncated) key_buf[key_size++] = '\x02';
+    const std::string_view key(key_buf, key_size);
+    // First word -> what each rule needs; a small direct-mapped table of recent words in front.
+    thread_local std::unordered_map<std::string, Decisions> cache;
+    struct Recent {
+        std::string key;
+        Decisions* decisions = nullptr;
+    };
+    thread_local std::array<Recent, 64> recent;
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+    Recent& r = recent[h & 63];
+    if (!r.decisions || r.key != key) {
+        if (cache.size() > 4096) {
+            cache.clear();
+            for (auto& e : recent) e.decisions = nullptr;
+        }
+        r.key.assign(key);
+        r.decisions = &cache[r.key];
+    }
+    Decisions& d = *r.decisions;
     for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
         decide(d, d.decided, k);
     cand.allowed = d.may & ~d.check;
     for (auto& [rule, second] : d.seconds)
-        if (second.matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
+        if (second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
             cand.allowed.set(rule);
     cand.decisions = &d;
     cand.first = first;

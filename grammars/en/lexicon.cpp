@@ -1,7 +1,9 @@
 // Word lists and normalization tables of the English grammar.
 #include "lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -226,32 +228,44 @@ public:
         slots_.resize(cap);
         mask_ = cap - 1;
         for (auto& [w, c] : words) {
-            std::size_t i = hash(w) & mask_;
+            std::uint32_t h = hash(w);
+            std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
-            slots_[i] = {w, c};
+            slots_[i] = {h, c, w};
+            if (!w.empty()) shapes_.set(shape(w));
         }
     }
     WordClass find(std::string_view w) const noexcept {
-        if (w.empty()) return WordClass::None;
-        for (std::size_t i = hash(w) & mask_;; i = (i + 1) & mask_) {
+        if (w.empty() || !shapes_[shape(w)]) return WordClass::None;  // no word of this length and start
+        const std::uint32_t h = hash(w);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.word.empty()) return WordClass::None;
-            if (s.word == w) return s.cls;
+            if (s.hash == h && s.word == w) return s.cls;  // the hash first: most words of a text are not here
         }
     }
 
 private:
     struct Slot {
-        std::string_view word;
+        std::uint32_t hash = 0;
         WordClass cls = WordClass::None;
+        std::string_view word;
     };
-    static std::size_t hash(std::string_view w) noexcept {
+    static std::uint32_t hash(std::string_view w) noexcept {
         std::uint32_t h = 2166136261u;  // FNV-1a
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
     }
+    // Length and first two bytes of a word, for a quick "not in the table" (most words of a text).
+    static std::size_t shape(std::string_view w) noexcept {
+        std::size_t len = std::min<std::size_t>(w.size(), 31);
+        std::size_t a = static_cast<unsigned char>(w[0]) & 31u;
+        std::size_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
+        return (len << 10) | (a << 5) | b;
+    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    std::bitset<32 * 32 * 32> shapes_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -12,26 +14,52 @@
 
 namespace dateline {
 
+namespace {
+
+// "invalid UTF-8 at byte offset 19 (bytes C3 28)": the offset and the bytes of the bad sequence.
+[[noreturn]] void invalid_utf8(const unsigned char* s, std::size_t n, std::size_t i, std::size_t len) {
+    std::string bytes;
+    for (std::size_t k = i; k < std::min(n, i + std::max<std::size_t>(len, 1)); ++k)
+        bytes += fmt::format("{}{:02X}", bytes.empty() ? "" : " ", s[k]);
+    throw InputError(fmt::format("invalid UTF-8 at byte offset {} (byte{} {})", i, bytes.size() > 2 ? "s" : "", bytes));
+}
+
+}  // namespace
+
 void validate_text(std::string_view t) {
     const auto* s = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t n = t.size(), i = 0;
+    // Binary data (an image, an archive) almost always has a NUL byte near the start: say so,
+    // rather than pointing at its first non-UTF-8 byte.
+    if (const void* nul = std::memchr(s, 0, std::min<std::size_t>(n, 8192)))
+        throw InputError(fmt::format("binary input, not text: NUL byte at offset {}",
+                                     static_cast<const unsigned char*>(nul) - s));
     while (i < n) {
+        // ASCII without NUL, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t v;
+            std::memcpy(&v, s + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            if (((v | ((v - ones) & ~v)) & highs) != 0) break;  // a byte >= 0x80, or a zero byte
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c == 0) throw InputError(fmt::format("binary input: NUL byte at offset {}", i));
+            if (c == 0) throw InputError(fmt::format("binary input, not text: NUL byte at offset {}", i));
             ++i;
             continue;
         }
         std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > n) throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+        if (len == 0 || i + len > n) invalid_utf8(s, n, i, len == 0 ? 1 : n - i);
         std::uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+            if ((s[i + k] & 0xC0) != 0x80) invalid_utf8(s, n, i, k + 1);
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
         if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
             (cp >= 0xD800 && cp <= 0xDFFF))
-            throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+            invalid_utf8(s, n, i, len);
         i += len;
     }
 }
@@ -124,8 +152,12 @@ std::size_t dash_at(std::string_view t, std::size_t i) {
 // then the story starting with a capital.
 std::size_t dateline_length(std::string_view p, std::size_t& head_end) {
     std::size_t limit = std::min<std::size_t>(p.size(), 90);
+    // No dateline runs past the first line break.
+    if (limit > 1)
+        if (const void* nl = std::memchr(p.data() + 1, '\n', limit - 1))
+            limit = std::size_t(static_cast<const char*>(nl) - p.data());
     for (std::size_t i = 1; i < limit; ++i) {
-        if (p[i] == '\n') return 0;
+        if (p[i] != '-' && static_cast<unsigned char>(p[i]) != 0xE2) continue;  // no dash starts here
         std::size_t d = dash_at(p, i);
         if (!d) continue;
         std::string_view head = p.substr(0, i);
@@ -176,6 +208,30 @@ std::size_t count_words(std::string_view s) {
     return n;
 }
 
+// The bytes at which segment_paragraph has something to decide.
+constexpr auto kSegmentStop = [] {
+    std::array<bool, 256> a{};
+    a['\n'] = a['.'] = a['!'] = a['?'] = true;
+    return a;
+}();
+
+// The offset of the first byte in [i, e) where segment_paragraph has something to decide, or e.
+// Eight bytes at a time: a byte equal to x makes (w ^ x...x) have a zero byte.
+std::size_t next_stop(const unsigned char* u, std::size_t i, std::size_t e) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    while (i + 8 <= e) {
+        std::uint64_t v;
+        std::memcpy(&v, u + i, 8);
+        if (has_zero(v ^ (ones * '\n')) | has_zero(v ^ (ones * '.')) | has_zero(v ^ (ones * '!')) |
+            has_zero(v ^ (ones * '?')))
+            break;
+        i += 8;
+    }
+    while (i < e && !kSegmentStop[u[i]]) ++i;
+    return i;
+}
+
 // Sentences of one paragraph [pb, pe) of t, appended to out.
 void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::size_t paragraph,
                        bool last_paragraph, std::vector<Sentence>& out) {
@@ -192,7 +248,10 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
         start = pb + d;
     }
     std::size_t i = start;
+    const auto* u = reinterpret_cast<const unsigned char*>(t.data());
     while (i < pe) {
+        i = next_stop(u, i, pe);  // only line breaks and . ! ? matter
+        if (i >= pe) break;
         char c = t[i];
         if (c == '\n') {
             // A single line break ends a header-like line (short, no trailing comma) or a line whose
@@ -296,13 +355,17 @@ std::vector<Paragraph> paragraphs(std::string_view t) {
         std::size_t b = i, e = n;
         // The paragraph ends at a line break followed by a blank line.
         while (i < n) {
-            if (t[i] == '\n') {
-                std::size_t j = i + 1;
-                while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
-                if (j >= n || t[j] == '\n') {
-                    e = i;
-                    break;
-                }
+            const void* nl = std::memchr(t.data() + i, '\n', n - i);
+            if (!nl) {
+                i = n;
+                break;
+            }
+            i = std::size_t(static_cast<const char*>(nl) - t.data());
+            std::size_t j = i + 1;
+            while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
+            if (j >= n || t[j] == '\n') {
+                e = i;
+                break;
             }
             ++i;
         }

@@ -23,12 +23,19 @@ constexpr std::size_t kPrefixReach = 5;    // a prefix word may start a match th
 constexpr bool is_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-constexpr auto kAlnum = [] {
-    std::array<bool, 256> a{};
-    for (int c = 0; c < 256; ++c) a[std::size_t(c)] = is_alnum(static_cast<unsigned char>(c));
+// Byte classes of the token scan: 0 other, 1 letter, 2 digit; and ASCII lowercase.
+constexpr auto kClass = [] {
+    std::array<unsigned char, 256> a{};
+    for (int c = 0; c < 256; ++c)
+        a[std::size_t(c)] = is_digit(static_cast<unsigned char>(c)) ? 2 : is_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
+    return a;
+}();
+constexpr auto kLower = [] {
+    std::array<char, 256> a{};
+    for (int c = 0; c < 256; ++c) a[std::size_t(c)] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
     return a;
 }();
 
@@ -344,21 +351,24 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     const std::size_t n = t.size();
     std::uint32_t ordinal = 0;
     for (std::size_t i = 0;;) {
-        while (i < n && !kAlnum[u[i]]) ++i;
+        while (i < n && !kClass[u[i]]) ++i;
         if (i >= n) break;
         const std::size_t b = i;
-        char lower[kMaxWord];
+        char lower[kMaxWord + 1];  // the last byte takes whatever is beyond kMaxWord
         std::size_t len = 0;
-        bool has_digit = false;
+        unsigned char classes = 0;
         for (; i < n; ++i) {
             unsigned char c = u[i];
-            if (!kAlnum[c] &&
-                !(c == '\'' && i > b && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])))
-                break;
-            has_digit |= is_digit(c);
-            if (len < kMaxWord) lower[len] = char(c | (is_alpha(c) ? 0x20 : 0));
+            unsigned char k = kClass[c];
+            if (!k) {
+                if (!(c == '\'' && i > b && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])))
+                    break;
+            }
+            classes |= k;
+            lower[std::min(len, kMaxWord)] = kLower[c];
             ++len;
         }
+        const bool has_digit = classes & 2;
         WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
         // after multi-byte punctuation (“today”, —Friday, «now») it is.
