@@ -4,7 +4,8 @@ set -euo pipefail
 pkgs=(g++ cmake make ccache pkg-config
       libboost-dev libhowardhinnant-date-dev libfmt-dev catch2
       nlohmann-json3-dev libcli11-dev libbenchmark-dev libpugixml-dev
-      python3 python3-icalendar libxml2-utils)
+      python3 python3-icalendar libxml2-utils
+      clang libclang-rt-14-dev)  # libFuzzer targets (scripts/test.sh)
 if [ "${DATELINE_WITH_BROWSER:-0}" = 1 ]; then pkgs+=(chromium); fi
 missing=()
 for p in "${pkgs[@]}"; do

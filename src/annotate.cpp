@@ -122,6 +122,26 @@ Annotation annotate(std::string_view text, const Options& options) {
     return detail::annotate_segmented(text, segment(text), options);
 }
 
+namespace {
+
+// The digits of a zero-padded four-digit year ("0001".."0999") right after a mention that ends in a
+// day number ("January 1, 0001"), if there is one.
+std::optional<std::string_view> zero_padded_year_after(std::string_view text, std::size_t begin, std::size_t end) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (end == begin || !digit(text[end - 1])) return std::nullopt;
+    std::size_t p = end;
+    if (p < text.size() && text[p] == ',') ++p;
+    if (p < text.size() && text[p] == ' ') ++p;
+    if (p == end || p + 4 > text.size() || text[p] != '0') return std::nullopt;
+    for (std::size_t k = p; k < p + 4; ++k)
+        if (!digit(text[k])) return std::nullopt;
+    if (p + 4 < text.size() && (std::isalnum(static_cast<unsigned char>(text[p + 4])) || text[p + 4] == ':'))
+        return std::nullopt;
+    return text.substr(p, 4);
+}
+
+}  // namespace
+
 Annotation detail::annotate_segmented(std::string_view text, const std::vector<Sentence>& sentences,
                                       const Options& options) {
     Annotation a;
@@ -143,17 +163,26 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
     std::size_t si = 0;
     std::size_t index = 1;
+    resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
     for (const auto& m : mentions) {
         while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
         Tense tense = Tense::Unknown;
         if (si < sentences.size() && sentences[si].begin <= m.begin)
-            tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end);
+            tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end, tense_scratch);
         if (options.tense) tense = *options.tense;
         ctx.tense = tense;
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {
             a.warnings.push_back(fmt::format("ignored \"{}\" at offset {}: not a valid date", span, m.begin));
+            continue;
+        }
+        if (auto y = zero_padded_year_after(text, m.begin, m.end)) {
+            // "January 1, 0001": the grammar reads years 1000-2199 only, so the year was left out;
+            // the day of the current year would be a wrong answer.
+            a.warnings.push_back(fmt::format("ignored \"{}, {}\" at offset {}: year {} is outside the years resolved "
+                                             "(1000-2199)",
+                                             span, *y, m.begin, *y));
             continue;
         }
         a.timexes.push_back(make_timex(text, m, *r, tense, index++));

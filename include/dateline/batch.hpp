@@ -31,6 +31,9 @@ struct BatchOptions {
     std::size_t chunk_bytes = 256 * 1024;  // a chunk groups consecutive lines up to about this size
     Options options;                    // default DCT (a record's "dct" overrides it) and strategy
     bool timeline = true;               // add the timeline (events anchored to times) to each result
+    // A document (JSON Lines line or file) larger than this gets an error record instead of being
+    // processed; an over-long line is skipped while it is read, never held in memory. 0 = no limit.
+    std::size_t max_document_bytes = 64'000'000;
 };
 
 struct BatchProgress {

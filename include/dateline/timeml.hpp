@@ -35,7 +35,8 @@ bool looks_like_timeml(std::string_view bytes);
 TimemlDocument read_timeml(std::string_view xml, std::string_view name = {});
 
 // Writes TempEval-3 TimeML: DOCID, DCT, and TEXT = the original text unchanged with
-// <TIMEX3 tid type value [mod] ...> tags inserted around each timex; valid XML.
+// <TIMEX3 tid type value [mod] ...> tags inserted around each timex; valid XML. C0 control
+// characters other than tab, LF and CR (which XML 1.0 cannot represent) are written as spaces.
 std::string write_timeml(std::string_view text, const Annotation& a, std::string_view id = "document");
 
 }  // namespace dateline

@@ -19,6 +19,7 @@
 #include <optional>
 #include <thread>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "dateline/annotate.hpp"
@@ -81,6 +82,12 @@ std::string document_result(std::string_view text, const Options& opt, bool with
     return r.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The error of a document larger than BatchOptions::max_document_bytes.
+std::string too_large(std::size_t bytes, const BatchOptions& o) {
+    return fmt::format("document of {} bytes is larger than the limit of {} bytes (--max-mb); not processed", bytes,
+                       o.max_document_bytes);
+}
+
 }  // namespace
 
 std::string batch_process_line(std::string_view line, std::size_t line_no, const BatchOptions& o, bool& failed) {
@@ -88,6 +95,8 @@ std::string batch_process_line(std::string_view line, std::size_t line_no, const
     json id = nullptr;
     try {
         if (line.empty()) return error_record(id, "line", line_no, "empty line");
+        if (o.max_document_bytes && line.size() > o.max_document_bytes)
+            return error_record(id, "line", line_no, too_large(line.size(), o));
         try {
             validate_text(line);
         } catch (const InputError& e) {
@@ -130,6 +139,8 @@ std::string batch_process_document(std::string_view bytes, std::string_view name
     json id = std::string(name);
     try {
         if (bytes.empty()) return error_record(id, "file", id, "empty input");
+        if (o.max_document_bytes && bytes.size() > o.max_document_bytes)
+            return error_record(id, "file", id, too_large(bytes.size(), o));
         Options opt = o.options;
         if (looks_like_timeml(bytes)) {
             auto doc = read_timeml(bytes, name);
@@ -156,6 +167,8 @@ struct Job {
     enum Kind { Lines, File, Ready } kind = Lines;
     std::string data;               // Lines: the lines, concatenated; Ready: the result already
     std::vector<std::size_t> ends;  // Lines: end offset of each line in `data`
+    // Lines: lines over the size limit, not kept in `data` (empty there): (index in `ends`, size)
+    std::vector<std::pair<std::size_t, std::size_t>> too_long;
     std::size_t first_line = 1;     // Lines: number of the first line
     std::string path;               // File
     std::size_t input_bytes = 0;
@@ -165,10 +178,12 @@ struct Job {
     bool done = false;
 };
 
-// Cuts a JSON Lines stream into chunks of whole lines.
+// Cuts a JSON Lines stream into chunks of whole lines. A line longer than `max_line` (0 = no limit)
+// is not kept: its bytes are skipped as they are read, and it is recorded in Job::too_long.
 class LineReader {
 public:
-    LineReader(std::istream& in, std::size_t chunk_bytes) : in_(in), chunk_bytes_(chunk_bytes) {}
+    LineReader(std::istream& in, std::size_t chunk_bytes, std::size_t max_line)
+        : in_(in), chunk_bytes_(chunk_bytes), max_line_(max_line) {}
 
     bool next(Job& job) {
         job.kind = Job::Lines;
@@ -179,12 +194,18 @@ public:
                 auto* nl = static_cast<const char*>(std::memchr(b, '\n', buf_.size() - pos_));
                 if (!nl) break;
                 std::size_t e = std::size_t(nl - buf_.data());
-                add_line(job, pos_, e, e + 1 - pos_);
+                if (skipped_ || (max_line_ && e - pos_ > max_line_)) add_too_long(job, e - pos_, e + 1 - pos_);
+                else add_line(job, pos_, e, e + 1 - pos_);
                 pos_ = e + 1;
                 if (job.data.size() >= chunk_bytes_ || job.ends.size() >= 16384) return true;
             }
+            if (max_line_ && (skipped_ || buf_.size() - pos_ > max_line_)) {  // inside an over-long line
+                skipped_ += buf_.size() - pos_;
+                pos_ = buf_.size();
+            }
             if (eof_) {
-                if (pos_ < buf_.size()) {  // a last line without a newline
+                if (skipped_) add_too_long(job, 0, 0);
+                else if (pos_ < buf_.size()) {  // a last line without a newline
                     add_line(job, pos_, buf_.size(), buf_.size() - pos_);
                     pos_ = buf_.size();
                 }
@@ -212,20 +233,33 @@ private:
         ++line_no_;
     }
 
+    // The over-long line ends `rest` bytes after pos_ (of which `consumed` are read, newline included).
+    void add_too_long(Job& job, std::size_t rest, std::size_t consumed) {
+        job.too_long.emplace_back(job.ends.size(), skipped_ + rest);
+        job.ends.push_back(job.data.size());
+        job.input_bytes += skipped_ + consumed;
+        skipped_ = 0;
+        ++line_no_;
+    }
+
     std::istream& in_;
     std::size_t chunk_bytes_;
+    std::size_t max_line_;
+    std::size_t skipped_ = 0;  // bytes of the current over-long line already dropped
     std::string buf_;
     std::size_t pos_ = 0;
     std::size_t line_no_ = 0;
     bool eof_ = false;
 };
 
-std::string read_whole_file(const std::string& path) {
+std::string read_whole_file(const std::string& path, const BatchOptions& o) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot open " + path);
     std::string s;
     in.seekg(0, std::ios::end);
     auto size = in.tellg();
+    if (o.max_document_bytes && size > 0 && std::size_t(size) > o.max_document_bytes)
+        throw InputError(too_large(std::size_t(size), o));
     in.seekg(0, std::ios::beg);
     if (size > 0) s.resize(std::size_t(size));
     in.read(s.data(), std::streamsize(s.size()));
@@ -241,7 +275,7 @@ void work(Job& job, const BatchOptions& o) {
         case Job::File: {
             std::string bytes;
             try {
-                bytes = read_whole_file(job.path);
+                bytes = read_whole_file(job.path, o);
             } catch (const InputError& e) {
                 job.out = error_record(job.path, "file", job.path, e.what());
                 job.out += '\n';
@@ -256,10 +290,15 @@ void work(Job& job, const BatchOptions& o) {
             return;
         }
         case Job::Lines: {
-            std::size_t b = 0;
+            std::size_t b = 0, k = 0;
             for (std::size_t i = 0; i < job.ends.size(); ++i) {
                 std::string_view line(job.data.data() + b, job.ends[i] - b);
-                job.out += batch_process_line(line, job.first_line + i, o, failed);
+                if (k < job.too_long.size() && job.too_long[k].first == i) {
+                    job.out += error_record(nullptr, "line", job.first_line + i, too_large(job.too_long[k++].second, o));
+                    failed = true;
+                } else {
+                    job.out += batch_process_line(line, job.first_line + i, o, failed);
+                }
                 job.out += '\n';
                 job.failed += failed;
                 b = job.ends[i];
@@ -378,7 +417,7 @@ bool hidden(const fs::path& p) {
 }  // namespace
 
 BatchProgress run_batch(std::istream& in, std::ostream& out, const BatchOptions& o, const BatchProgressFn& progress) {
-    LineReader reader(in, o.chunk_bytes);
+    LineReader reader(in, o.chunk_bytes, o.max_document_bytes);
     return run_pipeline([&](Job& j) { return reader.next(j); }, out, o, 0, progress);
 }
 
@@ -450,7 +489,7 @@ BatchProgress run_batch(const std::vector<std::string>& inputs, std::ostream& ou
             const Input& in = list[next++];
             switch (in.kind) {
                 case Input::Stdin:
-                    reader = std::make_unique<LineReader>(std::cin, o.chunk_bytes);
+                    reader = std::make_unique<LineReader>(std::cin, o.chunk_bytes, o.max_document_bytes);
                     break;
                 case Input::JsonLines:
                     file = std::make_unique<std::ifstream>(in.path, std::ios::binary);
@@ -462,7 +501,7 @@ BatchProgress run_batch(const std::vector<std::string>& inputs, std::ostream& ou
                         job.done = true;
                         return true;
                     }
-                    reader = std::make_unique<LineReader>(*file, o.chunk_bytes);
+                    reader = std::make_unique<LineReader>(*file, o.chunk_bytes, o.max_document_bytes);
                     break;
                 case Input::Document:
                     job.kind = Job::File;

@@ -3,8 +3,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "dateline/annotate.hpp"
@@ -25,19 +28,43 @@
 
 namespace {
 
-std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        return ss.str();
+[[noreturn]] void too_large(std::size_t limit, const std::string& size) {
+    throw dateline::InputError(fmt::format("input of {} bytes is larger than the limit of {} bytes (--max-mb); not processed",
+                                           size, limit));
+}
+
+// The bytes of a file ("-" = stdin), at most `limit` of them: a larger input is an error, found
+// from the file size or, for a pipe, after reading limit + 1 bytes.
+std::string read_input(const std::string& path, std::size_t limit) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw dateline::InputError("is a directory");
+        file.open(path, std::ios::binary);
+        if (!file) throw dateline::InputError(fmt::format("cannot open file: {}", std::strerror(errno)));
+        auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > limit) too_large(limit, std::to_string(size));
+        in = &file;
     }
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw dateline::InputError("is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw dateline::InputError("cannot open file");
-    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw dateline::InputError("cannot read file");
+    std::string s;
+    std::size_t block = 1 << 20;
+    while (*in) {
+        std::size_t have = s.size();
+        s.resize(have + block);
+        in->read(s.data() + have, std::streamsize(block));
+        s.resize(have + std::size_t(in->gcount()));
+        if (s.size() > limit) too_large(limit, "more than " + std::to_string(limit));
+    }
+    if (in->bad()) throw dateline::InputError("cannot read file");
     return s;
+}
+
+// The name shown in outputs: a path is bytes, the outputs (JSON, XML, HTML, iCalendar) are UTF-8,
+// so bytes that are not valid UTF-8 become U+FFFD.
+std::string display_name(const std::string& path) {
+    using nlohmann::json;
+    return json::parse(json(path).dump(-1, ' ', false, json::error_handler_t::replace)).get<std::string>();
 }
 
 // An IANA zone name that exists in the system's zone database ("Europe/Paris"), or UTC.
@@ -75,6 +102,7 @@ int run_annotate(int argc, char** argv) {
     std::vector<std::string> files;
     std::string dct_text, format = "table", strategy_text = "news", tz, output, color = "auto";
     bool all_events = false;
+    double max_mb = 64;
     app.add_option("files", files, "input files, plain UTF-8 text or TimeML; - reads stdin")->required();
     app.add_option("--format,-f", format, "output format (default: table)")
         ->check(CLI::IsMember({"table", "json", "timeml", "ics", "html", "timelinejs"}));
@@ -89,6 +117,8 @@ int run_annotate(int argc, char** argv) {
     app.add_flag("--all-events", all_events,
                  "also list events without a time of their own, placed relative to the DCT by tense");
     app.add_option("-o,--output", output, "write to FILE instead of standard output");
+    app.add_option("--max-mb", max_mb, "refuse an input larger than this many MB (default: 64)")
+        ->check(CLI::Range(0.000001, 1e6));
     app.add_option("--color", color, "color the table: auto (only on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.set_version_flag("--version,-V", std::string("dateline ") + DATELINE_VERSION);
@@ -139,15 +169,16 @@ int run_annotate(int argc, char** argv) {
     bool first = true;
     for (const auto& file : files) {
         try {
-            std::string bytes = read_input(file);
+            std::string bytes = read_input(file, std::size_t(max_mb * 1e6));
             if (bytes.empty()) throw dateline::InputError("empty input");
             std::string text = bytes;
-            std::string id = file == "-" ? "stdin" : file;
+            const std::string name = file == "-" ? "stdin" : display_name(file);
+            std::string id = name;
             auto o = opts;
             if (dateline::looks_like_timeml(bytes)) {
                 auto doc = dateline::read_timeml(bytes, file);
                 text = doc.text;
-                id = doc.id;
+                id = display_name(doc.id);
                 if (!o.dct && doc.dct) o.dct = doc.dct;
             }
             if (format == "timeml") {
@@ -158,7 +189,7 @@ int run_annotate(int argc, char** argv) {
             }
             auto timeline = dateline::build_timeline(text, o, topts);
             dateline::ExportOptions eo;
-            eo.source_name = file == "-" ? "stdin" : file;
+            eo.source_name = name;
             eo.tz = tz;
             eo.color = use_color && format == "table";
             eo.width = terminal_width(tty);
@@ -169,7 +200,7 @@ int run_annotate(int argc, char** argv) {
                 // Written as it is made: the same text as to_json(timeline, eo) with "file" set, dumped
                 // with indent 2 (inside an array for several files), without the tree in memory.
                 dateline::exporter::TimelineJsonParts parts;
-                parts.extra.emplace_back("file", file);
+                parts.extra.emplace_back("file", file == "-" ? file : name);
                 dateline::exporter::JsonStyle style;
                 style.level = many ? 1 : 0;
                 if (many) out << (json_open ? ",\n  " : "[\n  ");

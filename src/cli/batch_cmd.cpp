@@ -28,6 +28,10 @@ int run_batch_cmd(int argc, char** argv) {
     app.add_option("--strategy", strategy_text, "resolution strategy")
         ->check(CLI::IsMember({"news", "narrative", "past", "future"}));
     app.add_flag("--no-timeline", no_timeline, "timexes only, without the event timeline (faster)");
+    double max_mb = 64;
+    app.add_option("--max-mb", max_mb,
+                   "a document (line or file) larger than this many MB gets an error record (default: 64)")
+        ->check(CLI::Range(0.000001, 1e6));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -38,6 +42,7 @@ int run_batch_cmd(int argc, char** argv) {
     dateline::BatchOptions o;
     o.threads = unsigned(jobs);
     o.timeline = !no_timeline;
+    o.max_document_bytes = std::size_t(max_mb * 1e6);
     o.options.strategy = *dateline::parse_strategy(strategy_text);
     if (!dct_text.empty()) {
         o.options.dct = dateline::parse_dct(dct_text);

@@ -14,9 +14,26 @@
 
 namespace dateline {
 
+namespace {
+
+// "invalid UTF-8 at byte offset 19 (bytes C3 28)": the offset and the bytes of the bad sequence.
+[[noreturn]] void invalid_utf8(const unsigned char* s, std::size_t n, std::size_t i, std::size_t len) {
+    std::string bytes;
+    for (std::size_t k = i; k < std::min(n, i + std::max<std::size_t>(len, 1)); ++k)
+        bytes += fmt::format("{}{:02X}", bytes.empty() ? "" : " ", s[k]);
+    throw InputError(fmt::format("invalid UTF-8 at byte offset {} (byte{} {})", i, bytes.size() > 2 ? "s" : "", bytes));
+}
+
+}  // namespace
+
 void validate_text(std::string_view t) {
     const auto* s = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t n = t.size(), i = 0;
+    // Binary data (an image, an archive) almost always has a NUL byte near the start: say so,
+    // rather than pointing at its first non-UTF-8 byte.
+    if (const void* nul = std::memchr(s, 0, std::min<std::size_t>(n, 8192)))
+        throw InputError(fmt::format("binary input, not text: NUL byte at offset {}",
+                                     static_cast<const unsigned char*>(nul) - s));
     while (i < n) {
         // ASCII without NUL, eight bytes at a time.
         while (i + 8 <= n) {
@@ -29,20 +46,20 @@ void validate_text(std::string_view t) {
         if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c == 0) throw InputError(fmt::format("binary input: NUL byte at offset {}", i));
+            if (c == 0) throw InputError(fmt::format("binary input, not text: NUL byte at offset {}", i));
             ++i;
             continue;
         }
         std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > n) throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+        if (len == 0 || i + len > n) invalid_utf8(s, n, i, len == 0 ? 1 : n - i);
         std::uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
         for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+            if ((s[i + k] & 0xC0) != 0x80) invalid_utf8(s, n, i, k + 1);
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
         if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
             (cp >= 0xD800 && cp <= 0xDFFF))
-            throw InputError(fmt::format("invalid UTF-8 at byte offset {}", i));
+            invalid_utf8(s, n, i, len);
         i += len;
     }
 }

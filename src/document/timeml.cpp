@@ -42,7 +42,16 @@ void escape_into(std::string& out, std::string_view s, bool attribute) {
                 if (attribute) out += "&quot;";
                 else out += c;
                 break;
-            default: out += c;
+            // A literal CR would be read back as LF (XML end-of-line handling): a reference keeps it,
+            // so the text and its offsets round-trip.
+            case '\r': out += "&#13;"; break;
+            case '\t':
+            case '\n': out += c; break;
+            default:
+                // Other C0 controls cannot appear in XML 1.0, not even as references: a space keeps
+                // the offsets of everything after it.
+                if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+                else out += c;
         }
     }
 }

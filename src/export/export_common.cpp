@@ -210,7 +210,14 @@ std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::siz
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 16);
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        // C1 controls (U+0080..U+009F) are not characters HTML allows in text: a space, like C0.
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += ' ';
+            ++i;
+            continue;
+        }
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;

@@ -21,12 +21,17 @@ std::size_t width(std::string_view s) {
     return n;
 }
 
-// Whitespace runs (line breaks included) become one space.
+// Whitespace runs (line breaks included) become one space; so do control characters (C0, DEL and
+// the C1 range U+0080..U+009F), which would otherwise reach the terminal as escape sequences.
 std::string squash(std::string_view s) {
     std::string out;
     bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const auto u = static_cast<unsigned char>(c);
+        const bool c1 = u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+        if (u <= 0x20 || u == 0x7F || c1) {
+            if (c1) ++i;
             space = !out.empty();
             continue;
         }
@@ -131,7 +136,7 @@ std::string to_table(const Timeline& t, const ExportOptions& o) {
     std::string dct = t.annotation.dct ? to_string(*t.annotation.dct) + " (" +
                                              std::string(to_string(t.annotation.dct_source)) + ")"
                                        : "none";
-    out += fmt::format("{}{}{} · DCT {} · {} {}\n", bold, o.source_name, reset, dct, t.entries.size(),
+    out += fmt::format("{}{}{} · DCT {} · {} {}\n", bold, squash(o.source_name), reset, dct, t.entries.size(),
                        t.entries.size() == 1 ? "entry" : "entries");
     if (t.entries.empty()) return out;
 

@@ -133,18 +133,183 @@ struct Word {
     std::string_view w;  // lowercase, in the scratch buffer
     bool capital;        // capitalized and not sentence-initial (a name: "Will Smith", "May")
     bool in_timex;
+    std::int8_t* may_cue = nullptr;  // the word's remembered may_cue() (-1: not known yet), if it is a whole run
 };
 
-// Scratch space reused across calls (one per thread): the words of the window and their lowercase
-// text, so that a call allocates nothing once the buffers have grown.
-struct Scratch {
-    std::vector<Word> words;
-    std::string lower;
+// Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
+// "would", or a word in -ed or 'll. Any other word is one only after has/have.
+bool may_cue(std::string_view w) {
+    return cue_table().find(w) || w == "to" || w == "as" || w == "would" ||
+           (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
+}
+
+bool is_word_char(char c) { return ascii::is_alpha(c) || c == '\'' || c == '-'; }
+
+// The runs of word characters (letters, ' and -) of the sentence last asked about, with their
+// lowercase text, scanned once: the expressions of a sentence come in text order, so their windows
+// only move forward, and a run is read once however many windows hold it. Runs that end before the
+// window are dropped as it moves on (memory stays bounded on a sentence of megabytes).
+class RunCache {
+public:
+    struct Run {
+        std::size_t b, e;
+        std::int8_t may_cue = -1;  // of its word, when known
+        bool lowered = false;      // its lowercase text is written
+    };
+    // Makes the runs of [ws, we) known (a run that starts before the first window is cut at it).
+    // The text is the same from call to call (the scratch belongs to one text).
+    void cover(std::string_view t, std::size_t sb, std::size_t se, std::size_t ws, std::size_t we) {
+        if (t.data() != text_ || t.size() != size_ || sb != sb_ || se != se_ || ws < lo_) {
+            text_ = t.data();
+            size_ = t.size();
+            sb_ = sb;
+            se_ = se;
+            lo_ = hi_ = base_ = ws;
+            runs_.clear();
+            lower_.clear();
+        } else if (ws - base_ > (std::size_t(1) << 16)) {  // drop what the windows have left behind
+            auto keep = std::partition_point(runs_.begin(), runs_.end(), [&](const Run& r) { return r.e <= ws; });
+            runs_.erase(runs_.begin(), keep);
+            lower_.erase(0, ws - base_);
+            base_ = lo_ = ws;
+        }
+        if (we > hi_) extend(t, we);
+    }
+    std::vector<Run>& runs() { return runs_; }
+    // The lowercase text of [b, e), a part of run r.
+    std::string_view lower(Run& r, std::size_t b, std::size_t e) {
+        if (!r.lowered) {
+            for (std::size_t k = std::max(r.b, base_); k < r.e; ++k) lower_[k - base_] = ascii::to_lower(text_[k]);
+            r.lowered = true;
+        }
+        return std::string_view(lower_).substr(b - base_, e - b);
+    }
+
+private:
+    void extend(std::string_view t, std::size_t we) {
+        std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        std::size_t i = hi_;
+        while (i < target) {
+            if (!is_word_char(t[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t b = i;
+            while (i < se_ && is_word_char(t[i])) ++i;
+            runs_.push_back({b, i, -1, false});
+        }
+        hi_ = std::max(i, target);
+        lower_.resize(hi_ - base_);  // written run by run as the runs are read (lower())
+    }
+    const char* text_ = nullptr;
+    std::size_t size_ = 0, sb_ = 0, se_ = 0;
+    std::size_t lo_ = 0, hi_ = 0, base_ = 0;
+    std::vector<Run> runs_;
+    std::string lower_;  // lowercase of [base_, hi_)
+};
+
+// The words of the window [ws, we), taken on demand outward from the expression: word 0 is the first
+// that starts at or after `begin`, word -1 the last before it. A word is a run cut to the window
+// without its leading hyphens, as a scan of the window from ws reads them.
+class Words {
+public:
+    Words(std::string_view t, std::size_t ws, std::size_t we, std::size_t begin, std::size_t end, std::size_t sb,
+          std::size_t se, std::size_t opener, std::vector<Word>& right, std::vector<Word>& left, RunCache& cache)
+        : t_(t), ws_(ws), we_(we), begin_(begin), end_(end), sb_(sb), opener_(opener) {
+        right_ = &right;
+        left_ = &left;
+        cache_ = &cache;
+        right.clear();
+        left.clear();
+        cache.cover(t, sb, se, ws, we);
+        auto& runs = cache.runs();
+        // The first run that ends after `begin`: its word (if it starts at or after `begin`) and the
+        // runs after it are on the right, the runs before it on the left.
+        std::size_t j = std::size_t(
+            std::partition_point(runs.begin(), runs.end(), [&](const RunCache::Run& r) { return r.e <= begin; }) -
+            runs.begin());
+        rnext_ = j;
+        lnext_ = j;  // runs [0, lnext_) are still to read leftward
+        if (j < runs.size()) {
+            Word w;
+            if (word_of(runs[j], w) && w.b < begin) {
+                left.push_back(w);
+                rnext_ = j + 1;
+            }
+        }
+    }
+
+    // Word r (r < 0: before the expression), or nullptr outside the window.
+    const Word* at(long r) {
+        if (r >= 0) {
+            auto k = std::size_t(r);
+            if (k < right_->size()) [[likely]]
+                return &(*right_)[k];
+            return fill_right(k);
+        }
+        auto k = std::size_t(-r - 1);
+        if (k < left_->size()) [[likely]]
+            return &(*left_)[k];
+        return fill_left(k);
+    }
+    std::string_view word(long r) {
+        const Word* w = at(r);
+        return w ? w->w : std::string_view();
+    }
+
+private:
+    // The word of run r inside the window, if any.
+    bool word_of(RunCache::Run& r, Word& w) const {
+        std::size_t b = std::max(r.b, ws_), e = std::min(r.e, we_);
+        while (b < e && t_[b] == '-') ++b;
+        if (b >= e) return false;
+        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
+        bool whole = r.b >= ws_ && r.e <= we_;
+        w = Word{b, e, cache_->lower(r, b, e), capital, b >= begin_ && b < end_, whole ? &r.may_cue : nullptr};
+        return true;
+    }
+    [[gnu::noinline]] const Word* fill_right(std::size_t k) {
+        auto& runs = cache_->runs();
+        while (right_->size() <= k && rnext_ < runs.size() && runs[rnext_].b < we_) {
+            Word w;
+            if (word_of(runs[rnext_++], w)) right_->push_back(w);
+        }
+        return k < right_->size() ? &(*right_)[k] : nullptr;
+    }
+    [[gnu::noinline]] const Word* fill_left(std::size_t k) {
+        auto& runs = cache_->runs();
+        while (left_->size() <= k && lnext_ > 0 && runs[lnext_ - 1].e > ws_) {
+            Word w;
+            if (word_of(runs[--lnext_], w)) left_->push_back(w);
+        }
+        return k < left_->size() ? &(*left_)[k] : nullptr;
+    }
+
+    std::string_view t_;
+    std::size_t ws_, we_, begin_, end_, sb_, opener_;
+    std::vector<Word>* right_;
+    std::vector<Word>* left_;
+    RunCache* cache_;
+    std::size_t rnext_ = 0, lnext_ = 0;
 };
 
 }  // namespace
 
+struct TenseScratch::Impl {
+    std::vector<Word> right, left;
+    RunCache runs;
+};
+
+TenseScratch::TenseScratch() : impl_(std::make_unique<Impl>()) {}
+TenseScratch::~TenseScratch() = default;
+
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
+    TenseScratch scratch;
+    return detect_tense(t, sb, se, begin, end, scratch);
+}
+
+Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
+                   TenseScratch& scratch) {
     if (begin < sb || begin >= se) return Tense::Unknown;
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
     // A possessive names a known event of that day ("Friday's close", "Wednesday's ruling"): news
@@ -173,67 +338,55 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    static thread_local Scratch scratch;
-    auto& words = scratch.words;
-    auto& lower = scratch.lower;
-    words.clear();
-    lower.resize(we > ws ? we - ws : 0);  // never reallocated below: the views stay valid
-    std::size_t ti = std::size_t(-1);  // index of the first word at or after `begin`
-    for (std::size_t i = ws; i < we;) {
-        char c = t[i];
-        if (!ascii::is_alpha(c) && c != '\'') {
-            ++i;
-            continue;
-        }
-        std::size_t b = i;
-        while (i < we && (ascii::is_alpha(t[i]) || t[i] == '\'' || t[i] == '-')) {
-            lower[i - ws] = ascii::to_lower(t[i]);
-            ++i;
-        }
-        if (b >= begin && ti == std::size_t(-1)) ti = words.size();
-        bool capital = ascii::is_upper(c) && b != sb && b != opener + 2;
-        words.push_back({b, i, std::string_view(lower).substr(b - ws, i - b), capital, b >= begin && b < end});
-    }
-    if (ti == std::size_t(-1)) ti = words.size();
-    auto word_at = [&](std::size_t k) -> std::string_view {
-        return k < words.size() ? words[k].w : std::string_view();
-    };
+    auto& impl = *scratch.impl_;
+    Words words(t, ws, we, begin, end, sb, se, opener, impl.right, impl.left, impl.runs);
 
-    // The cues, in word order; the nearest one decides (the first of equally near ones).
-    Tense best = Tense::Unknown;
-    std::size_t best_dist = std::size_t(-1);
+    // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
-    for (std::size_t k = 0; k < words.size(); ++k) {
-        const Word& wd = words[k];
-        if (wd.in_timex) continue;  // words of the timex itself ("last", "next") are not verb cues
-        std::string_view w = wd.w;
-        if (w.size() >= 24) continue;
+    auto cue = [&](long r, bool& reporting) -> Tense {
+        // A copy: reading the neighbours below may grow the word lists.
+        const Word word = *words.at(r);
+        const Word* wd = &word;
+        if (wd->in_timex) return Tense::Unknown;  // words of the timex itself ("last", "next") are not verb cues
+        std::string_view w = wd->w;
+        if (w.size() >= 24) return Tense::Unknown;
         Tense tw = Tense::Unknown;
-        std::string_view prev = k > 0 ? word_at(k - 1) : std::string_view();
-        bool verb_follows = k + 1 < words.size() && !words[k + 1].in_timex;
+        std::string_view prev = words.word(r - 1);
+        // Most words are no cue (every rule below starts from a word that may_cue() or follows has/have).
+        if (prev != "has" && prev != "have" && prev != "'ve") {
+            bool maybe;
+            if (wd->may_cue && *wd->may_cue >= 0) {
+                maybe = *wd->may_cue != 0;
+            } else {
+                maybe = may_cue(w);
+                if (wd->may_cue) *wd->may_cue = maybe;
+            }
+            if (!maybe) return Tense::Unknown;
+        }
+        const Word* after = words.at(r + 1);
+        bool verb_follows = after && !after->in_timex;
         if (w == "to") {
             if (prev == "going") tw = Tense::Future;
             // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
             // Monday", "did not plan to remove him on Thursday"), unless a past perfect puts the plan
             // itself in the past ("had been due to expire Friday").
-            if (verb_follows && intent_before_to(prev) && !(k >= 2 && word_at(k - 2) == "had") &&
-                !(k >= 3 && word_at(k - 3) == "had"))
+            if (verb_follows && intent_before_to(prev) && words.word(r - 2) != "had" && words.word(r - 3) != "had")
                 tw = Tense::Future;
             // "is to resume trading Tuesday": be + infinitive is an arrangement.
             if (verb_follows && (prev == "is" || prev == "are" || prev == "am")) tw = Tense::Future;
         }
-        if (w == "as" && prev == "soon" && k >= 2 && word_at(k - 2) == "as") tw = Tense::Future;  // "as soon as"
-        if (tw == Tense::Unknown && !wd.capital) tw = word_tense(w);
+        if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
+        if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
         // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
-        if (w == "would" && word_at(k + 1) == "be") {
-            auto v = word_at(k + 2);
+        if (w == "would" && words.word(r + 1) == "be") {
+            auto v = words.word(r + 2);
             if (v.size() > 4 && v.substr(v.size() - 3) == "ing") tw = Tense::Future;
         }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
         if (tw == Tense::Past) {
-            for (std::size_t j = k >= 4 ? k - 4 : 0; j + 2 < k; ++j)
-                if (word_at(j) == "as" && word_at(j + 1) == "soon" && word_at(j + 2) == "as") tw = Tense::Future;
+            for (long j = r - 4; j <= r - 3; ++j)
+                if (words.word(j) == "as" && words.word(j + 1) == "soon" && words.word(j + 2) == "as") tw = Tense::Future;
         }
         // The present perfect tells of the past: "prices have come down from mid-October".
         // A plan word keeps its future ("has scheduled a news conference Thursday").
@@ -241,30 +394,53 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             tw = Tense::Past;
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
-        if ((w == "plans" || w == "planned") && word_at(k + 1) != "to") tw = Tense::Unknown;
+        if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
         // A passive participle ("is being traded", "will be held") has no tense of its own: "be" has it.
         if (tw == Tense::Past && is_form_of_be(prev))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
-        if (tw == Tense::Future &&
-            (prev == "had" || prev == "previously" || (prev == "been" && k >= 2 && word_at(k - 2) == "had")))
+        if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
             tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
         if (tw == Tense::Present) {
             present = true;
-        } else if (tw != Tense::Unknown) {
-            bool reporting = w == "said" || w == "told" || w == "added" || w == "reported";
-            std::size_t d = k > ti ? k - ti : ti - k;
-            // A reporting verb governs the time only when next to it ("said Friday", "said on Friday");
-            // otherwise the verb of the reported clause does ("would leave as soon as Tuesday, Castro said").
-            if (reporting && d > 2) d += 1000;
-            // The verb group that governs a time adjunct mostly comes before it ("will double its flights
-            // by August in the search for markets untouched by the crisis"): cues after it count farther.
-            if (k > ti) d += d / 2;
-            if (d < best_dist) {
-                best_dist = d;
-                best = tw;
-            }
+            return Tense::Unknown;
+        }
+        reporting = w == "said" || w == "told" || w == "added" || w == "reported";
+        return tw;
+    };
+
+    // The nearest cue decides (of equally near ones, the first in the text). A reporting verb governs
+    // the time only when next to it ("said Friday", "said on Friday"); otherwise the verb of the
+    // reported clause does ("would leave as soon as Tuesday, Castro said"). The verb group that
+    // governs a time adjunct mostly comes before it ("will double its flights by August in the search
+    // for markets untouched by the crisis"): cues after it count 1.5 times farther. The words are read
+    // outward from the expression and the reading stops where no farther word can be nearer.
+    Tense best = Tense::Unknown;
+    std::size_t best_dist = std::size_t(-1);
+    long best_r = 0;
+    auto consider = [&](long r) {
+        bool reporting = false;
+        Tense tw = cue(r, reporting);
+        if (tw == Tense::Unknown) return;
+        std::size_t d = std::size_t(r < 0 ? -r : r);
+        if (reporting && d > 2) d += 1000;
+        if (r > 0) d += d / 2;
+        if (d < best_dist || (d == best_dist && r < best_r)) {
+            best_dist = d;
+            best = tw;
+            best_r = r;
+        }
+    };
+    bool left = true, right = true;
+    for (std::size_t delta = 0; left || right; ++delta) {
+        if (right) {
+            if (delta + delta / 2 > best_dist || !words.at(long(delta))) right = false;
+            else consider(long(delta));
+        }
+        if (left && delta > 0) {
+            if (delta > best_dist || !words.at(-long(delta))) left = false;
+            else consider(-long(delta));
         }
     }
     if (best != Tense::Unknown) return best;

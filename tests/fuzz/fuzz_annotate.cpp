@@ -1,5 +1,5 @@
 // Fuzz target for the whole annotation path (validation, DCT detection, recognition, resolution,
-// TimeML writing). Built two ways:
+// TimeML writing, the timeline with every event and every exporter). Built two ways:
 //  - with clang and -fsanitize=fuzzer (DATELINE_LIBFUZZER=ON): a libFuzzer target;
 //  - otherwise: a standalone driver that runs a deterministic stream of generated inputs (random
 //    bytes, and random sequences of temporal words, digits and punctuation) under the sanitizers.
@@ -14,7 +14,10 @@
 
 #include "dateline/annotate.hpp"
 #include "dateline/error.hpp"
+#include "dateline/exporters.hpp"
+#include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
+#include "fuzz_common.hpp"
 
 namespace {
 
@@ -25,22 +28,28 @@ void check_one(std::string_view text) {
         auto a = dateline::annotate(text, o);
         std::size_t last = 0;
         for (const auto& t : a.timexes) {
-            if (t.begin < last || t.end <= t.begin || t.end > text.size() || t.value.empty()) std::abort();
+            if (t.begin < last || t.end <= t.begin || t.end > text.size() || t.value.empty())
+                dateline_fuzz::fail("fuzz_annotate", "timex offsets out of order or an empty value", text);
             last = t.end;
         }
         (void)dateline::write_timeml(text, a, "fuzz");
+        dateline::TimelineOptions all;
+        all.all_events = true;
+        auto tl = dateline::build_timeline(text, std::move(a), o, all);
+        for (const auto& e : tl.entries)
+            if (e.event.begin > e.event.end || e.event.end > text.size() || e.text_begin > e.text_end ||
+                e.text_end > text.size())
+                dateline_fuzz::fail("fuzz_annotate", "timeline offsets outside the text", text);
+        (void)dateline::to_table(tl);
+        (void)dateline::to_json(tl).dump();
+        (void)dateline::to_ics(tl);
+        (void)dateline::to_html(tl);
+        (void)dateline::to_timelinejs(tl).dump();
         dateline::Options detect;
         (void)dateline::annotate(text, detect);  // DCT detection path, no DCT fallback
     } catch (const dateline::InputError&) {
     } catch (const std::exception& e) {
-        // Anything but InputError is a bug: show the input (escaped) before failing.
-        std::fprintf(stderr, "fuzz_annotate: %s on input of %zu bytes: \"", e.what(), text.size());
-        for (unsigned char c : text) {
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') std::fputc(c, stderr);
-            else std::fprintf(stderr, "\\x%02x", c);
-        }
-        std::fprintf(stderr, "\"\n");
-        std::abort();
+        dateline_fuzz::fail("fuzz_annotate", e.what(), text);
     }
 }
 

@@ -122,6 +122,10 @@ class Checker(HTMLParser):
             self.style.append(data)
         elif "&" in data:
             fail(f"{self.where()}: unescaped '&' in text")
+        self.add_text(data)
+
+    def add_text(self, data):
+        """Text as a browser shows it (references decoded)."""
         if self.entry is not None:
             if self.in_label:
                 self.entry["label"] += data
@@ -132,11 +136,14 @@ class Checker(HTMLParser):
     def handle_entityref(self, name):
         if name not in ("amp", "lt", "gt", "quot", "apos", "nbsp"):
             fail(f"{self.where()}: unknown entity &{name};")
-        self.handle_data({"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\u00a0"}[name]
-                         .replace("&", "\uff06").replace("<", "\uff1c"))
+        self.add_text({"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\u00a0"}[name])
 
     def handle_charref(self, name):
-        pass
+        try:
+            code = int(name[1:], 16) if name[:1] in ("x", "X") else int(name)
+            self.add_text(chr(code))
+        except ValueError:
+            fail(f"{self.where()}: bad character reference &#{name};")
 
 
 def main():
