@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <set>
 #include <string>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "dateline/batch.hpp"
 #include "dateline/timeml.hpp"
 #include "tools/process.hpp"
 
@@ -404,4 +406,44 @@ TEST_CASE("bad input: a 100 MB batch document gets an error record, streamed pas
     REQUIRE(out.size() == 3);
     CHECK(json::parse(out[0]).contains("timexes"));  // 46 bytes: under the 100-byte limit
     CHECK(json::parse(out[2]).contains("timexes"));
+}
+
+TEST_CASE("bad input: the JSON Lines reader skips over-long lines wherever they end", "[input][batch][catalogue]") {
+    // Limit 1000 bytes; the reader reads 1 MB blocks, so an over-long line may end in the block that
+    // began it, in a later block, or at the end of the input without a newline.
+    auto doc = [](const std::string& id, std::size_t size) {
+        std::string text = "They met on Friday.";
+        while (text.size() < size) text += " And again.";
+        return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}";
+    };
+    const std::string input = doc("a", 10) + "\n" + doc("long-in-block", 5000) + "\r\n" + doc("b", 10) + "\n" +
+                              doc("long-across-blocks", 3'000'000) + "\n" + doc("c", 10) + "\n" +
+                              doc("long-at-eof", 2'500'000);
+    dateline::BatchOptions o;
+    o.threads = 2;
+    o.chunk_bytes = 100;
+    o.max_document_bytes = 1000;
+    o.timeline = false;
+    o.options.dct = dateline::parse_dct("2024-01-19");
+    std::istringstream in(input);
+    std::ostringstream out;
+    auto p = dateline::run_batch(in, out, o);
+    auto lines = lines_of(out.str());
+    REQUIRE(lines.size() == 6);
+    CHECK(p.documents == 6);
+    CHECK(p.failed == 3);
+    CHECK(p.bytes == input.size());
+    for (std::size_t i : {0, 2, 4}) {
+        auto r = json::parse(lines[i]);
+        CHECK(r["line"] == i + 1);
+        CHECK(r["timexes"][0]["value"] == "2024-01-19");
+    }
+    for (std::size_t i : {1, 3, 5}) {
+        auto r = json::parse(lines[i]);
+        INFO(lines[i]);
+        CHECK(r["line"] == i + 1);
+        CHECK_THAT(r["error"].get<std::string>(), Catch::Contains("is larger than the limit of 1000 bytes"));
+    }
+    CHECK_THAT(lines[3], Catch::Contains("document of " + std::to_string(doc("long-across-blocks", 3'000'000).size()) +
+                                         " bytes"));
 }
