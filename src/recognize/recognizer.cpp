@@ -338,6 +338,101 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
+// month-day is a date of that month (TimeML tags the number alone). The number must end the list:
+// "March 3, 4 people died" and "May 5 and 6 percent" are not dates.
+bool unit_or_noun_follows(std::string_view t, std::size_t e) {
+    auto w = next_word(t, e);
+    if (w.empty()) {
+        std::size_t k = e;
+        while (k < t.size() && t[k] == ' ') ++k;
+        return k < t.size() && (is_digit(static_cast<unsigned char>(t[k])) || t[k] == '%' || t[k] == '$');
+    }
+    char lower[24];
+    if (w.size() >= sizeof lower) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) lower[i] = char(w[i] | 0x20);
+    if (grammar::lex::classify(std::string_view(lower, w.size())) == WordClass::Trigger)
+        return true;  // a unit, a month, a number word: "25 years"
+    for (auto x : {"percent", "per", "people", "of", "times", "more", "million", "billion", "thousand", "hundred"})
+        if (lower_eq(w, x)) return true;
+    return false;
+}
+
+void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
+    std::vector<Mention> added;
+    for (const auto& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.month > 0 && x.day > 0 && x.hour < 0 && x.weekday == 0))
+            continue;
+        // Collect "<sep> N" items after the month-day; accept them only if the list ends well.
+        std::size_t k = m.end;
+        std::vector<std::pair<std::size_t, std::size_t>> days;
+        bool closed = false;
+        while (days.size() < 6) {
+            std::size_t j = k;
+            while (j < t.size() && t[j] == ' ') ++j;
+            bool conj = false;
+            if (j < t.size() && (t[j] == ',' || t[j] == '-')) {
+                ++j;
+            } else if (j + 2 < t.size() && t.compare(j, 3, "\xE2\x80\x93") == 0) {
+                j += 3;
+                conj = true;
+            }
+            while (j < t.size() && t[j] == ' ') ++j;
+            for (auto c : {"and", "or", "to", "through"}) {
+                std::string_view cw(c);
+                if (j + cw.size() < t.size() && lower_eq(t.substr(j, cw.size()), cw) && t[j + cw.size()] == ' ') {
+                    j += cw.size();
+                    while (j < t.size() && t[j] == ' ') ++j;
+                    conj = true;
+                    break;
+                }
+            }
+            if (t.substr(k, j - k).find('-') != std::string_view::npos) conj = true;
+            std::size_t d = j;
+            while (d < t.size() && is_digit(static_cast<unsigned char>(t[d])) && d - j < 3) ++d;
+            if (d == j || d - j > 2 || (d < t.size() && is_alnum(static_cast<unsigned char>(t[d])) &&
+                                       !(d + 1 < t.size() && (t.compare(d, 2, "th") == 0 || t.compare(d, 2, "st") == 0 ||
+                                                              t.compare(d, 2, "nd") == 0 || t.compare(d, 2, "rd") == 0))))
+                break;
+            int day = std::stoi(std::string(t.substr(j, d - j)));
+            if (day < 1 || day > 31) break;
+            std::size_t e = d;
+            while (e < t.size() && is_alpha(static_cast<unsigned char>(t[e]))) ++e;  // 25th
+            if (e < t.size() && (t[e] == '.' || t[e] == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])))
+                break;  // "24, 25.5" / "3, 4,000"
+            days.emplace_back(j, d);
+            k = e;
+            if (conj) {
+                closed = !unit_or_noun_follows(t, e);
+                break;
+            }
+        }
+        if (!closed) continue;
+        for (auto [b, e] : days) {
+            Mention n{b, e, x, "coordinated-day"};
+            n.expr.day = std::stoi(std::string(t.substr(b, e - b)));
+            added.push_back(n);
+        }
+    }
+    if (added.empty()) return;
+    ms.insert(ms.end(), added.begin(), added.end());
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    // A number another mention already covers ("April 24 - 25 years ago") is dropped.
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        if (w > 0 && ms[i].begin < ms[w - 1].end) {
+            if (std::string_view(ms[i].rule) == "coordinated-day") continue;
+            if (std::string_view(ms[w - 1].rule) == "coordinated-day") {
+                ms[w - 1] = ms[i];
+                continue;
+            }
+        }
+        ms[w++] = ms[i];
+    }
+    ms.resize(w);
+}
+
 }  // namespace
 
 void recognize(std::string_view t, std::vector<Mention>& out) {
@@ -435,6 +530,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         covered = e;
     }
     merge_date_time(t, out);
+    coordinated_days(t, out);
 }
 
 std::vector<Mention> recognize(std::string_view text) {
