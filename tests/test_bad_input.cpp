@@ -60,18 +60,6 @@ fs::path write_repeated(const TempDir& dir, const std::string& name, const std::
     return p;
 }
 
-std::vector<std::string> lines_of(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t b = 0;
-    while (b < s.size()) {
-        auto e = s.find('\n', b);
-        if (e == std::string::npos) e = s.size();
-        out.push_back(s.substr(b, e - b));
-        b = e + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("bad input: a missing file, a directory and an empty file are errors naming the input", "[input][cli][catalogue]") {

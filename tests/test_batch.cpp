@@ -11,6 +11,8 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "tools/process.hpp"
 #include <nlohmann/json.hpp>
 
 #include "dateline/batch.hpp"
@@ -20,18 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::vector<std::string> split_lines(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t b = 0;
-    while (b < s.size()) {
-        auto e = s.find('\n', b);
-        if (e == std::string::npos) e = s.size();
-        out.push_back(s.substr(b, e - b));
-        b = e + 1;
-    }
-    return out;
-}
-
 std::vector<json> run(const std::string& input, dateline::BatchOptions o, dateline::BatchProgress* progress = nullptr) {
     std::istringstream in(input);
     std::ostringstream out;
@@ -40,7 +30,7 @@ std::vector<json> run(const std::string& input, dateline::BatchOptions o, dateli
     std::string s = out.str();
     REQUIRE((s.empty() || s.back() == '\n'));
     std::vector<json> records;
-    for (auto& l : split_lines(s)) records.push_back(json::parse(l));
+    for (auto& l : dateline_test::lines_of(s)) records.push_back(json::parse(l));
     return records;
 }
 
@@ -144,7 +134,7 @@ TEST_CASE("batch: the same output with one thread and with two", "[batch]") {
     dateline::run_batch(in1, out1, one);
     dateline::run_batch(in2, out2, two);
     CHECK(out1.str() == out2.str());
-    CHECK(split_lines(out1.str()).size() == 60);
+    CHECK(dateline_test::lines_of(out1.str()).size() == 60);
 }
 
 TEST_CASE("batch: one error record per bad line, the others are processed", "[batch]") {
@@ -258,17 +248,17 @@ TEST_CASE("dateline batch: exit codes, stdin, files and folders", "[batch][cli]"
 
     auto r = run_cli("-j 2 --no-timeline " + q(good));
     CHECK(r.status == 0);
-    auto lines = split_lines(r.out);
+    auto lines = dateline_test::lines_of(r.out);
     REQUIRE(lines.size() == 2);
     CHECK(json::parse(lines[1]).at("id") == 2);
 
     r = run_cli("-j 2 < " + q(good));  // stdin
     CHECK(r.status == 0);
-    CHECK(split_lines(r.out).size() == 2);
+    CHECK(dateline_test::lines_of(r.out).size() == 2);
 
     r = run_cli(q(mixed));
     CHECK(r.status == 1);
-    lines = split_lines(r.out);
+    lines = dateline_test::lines_of(r.out);
     REQUIRE(lines.size() == 2);
     CHECK(json::parse(lines[1]).contains("error"));
 
@@ -291,7 +281,7 @@ TEST_CASE("dateline batch: exit codes, stdin, files and folders", "[batch][cli]"
     tmp.write("docs/.hidden.txt", "Officials met yesterday.");
     r = run_cli("--no-timeline " + q(tmp.dir / "docs") + q(tmp.dir / "missing.txt"));
     CHECK(r.status == 1);  // the missing file
-    lines = split_lines(r.out);
+    lines = dateline_test::lines_of(r.out);
     REQUIRE(lines.size() == 4);
     auto a = json::parse(lines[0]), b = json::parse(lines[1]), c = json::parse(lines[2]), m = json::parse(lines[3]);
     CHECK(fs::path(a.at("file").get<std::string>()).filename() == "a.txt");

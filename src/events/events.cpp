@@ -235,22 +235,14 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             };
             // Every contraction has its apostrophe second or third from the end.
             bool apostrophe = lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
-            if (!apostrophe) {
-                Token tok;
-                tok.begin = s;
-                tok.end = i;
-                tok.lower = lw;
-                tz.used += lw.size();
-                tok.capital = ascii::is_upper(t[s]);
-                out.push_back(tok);
-            } else if (lw.size() > 3 && ends("n't")) {
+            if (apostrophe && lw.size() > 3 && ends("n't")) {
                 std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
                 tz.push_word(s, i - sb);
                 tz.push_word(i - sb, i);
                 out.back().lower = "n't";
-            } else if (lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
+            } else if (apostrophe && lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
-            } else if (lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
+            } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
                 split_at(suffix_bytes(2));
             } else {
                 Token tok;

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dateline_test {
 
@@ -67,6 +68,19 @@ private:
 // The Debian python3 (where python3-icalendar lives), else whatever python3 is on PATH.
 inline std::string python() {
     return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
+// The lines of a process's output, without their newlines.
+inline std::vector<std::string> lines_of(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    while (b < s.size()) {
+        auto e = s.find('\n', b);
+        if (e == std::string::npos) e = s.size();
+        out.push_back(s.substr(b, e - b));
+        b = e + 1;
+    }
+    return out;
 }
 
 inline std::string tool(const std::string& name) {
