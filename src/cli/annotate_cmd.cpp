@@ -36,6 +36,7 @@ namespace {
 // The bytes of a file ("-" = stdin), at most `limit` of them: a larger input is an error, found
 // from the file size or, for a pipe, after reading limit + 1 bytes.
 std::string read_input(const std::string& path, std::size_t limit) {
+    std::size_t block = 1 << 20;
     std::ifstream file;
     std::istream* in = &std::cin;
     if (path != "-") {
@@ -45,10 +46,12 @@ std::string read_input(const std::string& path, std::size_t limit) {
         if (!file) throw dateline::InputError(fmt::format("cannot open file: {}", std::strerror(errno)));
         auto size = std::filesystem::file_size(path, ec);
         if (!ec && size > limit) too_large(limit, std::to_string(size));
+        // A regular file is read in one block of its size (+1 to see the end): no 1 MB buffer to
+        // zero for a 5 KB article.
+        if (!ec && size < block) block = std::size_t(size) + 1;
         in = &file;
     }
     std::string s;
-    std::size_t block = 1 << 20;
     while (*in) {
         std::size_t have = s.size();
         s.resize(have + block);
