@@ -417,7 +417,10 @@ void write_timeline_json(std::string& out, const Timeline& t, const ExportOption
         }
         w.end_array();
     };
-    for (auto& [k, v] : parts.extra) members[k] = [&w, &v] { w.json(v); };
+    for (auto& kv : parts.extra) {
+        const auto& v = kv.second;  // a named reference: clang 14 cannot capture a structured binding
+        members[kv.first] = [&w, &v] { w.json(v); };
+    }
     w.begin_object();
     for (auto& [k, emit] : members) {
         w.key(k);
