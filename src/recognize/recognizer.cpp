@@ -366,7 +366,8 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
             continue;
         // Collect "<sep> N" items after the month-day; accept them only if the list ends well.
         std::size_t k = m.end;
-        std::vector<std::pair<std::size_t, std::size_t>> days;
+        struct Day { std::size_t begin, end; int day; };
+        std::vector<Day> days;
         bool closed = false;
         while (days.size() < 6) {
             std::size_t j = k;
@@ -395,13 +396,14 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
                                        !(d + 1 < t.size() && (t.compare(d, 2, "th") == 0 || t.compare(d, 2, "st") == 0 ||
                                                               t.compare(d, 2, "nd") == 0 || t.compare(d, 2, "rd") == 0))))
                 break;
-            int day = std::stoi(std::string(t.substr(j, d - j)));
+            int day = t[j] - '0';
+            if (d - j == 2) day = day * 10 + (t[j + 1] - '0');
             if (day < 1 || day > 31) break;
             std::size_t e = d;
             while (e < t.size() && is_alpha(static_cast<unsigned char>(t[e]))) ++e;  // 25th
             if (e < t.size() && (t[e] == '.' || t[e] == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])))
                 break;  // "24, 25.5" / "3, 4,000"
-            days.emplace_back(j, d);
+            days.push_back({j, d, day});
             k = e;
             if (conj) {
                 closed = !unit_or_noun_follows(t, e);
@@ -409,9 +411,9 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
             }
         }
         if (!closed) continue;
-        for (auto [b, e] : days) {
-            Mention n{b, e, x, "coordinated-day"};
-            n.expr.day = std::stoi(std::string(t.substr(b, e - b)));
+        for (const auto& d : days) {
+            Mention n{d.begin, d.end, x, "coordinated-day"};
+            n.expr.day = d.day;
             added.push_back(n);
         }
     }
