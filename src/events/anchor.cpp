@@ -387,13 +387,17 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     };
     std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
 
-    SentenceAnalysis a;  // reused from sentence to sentence
+    SentenceAnalysis a;  // reused from sentence to sentence, as are the vectors below
+    std::vector<Placement> placements;
+    std::vector<std::vector<std::size_t>> placed;
+    std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         if (sentences[si].header) continue;
         analyze_sentence(in.text, sentences[si], si, timexes, a);
         auto& toks = a.tokens;
-        std::vector<Placement> placements;
-        std::vector<std::vector<std::size_t>> placed(a.events.size());
+        placements.clear();
+        placed.clear();
+        placed.resize(a.events.size());
         auto add = [&](Placement pl) {
             if (placed.size() <= pl.ref.event) placed.resize(pl.ref.event + 1);
             placed[pl.ref.event].push_back(placements.size());
@@ -515,16 +519,16 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         }
 
         // Number the events in document order.
-        std::vector<std::size_t> order(a.events.size()), global(a.events.size());
+        order.resize(a.events.size());
+        global.assign(a.events.size(), 0);
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; });
         for (std::size_t k : order) {
             // Moved out: from here on only the events' offsets and kinds are read from `a`.
-            Event e = std::move(a.events[k]);
-            e.eid = event_id(out.events.size() + 1);
             global[k] = out.events.size();
-            out.events.push_back(std::move(e));
+            out.events.push_back(std::move(a.events[k]));
+            out.events.back().eid = event_id(out.events.size());
         }
 
         // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).

@@ -2,6 +2,7 @@
 // nouns with the lexicon and a few context rules (what precedes a word decides noun or verb).
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <deque>
 #include <memory>
@@ -71,6 +72,16 @@ const detail::WordTable<Tag>& closed_class() {
 }
 
 bool is_word_byte(unsigned char c) { return ascii::is_alnum(char(c)) || c >= 0x80; }
+
+// The lowercase of an ASCII letter or digit, 0 for any other byte: one load per byte in the
+// tokenizer's word loop.
+constexpr auto kAlnumLower = [] {
+    std::array<char, 256> a{};
+    for (int c = '0'; c <= '9'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'A'; c <= 'Z'; ++c) a[std::size_t(c)] = char(c - 'A' + 'a');
+    return a;
+}();
 
 // Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
 // Returns 0 when there is none.
@@ -179,8 +190,8 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             std::size_t n = 0;
             while (i < e) {
                 unsigned char d = static_cast<unsigned char>(t[i]);
-                if (ascii::is_alnum(char(d))) {
-                    lo[n++] = ascii::to_lower(char(d));
+                if (char l = kAlnumLower[d]) {
+                    lo[n++] = l;
                     ++i;
                     continue;
                 }
@@ -278,6 +289,8 @@ struct WordInfo {
     std::size_t noun_count = 0;
     std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
     Tense tense = Tense::Unknown;  // resolve::word_tense()
+    bool closed = false;           // a closed-class word: closed_class() gives it `closed_tag`
+    Tag closed_tag = Tag::Word;
 };
 
 WordInfo word_info(std::string_view lower) {
@@ -292,6 +305,10 @@ WordInfo word_info(std::string_view lower) {
     for (std::size_t l = 0; l < w.noun_count; ++l)
         for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
     w.tense = resolve::word_tense(lower);
+    if (const Tag* tag = closed_class().find(lower)) {
+        w.closed = true;
+        w.closed_tag = *tag;
+    }
     return w;
 }
 
@@ -504,16 +521,15 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 tok.timex = int(it - timexes.begin());
         }
     }
-    // Closed classes.
-    const auto& cc = closed_class();
+    // Closed classes (from the word cache: the lookup is the one the event pass below makes anyway).
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         if (t.tag != Tag::Word) continue;
-        if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) {
+        if (ascii::is_digit(t.lower[0])) {
             t.tag = Tag::Number;
             continue;
         }
-        if (const Tag* tag = cc.find(t.lower)) t.tag = *tag;
+        if (const WordInfo& info = memo.info(i); info.closed) t.tag = info.closed_tag;
         if (t.lower == "'s") {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
             bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || toks[i - 1].lower == "that" ||
@@ -626,10 +642,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             if ((prev == Tag::Modal || prev == Tag::Do) && std::all_of(t.lower.begin(), t.lower.end(), ::isalpha))
                 is_verb = true;
             if (is_verb) {
-                Event e;
+                Event& e = a.events.emplace_back();
                 e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
                 e.event_class = "OCCURRENCE";
-                a.events.push_back(std::move(e));
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -637,7 +652,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
         }
         if (is_verb) {
-            Event e;
+            Event& e = a.events.emplace_back();
             e.lemma = v->entry->lemma;
             e.event_class = v->entry->event_class;
             e.noun = false;
@@ -648,7 +663,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
                      prev != Tag::Neg)
                 e.tense = Tense::Present;
-            a.events.push_back(std::move(e));
             a.event_token.push_back(i);
             t.event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
@@ -663,12 +677,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 !toks[noun_end + 1].capital && memo.noun(noun_end + 1, noun_end + 1))
                 continue;
             // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
-            Event e;
+            Event& e = a.events.emplace_back();
             e.lemma = noun->lemma;
             e.event_class = noun->event_class;
             e.noun = true;
             e.aspect = "NONE";
-            a.events.push_back(std::move(e));
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
@@ -806,12 +819,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
     // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
     // both closed by a comma, a quote or other punctuation.
-    static thread_local std::vector<bool> opener;
-    opener.assign(toks.size(), false);
-    for (std::size_t i = 0; i < toks.size(); ++i) opener[i] = toks[i].hypothetical;
+    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
     bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
+        const bool opener = t.hypothetical;
         if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
         if (t.tag == Tag::Subord && t.lower != "if") cond = false;
         t.hypothetical = hypo;
@@ -825,7 +837,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
         }
         if (t.lower == "if" && t.tag == Tag::Subord) cond = true;
-        if (opener[i]) hypo = true;
+        if (opener) hypo = true;
     }
 
     // Tense of non-finite verbs and nouns: the nearest finite verb of the sentence, left first.

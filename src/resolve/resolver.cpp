@@ -60,13 +60,47 @@ const char* direction_text(Direction d) {
     return "";
 }
 
-std::string day_value(year_month_day d) {
-    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+// Zero-padded decimal digits written into a fixed buffer (what fmt's {:04} / {:02} print for values
+// in range): the values below are formatted for every timex, a fmt::format temporary each costs more
+// than the resolution itself.
+char* put_digits(char* p, unsigned v, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+        p[k] = char('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
 }
-std::string month_value(year y, month m) { return fmt::format("{:04}-{:02}", int(y), unsigned(m)); }
+bool plain_year(int y) { return y >= 0 && y <= 9999; }
+
+std::string day_value(year_month_day d) {
+    if (!plain_year(int(d.year())) || unsigned(d.month()) > 99 || unsigned(d.day()) > 99)
+        return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+    char buf[10];
+    char* p = put_digits(buf, unsigned(int(d.year())), 4);
+    *p++ = '-';
+    p = put_digits(p, unsigned(d.month()), 2);
+    *p++ = '-';
+    p = put_digits(p, unsigned(d.day()), 2);
+    return std::string(buf, p);
+}
+std::string month_value(year y, month m) {
+    if (!plain_year(int(y)) || unsigned(m) > 99) return fmt::format("{:04}-{:02}", int(y), unsigned(m));
+    char buf[7];
+    char* p = put_digits(buf, unsigned(int(y)), 4);
+    *p++ = '-';
+    p = put_digits(p, unsigned(m), 2);
+    return std::string(buf, p);
+}
 std::string week_value(sys_days d) {
     iso_week::year_weeknum_weekday w{d};
-    return fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum()));
+    if (!plain_year(int(w.year())) || unsigned(w.weeknum()) > 99)
+        return fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum()));
+    char buf[8];
+    char* p = put_digits(buf, unsigned(int(w.year())), 4);
+    *p++ = '-';
+    *p++ = 'W';
+    p = put_digits(p, unsigned(w.weeknum()), 2);
+    return std::string(buf, p);
 }
 
 Interval span(sys_days b, sys_days e) { return Interval{sys_seconds{b}, sys_seconds{e}}; }
@@ -224,8 +258,8 @@ struct Builder {
         return std::nullopt;
     }
     std::string anchor_name() const {
-        return r.anchor == "reference" ? fmt::format("reference time {}", c.reference ? c.reference->value : "")
-                                       : fmt::format("DCT {}", c.dct ? day_value(c.dct->day) : "");
+        if (r.anchor == "reference") return "reference time " + (c.reference ? c.reference->value : std::string());
+        return "DCT " + (c.dct ? day_value(c.dct->day) : std::string());
     }
 
     void finish_mod() {
