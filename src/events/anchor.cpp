@@ -22,6 +22,18 @@
 namespace dateline::events {
 namespace {
 
+// The concatenation of string pieces, in one allocation (the rules and explanations of every entry).
+template <class... A>
+std::string cat(const A&... parts) {
+    std::string_view views[] = {std::string_view(parts)...};
+    std::size_t n = 0;
+    for (auto v : views) n += v.size();
+    std::string s;
+    s.reserve(n);
+    for (auto v : views) s.append(v);
+    return s;
+}
+
 bool concrete(const Timex& t) {
     return (t.type == TimexType::Date || t.type == TimexType::Time) && t.interval && !t.value.empty() &&
            std::isdigit(static_cast<unsigned char>(t.value[0]));
@@ -418,17 +430,17 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::string how;
             bool through_time = false;
             std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
-            auto trigger_at = [&](std::size_t k) { return a.events[std::size_t(toks[k].event)].trigger; };
+            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
-                how = fmt::format("\"{}\" modifies the event noun \"{}\"", t.text, trigger_at(*n));
+                how = cat("\"", t.text, "\" modifies the event noun \"", trigger_at(*n), "\"");
                 prep.relation = Relation::On;
             } else if (auto m = noun_to_left(a, prep.start)) {
                 head = m;
-                how = fmt::format("\"{}\" completes the event noun \"{}\"", phrase, trigger_at(*m));
+                how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
             } else if (auto v = clause_verb(a, prep.start, tb)) {
                 head = v;
-                how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase, trigger_at(*v));
+                how = cat("\"", phrase, "\" modifies the verb \"", trigger_at(*v), "\" of its clause");
             } else if (auto ap = appositive_noun(a, prep.start)) {
                 head = ap;
                 how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase, trigger_at(*ap));
@@ -467,7 +479,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
-            pl.rule = fmt::format("clause: {}; {} {}", how, std::string(to_string(prep.relation)), t.value);
+            pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
             pl.time_first = prep.start;
             pl.time_last = tb;
             pl.has_time_tokens = true;

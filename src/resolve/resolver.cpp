@@ -2,6 +2,7 @@
 // month lengths, leap years or weekday math).
 #include "resolver.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include <date/date.h>
@@ -71,6 +72,28 @@ char* put_digits(char* p, unsigned v, int width) {
     return p + width;
 }
 bool plain_year(int y) { return y >= 0 && y <= 9999; }
+
+// Explanations and values built by appending (what fmt's "{}" prints for strings and ints): one
+// string, no format string parsed at run time.
+void put(std::string& s, std::string_view v) { s.append(v); }
+void put(std::string& s, int v) {
+    char buf[12];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    s.append(buf, res.ptr);
+}
+template <class... A>
+std::string cat(const A&... parts) {
+    std::string s;
+    (put(s, parts), ...);
+    return s;
+}
+// fmt's "{:04}" of a year.
+std::string year_value(int y) {
+    if (!plain_year(y)) return fmt::format("{:04}", y);
+    char buf[4];
+    put_digits(buf, unsigned(y), 4);
+    return std::string(buf, 4);
+}
 
 std::string day_value(year_month_day d) {
     if (!plain_year(int(d.year())) || unsigned(d.month()) > 99 || unsigned(d.day()) > 99)
@@ -547,11 +570,10 @@ std::optional<Resolution> Builder::calendar() {
                     y = pick_year(*a, month(e.month), dd, d2);
                 }
             }
-            r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month,
-                                        e.last_day_of_month ? "last" : std::to_string(e.day),
-                                        direction_text(d2), anchor_name());
+            r.explanation = cat(text, ": ", e.month, "/", e.last_day_of_month ? std::string("last") : std::to_string(e.day),
+                                ", year implied: ", direction_text(d2), " ", anchor_name(), " -> ");
         } else {
-            r.explanation = fmt::format("{}: explicit date -> ", text);
+            r.explanation = cat(text, ": explicit date -> ");
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
@@ -594,8 +616,8 @@ std::optional<Resolution> Builder::calendar() {
         static const char* names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
         auto res = with_time(year_month_day{d});
         if (!res) return std::nullopt;
-        r.explanation = fmt::format("{}: {} {} {} ({} tense) -> {}", text, names[e.weekday], how, anchor_name(),
-                                    to_string(c.tense), r.value);
+        r.explanation = cat(text, ": ", names[e.weekday], " ", how, " ", anchor_name(), " (", to_string(c.tense),
+                            " tense) -> ", r.value);
         finish_mod();
         return r;
     }
@@ -611,8 +633,8 @@ std::optional<Resolution> Builder::calendar() {
         year_month_day ymd{ym / date::day(e.day)};
         if (!ymd.ok()) return std::nullopt;
         auto res = with_time(ymd);
-        r.explanation = fmt::format("{}: day {} in the month {} {} -> {}", text, e.day, direction_text(dir),
-                                    anchor_name(), r.value);
+        r.explanation = cat(text, ": day ", e.day, " in the month ", direction_text(dir), " ", anchor_name(), " -> ",
+                            r.value);
         finish_mod();
         return r;
     }
@@ -672,11 +694,11 @@ std::optional<Resolution> Builder::calendar() {
                 }
             }
             r.value = month_value(y, m);
-            r.explanation = fmt::format("{}: month {}, year implied: {} {} ({} tense) -> {}", text, e.month, how,
-                                        anchor_name(), to_string(c.tense), r.value);
+            r.explanation = cat(text, ": month ", e.month, ", year implied: ", how, " ", anchor_name(), " (",
+                                to_string(c.tense), " tense) -> ", r.value);
         } else {
             r.value = month_value(y, month(e.month));
-            r.explanation = fmt::format("{}: explicit month -> {}", text, r.value);
+            r.explanation = cat(text, ": explicit month -> ", r.value);
         }
         r.interval = month_span(y, month(e.month));
         finish_mod();
@@ -737,19 +759,19 @@ std::optional<Resolution> Builder::calendar() {
             r.value = fmt::format("{:04}-H{}", int(y), e.half);
             r.granularity = Granularity::Half;
         }
-        r.explanation = year_known ? fmt::format("{}: explicit -> {}", text, r.value)
-                                   : fmt::format("{}: year implied from {} ({} tense) -> {}", text, anchor_name(),
-                                                 to_string(c.tense), r.value);
+        r.explanation = year_known ? cat(text, ": explicit -> ", r.value)
+                                   : cat(text, ": year implied from ", anchor_name(), " (", to_string(c.tense),
+                                         " tense) -> ", r.value);
         finish_mod();
         return r;
     }
 
     // Year alone (possibly fiscal).
     if (year_known) {
-        r.value = fmt::format("{:04}", yr);
+        r.value = year_value(yr);
         r.granularity = Granularity::Year;
         r.interval = year_span(year(yr));
-        r.explanation = fmt::format("{}: explicit {}year -> {}", text, e.fiscal ? "fiscal " : "", r.value);
+        r.explanation = cat(text, ": explicit ", e.fiscal ? "fiscal " : "", "year -> ", r.value);
         if (e.fiscal) r.explanation += " (fiscal years are reported as their calendar year)";
         finish_mod();
         return r;
@@ -767,7 +789,7 @@ std::optional<Resolution> Builder::calendar() {
         }
         auto res = with_time(day);
         if (!res) return std::nullopt;
-        r.explanation = fmt::format("{}: time of day on the day of {} -> {}", text, anchor_name(), r.value);
+        r.explanation = cat(text, ": time of day on the day of ", anchor_name(), " -> ", r.value);
         return r;
     }
     return std::nullopt;
