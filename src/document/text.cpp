@@ -7,6 +7,10 @@
 #include <string>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "dateline/document.hpp"
@@ -236,6 +240,18 @@ constexpr auto kSegmentStop = [] {
 // The offset of the first byte in [i, e) where segment_paragraph has something to decide, or e.
 // Eight bytes at a time: a byte equal to x makes (w ^ x...x) have a zero byte.
 std::size_t next_stop(const unsigned char* u, std::size_t i, std::size_t e) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: four byte compares and one mask.
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                  qm = _mm_set1_epi8('?');
+    while (i + 16 <= e) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, qm)));
+        if (int mask = _mm_movemask_epi8(hit)) return i + std::size_t(__builtin_ctz(unsigned(mask)));
+        i += 16;
+    }
+#endif
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
     while (i + 8 <= e) {

@@ -71,6 +71,9 @@ const detail::WordTable<Tag>& closed_class() {
     return m;
 }
 
+// w (at least two bytes long) ends in the two letters a b: "ly", "ed".
+inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
+
 bool is_word_byte(unsigned char c) { return ascii::is_alnum(char(c)) || c >= 0x80; }
 
 // The lowercase of an ASCII letter or digit, 0 for any other byte: one load per byte in the
@@ -189,12 +192,22 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             char* lo = tz.buffer + tz.used;
             std::size_t n = 0;
             while (i < e) {
-                unsigned char d = static_cast<unsigned char>(t[i]);
-                if (char l = kAlnumLower[d]) {
-                    lo[n++] = l;
-                    ++i;
-                    continue;
+                {
+                    // The run of letters and digits, in locals: the lambdas below take i by reference,
+                    // and a store through a char* could otherwise change it.
+                    const char* p = t.data();
+                    std::size_t j = i, m = n;
+                    while (j < e) {
+                        char l = kAlnumLower[static_cast<unsigned char>(p[j])];
+                        if (!l) break;
+                        lo[m++] = l;
+                        ++j;
+                    }
+                    i = j;
+                    n = m;
+                    if (i >= e) break;
                 }
+                unsigned char d = static_cast<unsigned char>(t[i]);
                 Tag dummy;
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
@@ -404,8 +417,8 @@ std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::siz
         --i;
         const auto& t = toks[i];
         if (t.tag == Tag::Adverb || t.tag == Tag::Quote) continue;
-        if (t.timex >= 0 && t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) continue;
-        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+        if (t.timex >= 0 && t.lower.size() > 2 && ends_with2(t.lower, 'l', 'y')) continue;
+        if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             t.timex < 0)
             continue;
         return i;
@@ -564,7 +577,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
     // "-ly" adverbs.
     for (auto& t : toks)
-        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+        if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             t.lower != "family" && t.lower != "italy" && t.lower != "rally" && t.lower != "supply" &&
             t.lower != "assembly" && t.lower != "july" && t.lower != "reply" && t.lower != "ally")
             t.tag = Tag::Adverb;
@@ -635,7 +648,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // Verbs missing from the lexicon: a past form after its subject or an auxiliary, or a base
             // form after a modal ("would criminalize").
             bool ed = memo.info(i).tense == Tense::Past && t.lower.size() > 4 &&
-                      t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
+                      ends_with2(t.lower, 'e', 'd');
             if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
                        prev == Tag::Word || prev == Tag::Conj))
                 is_verb = true;
@@ -718,7 +731,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             while (j > 0) {
                 const Token& q = toks[j - 1];
                 bool skip = q.tag == Tag::Adverb || q.tag == Tag::Quote ||
-                            (q.timex >= 0 && q.lower.size() > 2 && q.lower.compare(q.lower.size() - 2, 2, "ly") == 0);
+                            (q.timex >= 0 && q.lower.size() > 2 && ends_with2(q.lower, 'l', 'y'));
                 bool aux = q.tag == Tag::Be || q.tag == Tag::Have || q.tag == Tag::Do || q.tag == Tag::Modal ||
                            q.tag == Tag::Neg || q.tag == Tag::To;
                 if (!skip && !aux) break;
