@@ -534,8 +534,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         order.resize(a.events.size());
         global.assign(a.events.size(), 0);
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; });
+        auto by_begin = [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; };
+        if (!std::is_sorted(order.begin(), order.end(), by_begin))  // only appended copula events move
+            std::stable_sort(order.begin(), order.end(), by_begin);
         for (std::size_t k : order) {
             // Moved out: from here on only the events' offsets and kinds are read from `a`.
             global[k] = out.events.size();

@@ -453,10 +453,16 @@ public:
         return v.match;
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
+    // Inline: most words end no event noun of that many words, which needs no call.
     const NounEntry* noun(std::size_t i, std::size_t j) {
-        const auto& toks = *toks_;
         const WordInfo& c = info(j);
         if (j - i + 1 > c.noun_words) return nullptr;
+        return noun_entry(i, j, c);
+    }
+
+private:
+    [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
+        const auto& toks = *toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
             for (auto& e : *c.nouns[l]) {
                 if (e.words.size() != j - i + 1) continue;
@@ -468,7 +474,6 @@ public:
         return nullptr;
     }
 
-private:
     struct VerbSlot {
         bool done = false;
         std::optional<VerbMatch> match;
@@ -524,19 +529,14 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     auto& toks = a.tokens;
     static thread_local Memo memo;
     memo.reset(toks);
-    // Timex membership.
-    {
-        auto it = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
-                                   [](const Timex& t, std::size_t b) { return t.end <= b; });
-        for (auto& tok : toks) {
-            while (it != timexes.end() && it->end <= tok.begin) ++it;
-            if (it != timexes.end() && it->begin <= tok.begin && tok.end <= it->end)
-                tok.timex = int(it - timexes.begin());
-        }
-    }
-    // Closed classes (from the word cache: the lookup is the one the event pass below makes anyway).
+    // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
+    // below makes anyway), in one pass.
+    auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
+                               [](const Timex& t, std::size_t b) { return t.end <= b; });
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
+        while (tx != timexes.end() && tx->end <= t.begin) ++tx;
+        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) t.timex = int(tx - timexes.begin());
         if (t.tag != Tag::Word) continue;
         if (ascii::is_digit(t.lower[0])) {
             t.tag = Tag::Number;
@@ -552,8 +552,13 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (t.lower == "'d") t.tag = Tag::Modal;
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
+    // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
     const auto& lex = Lexicon::get();
     for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].lower == "going") {
+            if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
+            continue;
+        }
         if (toks[i].lower != "that" || toks[i].tag != Tag::Word) continue;
         if (i + 1 >= toks.size()) {
             toks[i].tag = Tag::Pronoun;
@@ -572,9 +577,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         else
             toks[i].tag = Tag::Det;
     }
-    // "going to" + verb: future.
-    for (std::size_t i = 0; i + 2 < toks.size(); ++i)
-        if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
     // "-ly" adverbs.
     for (auto& t : toks)
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
