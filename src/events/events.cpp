@@ -716,6 +716,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
 
     // Verb groups: tense, aspect, modality, negation, trigger span.
+    static thread_local std::vector<std::size_t> chain;  // the auxiliaries of one group (reused)
     for (std::size_t k = 0; k < a.events.size(); ++k) {
         Event& e = a.events[k];
         std::size_t head = a.event_token[k];
@@ -729,7 +730,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             std::string modality;
             Tense tense = e.tense;
             std::size_t j = head;
-            std::vector<std::size_t> chain;
+            chain.clear();
             while (j > 0) {
                 const Token& q = toks[j - 1];
                 bool skip = q.tag == Tag::Adverb || q.tag == Tag::Quote ||

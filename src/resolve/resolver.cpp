@@ -303,7 +303,8 @@ struct Builder {
     std::optional<Resolution> unit_period();
     std::optional<year_month> reported_quarter();
     void set_quarter(year_month first_month);
-    std::optional<Resolution> with_time(year_month_day d);
+    // Fills r with the day (and its time of day, if any); false for an impossible time ("15 p.m.").
+    bool with_time(year_month_day d);
     std::optional<Resolution> underspecified();
 };
 
@@ -320,12 +321,12 @@ std::optional<Resolution> Builder::run() {
 }
 
 // Adds a clock time or part of day to a resolved day.
-std::optional<Resolution> Builder::with_time(year_month_day d) {
+bool Builder::with_time(year_month_day d) {
     if (e.hour >= 0) {
         int h = e.hour;
         if (e.ampm == 2 && h < 12) h += 12;
         if (e.ampm == 1 && h == 12) h = 0;
-        if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return std::nullopt;  // "15 p.m."
+        if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return false;  // "15 p.m."
         int m = std::max(e.minute, 0);
         r.type = TimexType::Time;
         r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : FieldNone) | (e.second >= 0 ? FieldSecond : FieldNone);
@@ -341,7 +342,7 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         auto len = e.second >= 0 ? seconds{1} : seconds{60};
         r.interval = Interval{b, b + len};
         r.granularity = e.second >= 0 ? Granularity::Second : Granularity::Minute;
-        return r;
+        return true;
     }
     if (e.part != PartOfDay::None) {
         // TimeML (TimeBank) types a part of a named day ("Friday night", "June 3 evening") as a DATE;
@@ -352,12 +353,12 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         auto [from, to] = part_hours(e.part);
         r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
         r.granularity = Granularity::PartOfDay;
-        return r;
+        return true;
     }
     r.value = day_value(d);
     r.interval = day_span(sys_days{d});
     r.granularity = Granularity::Day;
-    return r;
+    return true;
 }
 
 std::optional<Resolution> Builder::underspecified() {
@@ -416,7 +417,7 @@ std::optional<Resolution> Builder::underspecified() {
     }
     r.explanation = fmt::format("{}: no DCT or reference time, left underspecified -> {}", text, r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::calendar() {
@@ -433,7 +434,7 @@ std::optional<Resolution> Builder::calendar() {
         r.interval = span(sys_days{year(e.century * 100) / 1 / 1}, sys_days{year(e.century * 100 + 100) / 1 / 1});
         r.explanation = fmt::format("{}: century {}01-{} -> {}", text, e.century, e.century * 100 + 100, r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
     int yr = e.year;
     bool year_known = e.year > 0;
@@ -456,7 +457,7 @@ std::optional<Resolution> Builder::calendar() {
             r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
             r.explanation = fmt::format("{}: decade {}0s, century from {} -> {}", text, d, base, r.value);
             finish_mod();
-            return r;
+            return std::move(r);
         }
     }
     if (e.decade >= 0) {
@@ -466,7 +467,7 @@ std::optional<Resolution> Builder::calendar() {
         r.interval = span(sys_days{year(e.decade * 10) / 1 / 1}, sys_days{year(e.decade * 10 + 10) / 1 / 1});
         r.explanation = fmt::format("{}: the decade {}0-{}9 -> {}", text, e.decade, e.decade, r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     auto a = anchor_day(false);
@@ -516,12 +517,12 @@ std::optional<Resolution> Builder::calendar() {
             }
             ymd = holiday_day(e.holiday, y);
         }
-        auto res = with_time(*ymd);
+        bool res = with_time(*ymd);
         r.explanation = fmt::format("{}: {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
                                     year_known ? "of the year said" : fmt::format("{} {}", "relative to", anchor_name()),
                                     r.value);
         finish_mod();
-        return res ? std::optional<Resolution>(r) : std::nullopt;
+        return res ? std::optional<Resolution>(std::move(r)) : std::nullopt;
     }
 
     // Full or partial day: month + day (+ year), weekday, day of month.
@@ -581,7 +582,7 @@ std::optional<Resolution> Builder::calendar() {
         if (!res) return std::nullopt;
         r.explanation += r.value;
         finish_mod();
-        return r;
+        return std::move(r);
     }
     if (e.weekday > 0 && e.month == 0) {
         r.known |= FieldWeekday;
@@ -619,7 +620,7 @@ std::optional<Resolution> Builder::calendar() {
         r.explanation = cat(text, ": ", names[e.weekday], " ", how, " ", anchor_name(), " (", to_string(c.tense),
                             " tense) -> ", r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
     if (e.day > 0 && e.month == 0) {
         // "the 27th": day of the anchor's month, or the month before/after by tense.
@@ -632,11 +633,11 @@ std::optional<Resolution> Builder::calendar() {
             ym += months{1};
         year_month_day ymd{ym / date::day(e.day)};
         if (!ymd.ok()) return std::nullopt;
-        auto res = with_time(ymd);
+        with_time(ymd);
         r.explanation = cat(text, ": day ", e.day, " in the month ", direction_text(dir), " ", anchor_name(), " -> ",
                             r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Month (+ year).
@@ -702,7 +703,7 @@ std::optional<Resolution> Builder::calendar() {
         }
         r.interval = month_span(y, month(e.month));
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Seasons, quarters, halves: the period in the anchor's year, moved by rel or tense.
@@ -763,7 +764,7 @@ std::optional<Resolution> Builder::calendar() {
                                    : cat(text, ": year implied from ", anchor_name(), " (", to_string(c.tense),
                                          " tense) -> ", r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Year alone (possibly fiscal).
@@ -774,7 +775,7 @@ std::optional<Resolution> Builder::calendar() {
         r.explanation = cat(text, ": explicit ", e.fiscal ? "fiscal " : "", "year -> ", r.value);
         if (e.fiscal) r.explanation += " (fiscal years are reported as their calendar year)";
         finish_mod();
-        return r;
+        return std::move(r);
     }
     (void)relative;
     if (e.hour >= 0 || e.part != PartOfDay::None) {
@@ -790,7 +791,7 @@ std::optional<Resolution> Builder::calendar() {
         auto res = with_time(day);
         if (!res) return std::nullopt;
         r.explanation = cat(text, ": time of day on the day of ", anchor_name(), " -> ", r.value);
-        return r;
+        return std::move(r);
     }
     return std::nullopt;
 }
@@ -839,7 +840,7 @@ std::optional<Resolution> Builder::unit_period() {
         r.explanation = fmt::format("{}: the {} weekend from {} ({} tense) -> {}", text,
                                     c.tense == Tense::Future ? "next" : "latest", anchor_name(), to_string(c.tense),
                                     r.value);
-        return r;
+        return std::move(r);
     }
     if (e.rel == Rel::Latest) {
         // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
@@ -857,7 +858,7 @@ std::optional<Resolution> Builder::unit_period() {
                                     text, r.anchor == "reference" ? "the quarter last mentioned"
                                                                   : "the last whole quarter before the DCT",
                                     r.value);
-        return r;
+        return std::move(r);
     }
     bool anaphoric = e.anaphoric || e.rel == Rel::Same || e.rel == Rel::Previous || e.rel == Rel::Following;
     auto a = anchor_day(anaphoric);
@@ -950,7 +951,7 @@ std::optional<Resolution> Builder::unit_period() {
     r.explanation = fmt::format("{}: the {} {} relative to {} -> {}", text, ri < 10 ? rel_words[ri] : "",
                                 e.unit == Unit::Day ? "day" : to_string(r.granularity), anchor_name(), r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::deictic() {
@@ -970,7 +971,7 @@ std::optional<Resolution> Builder::deictic() {
     }
     r.explanation = fmt::format("{}: {} day(s) from {} -> {}", text, e.day_offset, anchor_name(), r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 // Duration value of q units, converting fractions to a smaller unit when they come out whole.
@@ -1057,7 +1058,7 @@ std::optional<Resolution> Builder::duration() {
     } else {
         r.explanation = fmt::format("{}: duration {}", text, r.value);
     }
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::offset() {
@@ -1077,7 +1078,7 @@ std::optional<Resolution> Builder::offset() {
             if (e.mod != Mod::None) r.mod = mod_value(e.mod);
             r.explanation = fmt::format("{}: {} year(s) {} the quarter reported on -> {}", text, e.quantity,
                                         sign < 0 ? "before" : "after", r.value);
-            return r;
+            return std::move(r);
         }
     }
     auto a = anchor_day(anaphoric);
@@ -1086,7 +1087,7 @@ std::optional<Resolution> Builder::offset() {
     if (e.vague_quantity) {
         r.value = e.rel == Rel::Ago || e.rel == Rel::Before ? "PAST_REF" : "FUTURE_REF";
         r.explanation = fmt::format("{}: an unspecified amount of time from {} -> {}", text, anchor_name(), r.value);
-        return r;
+        return std::move(r);
     }
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
     double q = e.quantity;
@@ -1159,7 +1160,7 @@ std::optional<Resolution> Builder::offset() {
     r.implied = FieldYear | FieldMonth | FieldDay;
     r.explanation = fmt::format("{}: {} {} {} {} -> {}", text, q, "unit(s)", sign < 0 ? "before" : "after",
                                 anchor_name(), r.value);
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::set() {
@@ -1186,7 +1187,7 @@ std::optional<Resolution> Builder::set() {
     if (lower.rfind("every", 0) == 0) r.quant = "EVERY";
     if (lower.rfind("each", 0) == 0) r.quant = "EACH";
     r.explanation = fmt::format("{}: recurring {}{}", text, r.value, r.freq.empty() ? "" : ", " + r.freq);
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::fuzzy() {
@@ -1207,7 +1208,7 @@ std::optional<Resolution> Builder::fuzzy() {
     r.explanation = fmt::format("{}: fuzzy reference to {} -> {}",
                                 text, e.fuzzy == grammar::Fuzzy::Present ? "the present" :
                                       e.fuzzy == grammar::Fuzzy::Past ? "the past" : "the future", r.value);
-    return r;
+    return std::move(r);
 }
 
 }  // namespace
