@@ -401,21 +401,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
 
     SentenceAnalysis a;  // reused from sentence to sentence, as are the vectors below
     std::vector<Placement> placements;
-    std::vector<std::vector<std::size_t>> placed;
+    std::vector<char> placed;  // per event of the sentence: it has a placement
     std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         if (sentences[si].header) continue;
         analyze_sentence(in.text, sentences[si], si, timexes, a);
         auto& toks = a.tokens;
         placements.clear();
-        placed.clear();
-        placed.resize(a.events.size());
+        placed.assign(a.events.size(), 0);
         auto add = [&](Placement pl) {
             if (placed.size() <= pl.ref.event) placed.resize(pl.ref.event + 1);
-            placed[pl.ref.event].push_back(placements.size());
+            placed[pl.ref.event] = 1;
             placements.push_back(std::move(pl));
         };
-        auto is_placed = [&](std::size_t k) { return k < placed.size() && !placed[k].empty(); };
+        auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
         // Rule 1: timexes in the clause.
         for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -600,7 +599,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             te.relation = pl.relation;
             te.dated = pl.dated;
             te.sentence = a.sentence;
-            te.rule = pl.rule;
+            te.rule = std::move(pl.rule);  // the placements are dropped after this loop
             if (pl.timex >= 0) {
                 const Timex& t = timexes[std::size_t(pl.timex)];
                 te.value = t.value;
@@ -609,12 +608,12 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 te.tid = t.tid;
                 te.time_text = t.text;
             } else {
-                te.value = pl.value;
+                te.value = std::move(pl.value);
                 te.interval = pl.interval;
                 te.granularity = pl.granularity;
             }
             auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
-            te.text = st.text;
+            te.text = std::move(st.text);
             te.text_begin = st.begin;
             te.text_end = st.end;
             out.entries.push_back(std::move(te));

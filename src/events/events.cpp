@@ -3,6 +3,7 @@
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cctype>
 #include <deque>
 #include <memory>
@@ -69,6 +70,13 @@ const detail::WordTable<Tag>& closed_class() {
         return std::move(t.table);
     }();
     return m;
+}
+
+// w is the literal word: the length is a constant, so the byte compare is inlined (the hot loops
+// compare most tokens with a few words).
+template <std::size_t N>
+inline bool is(std::string_view w, const char (&lit)[N]) {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
 // w (at least two bytes long) ends in the two letters a b: "ly", "ed".
@@ -147,12 +155,11 @@ struct Tokenizer {
         return v;
     }
     void push_word(std::size_t b, std::size_t e) {
-        Token tok;
+        Token& tok = out.emplace_back();
         tok.begin = b;
         tok.end = e;
         tok.lower = lower(b, e);
         tok.capital = ascii::is_upper(t[b]);
-        out.push_back(tok);
     }
 };
 
@@ -175,13 +182,12 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                          is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
                          ascii::is_alpha(t[i + 3]);
             if (!inner) {
-                Token tok;
+                Token& tok = out.emplace_back();
                 tok.begin = i;
                 tok.end = i + len;
                 tok.lower = t.substr(i, len);
                 tok.tag = ptag;
-                out.push_back(tok);
-                i += len;
+                        i += len;
                 continue;
             }
         }
@@ -269,22 +275,20 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
                 split_at(suffix_bytes(2));
             } else {
-                Token tok;
+                Token& tok = out.emplace_back();
                 tok.begin = s;
                 tok.end = i;
                 tok.lower = lw;
                 tz.used += lw.size();
                 tok.capital = ascii::is_upper(t[s]);
-                out.push_back(tok);
-            }
+                    }
             continue;
         }
-        Token tok;
+        Token& tok = out.emplace_back();
         tok.begin = i;
         tok.end = i + 1;
         tok.lower = t.substr(i, 1);
         tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
-        out.push_back(tok);
         ++i;
     }
 }
@@ -543,23 +547,23 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             continue;
         }
         if (const WordInfo& info = memo.info(i); info.closed) t.tag = info.closed_tag;
-        if (t.lower == "'s") {
+        if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
-            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || toks[i - 1].lower == "that" ||
-                                  toks[i - 1].lower == "what" || toks[i - 1].lower == "who");
+            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
+                                  is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
             t.tag = pron ? Tag::Be : Tag::Possessive;
         }
-        if (t.lower == "'d") t.tag = Tag::Modal;
+        if (is(t.lower, "'d")) t.tag = Tag::Modal;
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
     const auto& lex = Lexicon::get();
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].lower == "going") {
+        if (is(toks[i].lower, "going")) {
             if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
             continue;
         }
-        if (toks[i].lower != "that" || toks[i].tag != Tag::Word) continue;
+        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) continue;
         if (i + 1 >= toks.size()) {
             toks[i].tag = Tag::Pronoun;
             continue;
@@ -580,8 +584,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // "-ly" adverbs.
     for (auto& t : toks)
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
-            t.lower != "family" && t.lower != "italy" && t.lower != "rally" && t.lower != "supply" &&
-            t.lower != "assembly" && t.lower != "july" && t.lower != "reply" && t.lower != "ally")
+            !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
+            !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
 
     // Events, left to right.
@@ -707,7 +711,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
     // Copulas: a form of "be" not followed by a participle or gerund that is a verb event.
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].tag != Tag::Be || toks[i].lower == "been" || toks[i].lower == "being" || toks[i].lower == "be")
+        if (toks[i].tag != Tag::Be || is(toks[i].lower, "been") || is(toks[i].lower, "being") || is(toks[i].lower, "be"))
             continue;
         std::size_t j = i + 1;
         while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
@@ -750,11 +754,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 const Token& q = toks[c];
                 switch (q.tag) {
                     case Tag::Modal:
-                        if (q.lower == "will" || q.lower == "shall" || q.lower == "'ll" || q.lower == "wo" ||
-                            q.lower == "sha" || q.lower == "going")
+                        if (is(q.lower, "will") || is(q.lower, "shall") || is(q.lower, "'ll") || is(q.lower, "wo") ||
+                            is(q.lower, "sha") || is(q.lower, "going"))
                             future = true;
-                        else modality = q.lower == "ca" || q.lower == "cannot" ? "can" : q.lower == "'d" ? "would" : q.lower;
-                        if (q.lower == "cannot") negated = true;
+                        else modality = is(q.lower, "ca") || is(q.lower, "cannot") ? "can" : is(q.lower, "'d") ? "would" : q.lower;
+                        if (is(q.lower, "cannot")) negated = true;
                         if (!have_finite) {
                             finite = Tense::Future;
                             have_finite = true;
@@ -808,7 +812,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 if (toks[c].tag == Tag::To) continue;
                 if (tb == std::string::npos) tb = toks[c].begin;
                 std::string_view w = text.substr(toks[c].begin, toks[c].end - toks[c].begin);
-                if (!trig.empty() && toks[c].lower != "n't") trig += ' ';
+                if (!trig.empty() && !is(toks[c].lower, "n't")) trig += ' ';
                 trig += w;
             }
             for (std::size_t c = head; c <= last; ++c) {
@@ -841,7 +845,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         auto& t = toks[i];
         const bool opener = t.hypothetical;
         if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
-        if (t.tag == Tag::Subord && t.lower != "if") cond = false;
+        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
         t.hypothetical = hypo;
         t.conditional = cond;
         if (t.event >= 0) {
@@ -852,7 +856,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 e.factual = false;
             }
         }
-        if (t.lower == "if" && t.tag == Tag::Subord) cond = true;
+        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
         if (opener) hypo = true;
     }
 
