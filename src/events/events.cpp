@@ -515,6 +515,20 @@ bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     }
 }
 
+namespace {
+
+// A view of the tokens of a sentence (see analyze_sentence).
+struct Tokens {
+    Token* p;
+    std::size_t n;
+    Token& operator[](std::size_t i) const { return p[i]; }
+    std::size_t size() const { return n; }
+    Token* begin() const { return p; }
+    Token* end() const { return p + n; }
+};
+
+}  // namespace
+
 SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
                                   const std::vector<Timex>& timexes) {
     SentenceAnalysis a;
@@ -530,9 +544,12 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1));
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
-    auto& toks = a.tokens;
+    // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
+    // alias anything, and would make the compiler reload the vector's bounds on every access.
+    // The token vector does not change size below.
+    const Tokens toks{a.tokens.data(), a.tokens.size()};
     static thread_local Memo memo;
-    memo.reset(toks);
+    memo.reset(a.tokens);
     // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
     // below makes anyway), in one pass.
     auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
@@ -594,7 +611,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (t.tag != Tag::Word || t.timex >= 0) continue;
         bool sentence_initial = i == 0 || (i == 1 && toks[0].tag == Tag::Quote);
         if (t.capital && !sentence_initial) continue;  // names
-        auto p = prev_content(toks, i);
+        auto p = prev_content(a.tokens, i);
         Tag prev = p ? toks[*p].tag : Tag::Punct;
         bool prev_noun_ctx = prev == Tag::Det || prev == Tag::Possessive || prev == Tag::Number ||
                              (p && toks[*p].timex >= 0 && prev != Tag::Adverb);
