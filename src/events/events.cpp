@@ -301,18 +301,20 @@ struct VerbMatch {
 
 // What the lexicon says of one lowercase word, whatever its context.
 struct WordInfo {
-    VerbForms forms;       // its readings as a verb (of the word after a short prefix: "re-elected")
-    const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
-    std::size_t noun_count = 0;
-    std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
-    Tense tense = Tense::Unknown;  // resolve::word_tense()
+    // The fields read for every token first, in the object's first cache line: the infos of a
+    // text's vocabulary do not fit the L2 cache, and each further line read is a miss.
     bool closed = false;           // a closed-class word: closed_class() gives it `closed_tag`
     Tag closed_tag = Tag::Word;
+    Tense tense = Tense::Unknown;  // resolve::word_tense()
+    std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
+    std::size_t noun_count = 0;
+    const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
+    VerbForms forms;       // its readings as a verb (of the word after a short prefix: "re-elected")
 };
 
-WordInfo word_info(std::string_view lower) {
+// Fills w (a default WordInfo, in place: it is large) with what the lexicon says of `lower`.
+void word_info(std::string_view lower, WordInfo& w) {
     const auto& lex = Lexicon::get();
-    WordInfo w;
     w.forms = lex.verb_forms(lower);
     if (w.forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
         auto dash = lower.rfind('-');
@@ -326,7 +328,6 @@ WordInfo word_info(std::string_view lower) {
         w.closed = true;
         w.closed_tag = *tag;
     }
-    return w;
 }
 
 // word_info() of the words met so far, one per thread: news text repeats its words, and one probe
@@ -343,7 +344,7 @@ public:
                 if (s.hash == h && s.key == w) return *s.info;
             }
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
-        infos_.push_back(word_info(w));
+        word_info(w, infos_.emplace_back());
         Slot s{h, store(w), &infos_.back()};
         std::size_t i = h & mask_;
         while (slots_[i].info) i = (i + 1) & mask_;
