@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <bitset>
 #include <memory>
 #include <cstddef>
 #include <cstdint>
@@ -439,11 +438,28 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
     return found ? Need::Check : Need::No;
 }
 
+// A set of rules (registry indices), as words of bits so that a family can walk the rules it may
+// try in index order.
+struct RuleBits {
+    static constexpr std::size_t kWords = kMaxRules / 64;
+    std::array<std::uint64_t, kWords> w{};
+    void set(std::size_t i, bool v = true) {
+        if (v) w[i / 64] |= std::uint64_t(1) << (i % 64);
+        else w[i / 64] &= ~(std::uint64_t(1) << (i % 64));
+    }
+    bool test(std::size_t i) const { return (w[i / 64] >> (i % 64)) & 1u; }
+    bool none() const {
+        std::uint64_t o = 0;
+        for (auto x : w) o |= x;
+        return o == 0;
+    }
+};
+
 // What every rule needs at one first word: may (it may start there), check (if its second token
 // meets seconds[k].second).
 struct Decisions {
     std::size_t decided = 0;  // rules 0 .. decided-1 are decided
-    std::bitset<kMaxRules> may, check;
+    RuleBits may_only;        // may start, whatever the second token (may and not check)
     std::vector<std::pair<std::size_t, const Second*>> seconds;
 };
 
@@ -452,33 +468,37 @@ struct Candidate {
     const char* first = nullptr;
     const char* last = nullptr;
     Decisions* decisions = nullptr;
-    std::bitset<kMaxRules> allowed;  // rules below decisions->decided that may start here
+    RuleBits allowed;  // rules below decisions->decided that may start here
     Tokens tokens;
 };
 
 inline thread_local constinit Candidate current;
 // Off: every rule is tried everywhere (the reference behaviour the dispatch must reproduce; tests).
 inline std::atomic<bool> enabled{true};
+// Set once every family has registered its rules (after the first full match_at): from then on a
+// candidate where no registered rule may start is skipped without calling the families.
+inline std::atomic<bool> sealed{false};
 
 // What rule `rule` needs at candidates whose first token is k's.
 [[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
     thread_local std::vector<const First*> nexts;
     nexts.clear();
     Need need = needs(registry[rule], k, nexts);
-    d.may[rule] = need != Need::No;
-    d.check[rule] = need == Need::Check;
+    d.may_only.set(rule, need == Need::Yes);
     if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
 }
 
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Called by match_at() before it tries the rules at `first`; end_candidate() after.
-inline void begin_candidate(const char* first, const char* last) {
+// Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
+// when no rule can start at `first` (the families need not run at all).
+inline bool begin_candidate(const char* first, const char* last) {
     Candidate& cand = current;
     cand.first = nullptr;  // no filter (every rule is tried) unless set below
     // Off, or at a space (the skipper runs first, the rule's first token comes later): no filter.
     if (!enabled.load(std::memory_order_relaxed) || first == last || is_space(static_cast<unsigned char>(*first)))
-        return;
+        return false;
+    const bool all_registered = sealed.load(std::memory_order_acquire);
     cand.last = last;
     Tokens& k = cand.tokens;
     k.run_size = 0;
@@ -553,12 +573,13 @@ inline void begin_candidate(const char* first, const char* last) {
     Decisions& d = *r.decisions;
     for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
         decide(d, d.decided, k);
-    cand.allowed = d.may & ~d.check;
+    cand.allowed = d.may_only;
     for (auto& [rule, second] : d.seconds)
         if (second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
             cand.allowed.set(rule);
     cand.decisions = &d;
     cand.first = first;
+    return all_registered && cand.allowed.none();
 }
 inline void end_candidate() { current.first = nullptr; }
 
@@ -569,7 +590,7 @@ inline bool may_start(int rule, const char* first, const char* last) {
     auto i = std::size_t(rule);
     if (i >= cand.decisions->decided) [[unlikely]]
         return true;  // registered during this candidate (first use): decided from the next one on
-    return cand.allowed[i];
+    return cand.allowed.test(i);
 }
 
 // The registry index of a rule object (first use computes its first set).
