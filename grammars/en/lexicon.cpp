@@ -232,11 +232,19 @@ public:
             std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
             slots_[i] = {h, c, w};
-            if (!w.empty()) shapes_.set(shape(w));
+            if (!w.empty() && w.size() <= kMaxLength) shapes_.set(shape(w));
         }
     }
+    // `w` in any case: ASCII letters are folded (the table holds lowercase words).
     WordClass find(std::string_view w) const noexcept {
-        if (w.empty() || !shapes_[shape(w)]) return WordClass::None;  // no word of this length and start
+        // No word of this length and start (most words of a text); the shape ignores case.
+        if (w.empty() || w.size() > kMaxLength || !shapes_[shape(w)]) return WordClass::None;
+        char folded[kMaxLength];
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(w[i]);
+            folded[i] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        w = std::string_view(folded, w.size());
         const std::uint32_t h = hash(w);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
@@ -256,7 +264,9 @@ private:
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
     }
-    // Length and first two bytes of a word, for a quick "not in the table" (most words of a text).
+    static constexpr std::size_t kMaxLength = 31;  // the longest word of the table is shorter
+    // Length and first two bytes of a word (the same for either case of a letter), for a quick
+    // "not in the table" (most words of a text).
     static std::size_t shape(std::string_view w) noexcept {
         std::size_t len = std::min<std::size_t>(w.size(), 31);
         std::size_t a = static_cast<unsigned char>(w[0]) & 31u;

@@ -26,16 +26,11 @@ constexpr bool is_alnum(unsigned char c) {
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Byte classes of the token scan: 0 other, 1 letter, 2 digit; and ASCII lowercase.
+// Byte classes of the token scan: 0 other, 1 letter, 2 digit.
 constexpr auto kClass = [] {
     std::array<unsigned char, 256> a{};
     for (int c = 0; c < 256; ++c)
         a[std::size_t(c)] = is_digit(static_cast<unsigned char>(c)) ? 2 : is_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
-    return a;
-}();
-constexpr auto kLower = [] {
-    std::array<char, 256> a{};
-    for (int c = 0; c < 256; ++c) a[std::size_t(c)] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
     return a;
 }();
 
@@ -451,20 +446,21 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         while (i < n && !kClass[u[i]]) ++i;
         if (i >= n) break;
         const std::size_t b = i;
-        char lower[kMaxWord + 1];  // the last byte takes whatever is beyond kMaxWord
-        std::size_t len = 0;
         unsigned char classes = 0;
-        for (; i < n; ++i) {
-            unsigned char c = u[i];
-            unsigned char k = kClass[c];
-            if (!k) {
-                if (!(c == '\'' && i > b && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])))
-                    break;
+        for (;;) {
+            unsigned char k;
+            while (i < n && (k = kClass[u[i]]) != 0) {
+                classes |= k;
+                ++i;
             }
-            classes |= k;
-            lower[std::min(len, kMaxWord)] = kLower[c];
-            ++len;
+            // An apostrophe between letters, with two letters after it, stays inside the word.
+            if (i < n && u[i] == '\'' && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])) {
+                ++i;
+                continue;
+            }
+            break;
         }
+        const std::size_t len = i - b;
         const bool has_digit = classes & 2;
         WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
@@ -472,7 +468,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
         else if (len >= kMaxWord) cls = WordClass::None;
-        else cls = grammar::lex::classify(std::string_view(lower, len));
+        else cls = grammar::lex::classify(t.substr(b, len));  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
         ++ordinal;
     }
