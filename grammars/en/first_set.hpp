@@ -55,11 +55,18 @@ struct Item {
     Follow follow;
 };
 
+// A number (x3::uint_parser) that may start a rule: how many digits it takes (max -1: no limit; it
+// takes as many as it can) and what may follow it.
+struct DigitRun {
+    int min = 1, max = -1;
+    Follow follow;
+};
+
 struct First {
     bool nullable = false;
     bool any = false;
     bool digit = false;
-    Follow digit_follow;  // what may follow a number that starts the rule
+    std::vector<DigitRun> digit_runs;  // when digit: the numbers that may start the rule
     std::string punct;  // first bytes that are not letters/digits
     std::vector<Item> items;
 
@@ -75,8 +82,8 @@ struct First {
     }
     void add(const First& o) {
         any |= o.any;
-        if (o.digit) digit_follow = digit ? merged(digit_follow, o.digit_follow) : o.digit_follow;
         digit |= o.digit;
+        digit_runs.insert(digit_runs.end(), o.digit_runs.begin(), o.digit_runs.end());
         punct += o.punct;
         items.insert(items.end(), o.items.begin(), o.items.end());
     }
@@ -86,19 +93,18 @@ struct First {
     // Repetition (kleene, plus, list): the same tokens may follow again; give up on follows.
     void follow_anything() {
         for (auto& i : items) i.follow = Follow{};
-        digit_follow = Follow{};
+        for (auto& r : digit_runs) r.follow = Follow{};
     }
     // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
     // first tokens.
     void followed_by(const First& rest) {
         std::shared_ptr<const First> rest1;  // built once, shared by the tokens that only end here
         for (auto& i : items) extend(i.follow, rest, rest1);
-        if (digit) extend(digit_follow, rest, rest1);
+        for (auto& r : digit_runs) extend(r.follow, rest, rest1);
     }
 
 private:
     static First level_one(const First& f);
-    static Follow merged(const Follow& a, const Follow& b);
     static void extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1);
 };
 
@@ -112,12 +118,6 @@ inline First First::level_one(const First& f) {
     g.items.reserve(f.items.size());
     for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
-}
-inline Follow First::merged(const Follow& a, const Follow& b) {
-    if (!a.next || !b.next) return Follow{};
-    auto n = std::make_shared<First>(level_one(*a.next));
-    n->add(level_one(*b.next));
-    return {std::move(n), a.may_end || b.may_end};
 }
 inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
@@ -135,8 +135,13 @@ inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const Fi
 inline bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c; }
 
+inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 inline First of_string(std::string_view s) {
     First f;
+    // The dispatch's tokens skip spaces (see Tokens): a literal's leading spaces are no token of
+    // their own, and a literal of spaces only ("5 1/2" is uint >> ' ' >> "1/2") consumes none.
+    while (!s.empty() && is_space(static_cast<unsigned char>(s[0]))) s.remove_prefix(1);
     if (s.empty()) return First::empty();
     if (!is_alnum(static_cast<unsigned char>(s[0]))) {
         f.punct.push_back(s[0]);
@@ -245,7 +250,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
     First f;
     f.digit = true;
-    f.digit_follow = {std::make_shared<First>(), true};
+    f.digit_runs.push_back({int(Min), Max, {std::make_shared<First>(), true}});
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
@@ -309,6 +314,7 @@ inline int register_rule(First f) {
 // only its digits) and the token after it, spaces skipped (a run of letters/digits, or one byte).
 struct Tokens {
     unsigned char c = 0;  // first byte
+    std::size_t digits = 0;  // a number: the length of its run of digits
     char run[kKeyMax] = {};
     std::size_t run_size = 0;
     bool truncated = false;
@@ -413,14 +419,28 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
     };
     const unsigned char c = k.c;
     if (c >= '0' && c <= '9') {
-        // Rules tell numbers apart only by "a digit" (all numbers share one cache entry); a word of
-        // the rule that starts with a digit would need more: then it may always start.
+        // Rules tell numbers apart only by their number of digits (numbers of one length share one
+        // cache entry); a word of the rule that starts with a digit would need more: then it may
+        // always start.
         for (auto& it : f.items)
             if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') return Need::Yes;
         if (!f.digit) return Need::No;
-        // A follow that starts with a digit may be inside the same run of digits ("20240119").
-        if (take(f.digit_follow) || nexts.back()->digit) return Need::Yes;
-        return Need::Check;
+        const std::size_t d = k.digits;  // at least 1; at most the window, below 255
+        for (const auto& r : f.digit_runs) {
+            if (d < std::size_t(r.min) || d >= 255) {
+                if (d >= 255) return Need::Yes;  // beyond the key's range: no filter
+                continue;  // too short for this number
+            }
+            if (r.max >= 0 && d > std::size_t(r.max)) {
+                // The parser stops inside the run: what follows it must take a digit.
+                if (r.follow.anything() || r.follow.next->any || r.follow.next->digit) return Need::Yes;
+                continue;
+            }
+            // The parser takes the whole run; the second token must meet what follows it (a follow
+            // that starts with a digit then starts at the second token).
+            if (take(r.follow)) return Need::Yes;
+        }
+        return found ? Need::Check : Need::No;
     }
     if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos ? Need::Yes : Need::No;
     std::string_view run(k.run, k.run_size);
@@ -488,8 +508,6 @@ inline std::atomic<bool> sealed{false};
     if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
 }
 
-inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
 // when no rule can start at `first` (the families need not run at all).
 inline bool begin_candidate(const char* first, const char* last) {
@@ -519,6 +537,7 @@ inline bool begin_candidate(const char* first, const char* last) {
     const char* q = first;
     if (number) {
         while (q < last && *q >= '0' && *q <= '9') ++q;
+        k.digits = std::size_t(q - first);
     } else if (is_alnum(k.c)) {
         q = p;
         while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
@@ -543,6 +562,7 @@ inline bool begin_candidate(const char* first, const char* last) {
     std::size_t key_size = 0;
     if (number) {
         key_buf[key_size++] = '#';
+        key_buf[key_size++] = char(std::min<std::size_t>(k.digits, 255));  // numbers differ by their length
     } else if (k.run_size == 0) {
         key_buf[key_size++] = '\x01';
         key_buf[key_size++] = char(k.c);
