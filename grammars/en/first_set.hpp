@@ -480,7 +480,13 @@ struct RuleBits {
 struct Decisions {
     std::size_t decided = 0;  // rules 0 .. decided-1 are decided
     RuleBits may_only;        // may start, whatever the second token (may and not check)
-    std::vector<std::pair<std::size_t, const Second*>> seconds;
+    // The rules that may start when the second token meets a follow set, grouped by follow set
+    // (interned: many rules share one), so that each is tested once per candidate.
+    struct Group {
+        const Second* second;
+        RuleBits rules;
+    };
+    std::vector<Group> seconds;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -489,7 +495,6 @@ struct Candidate {
     const char* last = nullptr;
     Decisions* decisions = nullptr;
     RuleBits allowed;  // rules below decisions->decided that may start here
-    Tokens tokens;
 };
 
 inline thread_local constinit Candidate current;
@@ -505,7 +510,12 @@ inline std::atomic<bool> sealed{false};
     nexts.clear();
     Need need = needs(registry[rule], k, nexts);
     d.may_only.set(rule, need == Need::Yes);
-    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
+    if (need == Need::Check) {
+        const Second* second = &Second::of(nexts);
+        auto g = std::find_if(d.seconds.begin(), d.seconds.end(), [&](const Decisions::Group& x) { return x.second == second; });
+        if (g == d.seconds.end()) g = d.seconds.insert(d.seconds.end(), {second, RuleBits{}});
+        g->rules.set(rule);
+    }
 }
 
 // Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
@@ -518,7 +528,7 @@ inline bool begin_candidate(const char* first, const char* last) {
         return false;
     const bool all_registered = sealed.load(std::memory_order_acquire);
     cand.last = last;
-    Tokens& k = cand.tokens;
+    Tokens k;  // local: the byte loops below then need no thread-local address
     k.run_size = 0;
     k.truncated = false;
     k.c = static_cast<unsigned char>(*first);
@@ -594,9 +604,9 @@ inline bool begin_candidate(const char* first, const char* last) {
     for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
         decide(d, d.decided, k);
     cand.allowed = d.may_only;
-    for (auto& [rule, second] : d.seconds)
-        if (second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
-            cand.allowed.set(rule);
+    for (auto& g : d.seconds)
+        if (g.second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
+            for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
     cand.decisions = &d;
     cand.first = first;
     return all_registered && cand.allowed.none();

@@ -235,21 +235,29 @@ public:
             if (!w.empty() && w.size() <= kMaxLength) shapes_.set(shape(w));
         }
     }
+    // False when no word of the table has this length, first two and last bytes (most words of a
+    // text); the shape ignores case.
+    bool may_contain(std::string_view w) const noexcept {
+        return !w.empty() && w.size() <= kMaxLength && shapes_[shape(w)];
+    }
     // `w` in any case: ASCII letters are folded (the table holds lowercase words).
-    WordClass find(std::string_view w) const noexcept {
-        // No word of this length and start (most words of a text); the shape ignores case.
-        if (w.empty() || w.size() > kMaxLength || !shapes_[shape(w)]) return WordClass::None;
+    [[gnu::noinline]] WordClass find(std::string_view w) const noexcept {
         char folded[kMaxLength];
+        std::uint32_t h = 2166136261u;  // FNV-1a over the folded bytes, as hash()
         for (std::size_t i = 0; i < w.size(); ++i) {
             unsigned char c = static_cast<unsigned char>(w[i]);
-            folded[i] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            folded[i] = char(c);
+            h = (h ^ c) * 16777619u;
         }
-        w = std::string_view(folded, w.size());
-        const std::uint32_t h = hash(w);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.word.empty()) return WordClass::None;
-            if (s.hash == h && s.word == w) return s.cls;  // the hash first: most words of a text are not here
+            if (s.hash == h && s.word.size() == w.size()) {  // the hash first: most words of a text are not here
+                std::size_t k = 0;
+                while (k < w.size() && s.word[k] == folded[k]) ++k;
+                if (k == w.size()) return s.cls;
+            }
         }
     }
 
@@ -265,17 +273,19 @@ private:
         return h;
     }
     static constexpr std::size_t kMaxLength = 31;  // the longest word of the table is shorter
-    // Length and first two bytes of a word (the same for either case of a letter), for a quick
-    // "not in the table" (most words of a text).
+    // Length, first two and last bytes of a word (the same for either case of a letter), hashed
+    // to 16 bits, for a quick "not in the table".
     static std::size_t shape(std::string_view w) noexcept {
-        std::size_t len = std::min<std::size_t>(w.size(), 31);
+        std::size_t len = w.size();
         std::size_t a = static_cast<unsigned char>(w[0]) & 31u;
         std::size_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
-        return (len << 10) | (a << 5) | b;
+        std::size_t z = static_cast<unsigned char>(w[len - 1]) & 31u;
+        auto key = std::uint32_t((((len << 5 | a) << 5 | b) << 5) | z);
+        return (key * 2654435761u) >> 16;  // Knuth's multiplicative hash: the top 16 bits
     }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
-    std::bitset<32 * 32 * 32> shapes_;
+    std::bitset<65536> shapes_;
 };
 
 }  // namespace
@@ -324,6 +334,7 @@ WordClass classify(std::string_view w) noexcept {
            "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right"});
         return m;
     }());
+    if (!words.may_contain(w)) return WordClass::None;
     return words.find(w);
 }
 
