@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bitset>
 #include <string>
 #include <unordered_map>
@@ -290,7 +291,10 @@ private:
 
 }  // namespace
 
-WordClass classify(std::string_view w) noexcept {
+namespace {
+
+// The scanner's table, built on first use (out of line: classify() stays a short leaf function).
+[[gnu::noinline]] const WordTable& word_table() {
     static const WordTable words([] {
         std::unordered_map<std::string_view, WordClass> m;
         auto T = [&](std::initializer_list<const char*> ws) {
@@ -334,8 +338,20 @@ WordClass classify(std::string_view w) noexcept {
            "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right"});
         return m;
     }());
-    if (!words.may_contain(w)) return WordClass::None;
-    return words.find(w);
+    return words;
+}
+std::atomic<const WordTable*> the_word_table{nullptr};
+
+}  // namespace
+
+WordClass classify(std::string_view w) noexcept {
+    const WordTable* words = the_word_table.load(std::memory_order_acquire);
+    if (!words) [[unlikely]] {
+        words = &word_table();
+        the_word_table.store(words, std::memory_order_release);
+    }
+    if (!words->may_contain(w)) return WordClass::None;
+    return words->find(w);
 }
 
 }  // namespace dateline::grammar::lex
