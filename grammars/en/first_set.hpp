@@ -358,7 +358,9 @@ public:
                 if (truncated2) return true;
                 continue;
             }
-            if (run2.compare(0, w.size(), w) == 0) return true;
+            std::size_t j = 0;  // w is a prefix of run2 (inline: these words are a few bytes long)
+            while (j < w.size() && run2[j] == w[j]) ++j;
+            if (j == w.size()) return true;
         }
         return false;
     }
@@ -582,6 +584,33 @@ inline bool begin_candidate(const char* first, const char* last) {
     }
     if (k.truncated) key_buf[key_size++] = '\x02';
     const std::string_view key(key_buf, key_size);
+    // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
+    // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
+    // rule is registered and decided (then the answer for a pair never changes).
+    struct Pair {
+        std::string key;
+        Decisions* decisions = nullptr;
+        RuleBits allowed;
+    };
+    thread_local std::array<Pair, 512> pairs;
+    char pair_buf[2 * kKeyMax + 8];
+    std::memcpy(pair_buf, key_buf, key_size);
+    std::size_t pair_size = key_size;
+    pair_buf[pair_size++] = '\x03';
+    pair_buf[pair_size++] = char(k.has_second ? k.c2 : 0);
+    std::memcpy(pair_buf + pair_size, k.run2, k.run2_size);
+    pair_size += k.run2_size;
+    if (k.truncated2) pair_buf[pair_size++] = '\x02';
+    std::uint32_t ph = 2166136261u;  // FNV-1a
+    for (std::size_t i = 0; i < pair_size; ++i) ph = (ph ^ static_cast<unsigned char>(pair_buf[i])) * 16777619u;
+    Pair& pair = pairs[ph & (pairs.size() - 1)];
+    if (all_registered && pair.decisions && pair.key.size() == pair_size &&
+        std::memcmp(pair.key.data(), pair_buf, pair_size) == 0) {
+        cand.allowed = pair.allowed;
+        cand.decisions = pair.decisions;
+        cand.first = first;
+        return cand.allowed.none();
+    }
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
     thread_local std::unordered_map<std::string, Decisions> cache;
     struct Recent {
@@ -596,19 +625,25 @@ inline bool begin_candidate(const char* first, const char* last) {
         if (cache.size() > 4096) {
             cache.clear();
             for (auto& e : recent) e.decisions = nullptr;
+            for (auto& e : pairs) e.decisions = nullptr;
         }
         r.key.assign(key);
         r.decisions = &cache[r.key];
     }
     Decisions& d = *r.decisions;
-    for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
-        decide(d, d.decided, k);
+    const std::size_t n_registered = std::size_t(registered.load(std::memory_order_acquire));
+    for (; d.decided < n_registered; ++d.decided) decide(d, d.decided, k);
     cand.allowed = d.may_only;
     for (auto& g : d.seconds)
         if (g.second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
             for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
     cand.decisions = &d;
     cand.first = first;
+    if (all_registered) {
+        pair.key.assign(pair_buf, pair_size);
+        pair.decisions = &d;
+        pair.allowed = cand.allowed;
+    }
     return all_registered && cand.allowed.none();
 }
 inline void end_candidate() { current.first = nullptr; }
