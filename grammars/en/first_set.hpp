@@ -137,6 +137,13 @@ inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c; 
 
 inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// The follow of a token after which the rule's next parser comes ("nothing of its own yet": extend()
+// replaces it, never changes it): one shared object instead of one allocation per literal.
+inline const std::shared_ptr<const First>& nothing_yet() {
+    static const std::shared_ptr<const First> none = std::make_shared<const First>();
+    return none;
+}
+
 inline First of_string(std::string_view s) {
     First f;
     // The dispatch's tokens skip spaces (see Tokens): a literal's leading spaces are no token of
@@ -154,12 +161,12 @@ inline First of_string(std::string_view s) {
     it.closed = n < s.size();
     it.at_end = !it.closed;
     // The literal's own next token (after its spaces), or nothing yet: the rest of the rule follows.
-    auto next = std::make_shared<First>();
     std::size_t k = n;
     while (k < s.size() && s[k] == ' ') ++k;
     if (k == s.size()) {
-        it.follow = {std::move(next), true};
+        it.follow = {nothing_yet(), true};
     } else {
+        auto next = std::make_shared<First>();
         std::size_t e = k;
         while (e < s.size() && is_alnum(static_cast<unsigned char>(s[e]))) ++e;
         if (e == k) {
@@ -234,7 +241,7 @@ template <class E, class A> First first_of(const x3::literal_char<E, A>& p, Tag)
 template <class E, class T, class L> First first_of(const x3::symbols_parser<E, T, L>& p, Tag) {
     // A table (months, units) appears in many rules: its first set is computed once.
     static std::mutex m;
-    static std::unordered_map<const void*, First> memo;
+    static auto& memo = *new std::unordered_map<const void*, First>();  // never destroyed, as the registry
     std::lock_guard lock(m);
     if (auto it = memo.find(p.lookup.get()); it != memo.end()) return it->second;
     First f;
@@ -250,7 +257,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
     First f;
     f.digit = true;
-    f.digit_runs.push_back({int(Min), Max, {std::make_shared<First>(), true}});
+    f.digit_runs.push_back({int(Min), Max, {nothing_yet(), true}});
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
@@ -297,7 +304,12 @@ template <class S, class E, class A> bool boundary_first(const x3::literal_strin
 constexpr std::size_t kMaxRules = 256;
 constexpr std::size_t kKeyMax = 48;
 
-inline std::array<First, kMaxRules> registry;
+// Never destroyed (it lives as long as the process): a short run of the CLI does not pay for
+// freeing hundreds of first sets at exit.
+inline std::array<First, kMaxRules>& registry_slots() {
+    static auto* slots = new std::array<First, kMaxRules>();
+    return *slots;
+}
 inline std::atomic<int> registered{0};
 inline std::mutex registry_mutex;
 
@@ -305,7 +317,7 @@ inline int register_rule(First f) {
     std::lock_guard lock(registry_mutex);
     int i = registered.load();
     if (i >= int(kMaxRules)) return -1;  // beyond the table: always tried
-    registry[std::size_t(i)] = std::move(f);
+    registry_slots()[std::size_t(i)] = std::move(f);
     registered.store(i + 1);
     return i;
 }
@@ -451,6 +463,7 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
             if (k.truncated) return Need::Yes;
             continue;
         }
+        if (i.word[0] != run[0]) continue;  // words are never empty (of_string)
         if (i.closed) {
             if (run == i.word && !k.truncated && take(i.follow)) return Need::Yes;
         } else if (run.substr(0, i.word.size()) == i.word) {
@@ -510,7 +523,7 @@ inline std::atomic<bool> sealed{false};
 [[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
     thread_local std::vector<const First*> nexts;
     nexts.clear();
-    Need need = needs(registry[rule], k, nexts);
+    Need need = needs(registry_slots()[rule], k, nexts);
     d.may_only.set(rule, need == Need::Yes);
     if (need == Need::Check) {
         const Second* second = &Second::of(nexts);
