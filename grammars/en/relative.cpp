@@ -5,8 +5,10 @@
 namespace dateline::grammar {
 namespace {
 
-auto const rel_word = (kw("this past") | kw("last"))[put(&Expr::rel, Rel::Last)] |
-                      (kw("this coming") | kw("next"))[put(&Expr::rel, Rel::Next)] |
+// "this coming Sunday" is the first Sunday after the anchor, "this past Sunday" the latest one before
+// it (the resolver reads Coming/Past on a weekday so; on other periods as next/last).
+auto const rel_word = kw("this past")[put(&Expr::rel, Rel::Past)] | kw("last")[put(&Expr::rel, Rel::Last)] |
+                      kw("this coming")[put(&Expr::rel, Rel::Coming)] | kw("next")[put(&Expr::rel, Rel::Next)] |
                       (kw("this") | kw("the current") | kw("current"))[put(&Expr::rel, Rel::This)];
 // Units a this/last/next can take without a number.
 auto const period_unit =
@@ -30,7 +32,9 @@ auto const rel_named_period = -mod_prefix >> kw("this")[put(&Expr::rel, Rel::Thi
                               x3::lexeme[x3::no_case[x3::lit("year")] >> word_end]
                                         [put(&Expr::unit, Unit::Year, &Expr::named_period, true)];
 // last Friday / next Tuesday / last November / this summer / last Friday night
-auto const rel_named = -mod_prefix >> rel_word >> (weekday >> -part_of_day | month | season);
+// last Oct. 23 / next March 3: a month-day with last/next is the latest before / first after the anchor
+auto const rel_named = -mod_prefix >> rel_word >>
+                       (weekday >> -part_of_day | month >> -(day_number >> !x3::lit('-')) | season);
 // today / yesterday morning / tomorrow / tonight / today's
 auto const deictic_day = (kw("today") | kw("tonight")[put(&Expr::tonight, true)] |
                           kw("yesterday")[put(&Expr::day_offset, -1)] |
@@ -101,7 +105,13 @@ auto const year_ago =
          int q = x3::_attr(ctx);
          if (q < 1 || q > 4) x3::_pass(ctx) = false;
          else out(ctx).quarter = q;
-     })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)]);
+     })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)] |
+     // the quarter a year ago / the same period a year earlier / the corresponding period last year /
+     // last year's quarter: the reported period one year back, said the long way
+     kw("the") >> -(kw("same") | kw("comparable") | kw("corresponding")) >>
+         period_word[put(&Expr::period, Unit::Quarter)] >>
+         (kw("a year ago") | kw("a year earlier") | kw("last year") | kw("of last year") | kw("the year before")) |
+     (kw("last year's") | kw("last year\xE2\x80\x99s")) >> period_word[put(&Expr::period, Unit::Quarter)]);
 // year-end / year end / year's end / the end of the year: the end of the anchor's year
 auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year, &Expr::mod, Mod::End)] >>
                       (x3::lexeme[x3::no_case[x3::lit("year-end") | "year end" | "year's end" |

@@ -209,6 +209,17 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                 if (lower_eq(next, v)) return false;
         }
     }
+    if (rule == "ordinal-day") {
+        // "the 25th anniversary", "the 19th floor", "the third time": an ordinal of something else.
+        static constexpr std::string_view counted[] = {
+            "anniversary", "birthday", "amendment", "floor", "round", "place", "time", "times", "straight",
+            "consecutive", "annual", "edition", "session", "congress", "district", "precinct", "division",
+            "grade", "street", "avenue", "century", "season", "year", "inning", "hole", "lap", "stage",
+            "game", "race", "term", "generation", "percentile", "largest", "biggest", "highest", "lowest"};
+        auto nw = next_word(t, e);
+        for (auto w : counted)
+            if (lower_eq(nw, w)) return false;
+    }
     if (rule == "weekday" && span.size() <= 4 && !is_capitalized(t, b)) return false;  // "sat." "sun."
     if (rule == "frequency-adverb") {
         // "annual" only qualifies a noun ("the annual meeting", "annual sales"): no recurrence is
