@@ -231,7 +231,28 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (lower_eq(span, "quarterly") && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
             e < t.size() && t[e] == ' ')
             return false;
+        // "average daily volume": a statistic per day, not a recurrence.
+        if (lower_eq(span, "daily") && lower_eq(previous_word(t, b), "average")) return false;
+        // A rate: "rise 8.5% annually", "10,000 units annually", "$17.9 million annually": an amount
+        // in the two words before the adverb.
+        if (lower_eq(span, "annually") || lower_eq(span, "yearly")) {
+            std::size_t k = b;
+            for (int words = 0; words < 2 && k > 0; ++words) {
+                while (k > 0 && t[k - 1] == ' ') --k;
+                if (k > 0 && t[k - 1] == '%') return false;
+                auto w = previous_word(t, k);
+                if (w.empty()) break;
+                if (std::any_of(w.begin(), w.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); }) ||
+                    lower_eq(w, "percent") || lower_eq(w, "million") || lower_eq(w, "billion"))
+                    return false;
+                k -= w.size();
+            }
+        }
     }
+    // "soon after the vote", "soon before he died": a time relative to an event, not the future.
+    if (rule == "future-ref" && lower_eq(span, "soon") &&
+        (lower_eq(next_word(t, e), "after") || lower_eq(next_word(t, e), "before")))
+        return false;
     if (rule == "bare-units") {
         // "for weeks", "within days", "for the first time in years"; not "the weeks before".
         auto pw = previous_word(t, b);
@@ -267,6 +288,28 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // "a quarter" as a fraction never reaches here (needs an ordinal); fine.
     }
     return true;
+}
+
+// "four flights a week", "hundreds of interviews a day", "24 hours a day": "a/per <unit>" after a
+// counted plural noun is a rate, which TimeML annotates as a SET.
+bool rate_after_count(std::string_view t, std::size_t b, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || m.expr.quantity != 1 || m.expr.vague_quantity) return false;
+    auto first = t.substr(b, t.find(' ', b) == std::string_view::npos ? 0 : t.find(' ', b) - b);
+    if (!(lower_eq(first, "a") || lower_eq(first, "an") || lower_eq(first, "per"))) return false;
+    auto noun = previous_word(t, b);
+    if (noun.size() < 3 || noun.back() != 's') return false;
+    std::size_t k = b;
+    while (k > 0 && t[k - 1] == ' ') --k;
+    auto count = previous_word(t, k - noun.size());
+    if (std::any_of(count.begin(), count.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); }))
+        return true;
+    static constexpr std::string_view counts[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "of",
+        "several", "few", "many"};
+    for (auto c : counts)
+        if (lower_eq(count, c)) return true;
+    return false;
 }
 
 // The offset after a leading "about", "around", "approximately", "roughly" or "some" and its spaces.
@@ -539,6 +582,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
+        if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
         out.push_back({start, e, best.expr, best.rule});
         covered = e;
     }
