@@ -209,6 +209,14 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                 if (lower_eq(next, v)) return false;
         }
     }
+    if (rule == "this-last-next-unit" || rule == "n-units") {
+        // A title: "ABC's This Week", CBS's "60 Minutes": the unit word capitalized, as in a name.
+        std::size_t lw = span.find_last_of(' ');
+        // (an all-caps headline, "THREE WEEKS", is no title)
+        if (lw != std::string_view::npos && lw + 2 < span.size() && is_capitalized(t, b + lw + 1) &&
+            std::islower(static_cast<unsigned char>(span[lw + 2])))
+            return false;
+    }
     if (rule == "ordinal-day") {
         // "the 25th anniversary", "the 19th floor", "the third time": an ordinal of something else.
         static constexpr std::string_view counted[] = {
