@@ -89,7 +89,8 @@ auto const year_rel_prefix =
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
-auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> year4);
+// the winter of nineteen ninety-four (transcripts)
+auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> (year4 | spoken_year_core));
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
@@ -138,6 +139,9 @@ auto const century = -mod_prefix >> the >> -mod_prefix >>
                          else out(ctx).century = c - 1;
                      })] >>
                      (kw("century") | x3::lexeme[x3::no_case[x3::lit("-century")] >> word_end]);
+// the week of March 6 / the week of Oct. 23, 1989: the ISO week holding that day
+auto const week_of_date = kw("the week of")[put(&Expr::unit, Unit::Week)] >> month >> day_number >>
+                          -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's
 auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> -part_of_day;
 
@@ -162,6 +166,7 @@ void match_calendar(It first, It last, Match& best) {
     try_rule(decade, "decade", first, last, best);
     try_rule(century, "century", first, last, best);
     try_rule(weekday_only, "weekday", first, last, best);
+    try_rule(week_of_date, "week-of-date", first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -72,6 +72,8 @@ auto const anaphoric =
      kw("the") >> day_unit >>
          (kw("before")[put(&Expr::rel, Rel::Previous)] | kw("after")[put(&Expr::rel, Rel::Following)]) >>
          !(x3::lexeme[+x3::alnum]));
+// the previous Friday / the following Monday: the weekday before / after the reference time
+auto const anaphoric_weekday = x3::eps[put(&Expr::anaphoric, true)] >> kw("the") >> anaphoric_dir >> weekday;
 // that week / that year / the same day / that morning
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
@@ -144,6 +146,7 @@ void match_relative(It first, It last, Match& best) {
     try_rule(deictic_far, "deictic-two-days", first, last, best);
     try_rule(offset, "offset", first, last, best);
     try_rule(anaphoric, "anaphoric", first, last, best);
+    try_rule(anaphoric_weekday, "anaphoric-weekday", first, last, best);
     try_rule(same, "same-period", first, last, best);
     try_rule(the_unit_alone, "the-unit-alone", first, last, best);
     try_rule(named_rel_year, "name-relative-period", first, last, best);

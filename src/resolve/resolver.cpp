@@ -535,6 +535,16 @@ std::optional<Resolution> Builder::calendar() {
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
+        if (e.unit == Unit::Week) {
+            // "the week of March 6": the ISO week holding the day.
+            auto mon = monday_of(sys_days{ymd});
+            r.value = week_value(mon);
+            r.interval = span(mon, mon + weeks{1});
+            r.granularity = Granularity::Week;
+            r.explanation += "the week of " + day_value(ymd) + " -> " + r.value;
+            finish_mod();
+            return r;
+        }
         auto res = with_time(ymd);
         if (!res) return std::nullopt;
         r.explanation += r.value;
@@ -549,7 +559,14 @@ std::optional<Resolution> Builder::calendar() {
         auto wd = weekday{unsigned(e.weekday % 7)};
         sys_days d;
         std::string how;
-        if (e.rel == Rel::Coming || e.rel == Rel::Past) {
+        if (e.rel == Rel::Previous || e.rel == Rel::Following) {
+            // "the previous Friday": the weekday before (after) the reference time.
+            auto ref = anchor_day(true);
+            auto ra = sys_days{ref ? *ref : *a};
+            d = e.rel == Rel::Following ? ra + days{1} + (wd - weekday{ra + days{1}})
+                                        : ra - days{1} - (weekday{ra - days{1}} - wd);
+            how = e.rel == Rel::Following ? "first after" : "latest before";
+        } else if (e.rel == Rel::Coming || e.rel == Rel::Past) {
             d = e.rel == Rel::Coming ? anchor + days{1} + (wd - weekday{anchor + days{1}})
                                      : anchor - days{1} - (weekday{anchor - days{1}} - wd);
             how = e.rel == Rel::Coming ? "first after" : "latest before";
