@@ -663,7 +663,9 @@ std::optional<Resolution> Builder::calendar() {
                     // "elections are in November": a present-tense statement about the anchor's year.
                     y = a->year();
                     how = direction_text(Direction::Same);
-                } else if (dir == Direction::OnOrBefore && gap > kTenseOverridesNearest + 15) {
+                } else if (dir == Direction::OnOrBefore && (gap > kTenseOverridesNearest + 15 || (c.fronted && gap > 0))) {
+                    // (a fronted "In January, the company brought in ..." is the January before, however near
+                    // the next one)
                     y -= years{1};
                     how = direction_text(dir);
                 } else if ((dir == Direction::OnOrAfter || dir == Direction::After) &&
