@@ -39,7 +39,10 @@ auto const rel_named = -mod_prefix >> rel_word >>
 auto const deictic_day = (kw("today") | kw("tonight")[put(&Expr::tonight, true)] |
                           kw("yesterday")[put(&Expr::day_offset, -1)] |
                           kw("tomorrow")[put(&Expr::day_offset, 1)]);
-auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -mod_prefix >> deictic_day >> possessive >> -part_of_day;
+// "Earlier yesterday", "Later today": the extent takes the adverb (TimeBank), the value stays the day's.
+auto const earlier_later_word = kw("earlier") | kw("later");
+auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -(mod_prefix | earlier_later_word) >> deictic_day >>
+                     possessive >> -part_of_day;
 // this morning / this afternoon / this evening / last night
 auto const deictic_part =
     x3::eps[put(&Expr::shape, Shape::Deictic)] >>
@@ -75,7 +78,8 @@ auto const anaphoric =
 // the previous Friday / the following Monday: the weekday before / after the reference time
 auto const anaphoric_weekday = x3::eps[put(&Expr::anaphoric, true)] >> kw("the") >> anaphoric_dir >> weekday;
 // that week / that year / the same day / that morning
-auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
+auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> earlier_later >>
+                  (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
 // For the year, ... / later in the day. / the week's most active stock: a bare "the" + unit closed by
 // punctuation or a possessive is the period of the narrative's reference time ("the day he died" and
