@@ -217,6 +217,32 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             std::islower(static_cast<unsigned char>(span[lw + 2])))
             return false;
     }
+    if (rule == "deictic-day") {
+        // "today's youth", "in today's world", "the people of tomorrow": the present (future) age, not a day.
+        std::string_view base = span;
+        bool poss = false;
+        if (base.size() > 2 && base.substr(base.size() - 2) == "'s") base.remove_suffix(2), poss = true;
+        else if (base.size() > 4 && base.substr(base.size() - 4) == "\xE2\x80\x99s") base.remove_suffix(4), poss = true;
+        if (lower_eq(base, "today") || lower_eq(base, "tomorrow")) {
+            static constexpr std::string_view generic[] = {"world", "youth", "society", "generation", "children",
+                                                           "kids", "youngsters", "economy", "technology", "computers",
+                                                           "standards", "consumers", "workers", "families", "culture"};
+            if (poss) {
+                auto nw = next_word(t, e);
+                for (auto g : generic)
+                    if (lower_eq(nw, g)) return false;
+            } else if (lower_eq(previous_word(t, b), "of")) {
+                std::size_t p = b;
+                while (p > 0 && t[p - 1] == ' ') --p;
+                auto of_before = previous_word(t, p - 2);  // the word before "of"
+                static constexpr std::string_view day_parts[] = {"as", "end", "morning", "afternoon", "evening",
+                                                                 "night", "edition", "editions", "issue"};
+                bool day = of_before.empty() || !std::islower(static_cast<unsigned char>(of_before[0]));
+                for (auto d : day_parts) day |= lower_eq(of_before, d);
+                if (!day) return false;
+            }
+        }
+    }
     if (rule == "ordinal-day") {
         // "the 25th anniversary", "the 19th floor", "the third time": an ordinal of something else.
         static constexpr std::string_view counted[] = {
