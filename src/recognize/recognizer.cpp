@@ -346,6 +346,16 @@ bool rate_after_count(std::string_view t, std::size_t b, const grammar::Match& m
     return false;
 }
 
+// "Islam will one day be the second religion": "one day" after a modal is an indefinite future
+// (FUTURE_REF), not a duration.
+bool someday_after_modal(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || !lower_eq(t.substr(b, e - b), "one day")) return false;
+    auto pw = previous_word(t, b);
+    for (auto modal : {"will", "would", "could", "might", "may", "shall", "should", "can"})
+        if (lower_eq(pw, modal)) return true;
+    return false;
+}
+
 // The offset after a leading "about", "around", "approximately", "roughly" or "some" and its spaces.
 std::size_t skip_approximator(std::string_view t, std::size_t b, std::size_t e) {
     static constexpr std::string_view words[] = {"about", "around", "approximately", "roughly", "some"};
@@ -617,6 +627,11 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
         if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
+        if (someday_after_modal(t, start, e, best)) {
+            best.expr = grammar::Expr{};
+            best.expr.shape = grammar::Shape::Fuzzy;
+            best.expr.fuzzy = grammar::Fuzzy::Future;
+        }
         out.push_back({start, e, best.expr, best.rule});
         covered = e;
     }
