@@ -110,6 +110,16 @@ std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
 
 bool is_anaphoric(const grammar::Expr& e) { return e.anaphoric; }
 
+// "In January, the company ...": the mention opens the sentence [sb, ...) (after quotes and an
+// optional "In") and a comma closes it.
+bool fronted_adjunct(std::string_view text, std::size_t sb, std::size_t begin, std::size_t end) {
+    std::size_t k = sb;
+    while (k < begin && (text[k] == ' ' || text[k] == '\n' || text[k] == '"' || text[k] == '`' || text[k] == '\''))
+        ++k;
+    if (k + 3 <= begin && (text[k] == 'I' || text[k] == 'i') && text[k + 1] == 'n' && text[k + 2] == ' ') k += 3;
+    return k == begin && end < text.size() && text[end] == ',';
+}
+
 }  // namespace
 
 std::optional<Dct> detect_dct(std::string_view text) {
@@ -171,6 +181,8 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
             tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end, tense_scratch);
         if (options.tense) tense = *options.tense;
         ctx.tense = tense;
+        ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
+                      fronted_adjunct(text, sentences[si].begin, m.begin, m.end);
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {

@@ -421,6 +421,14 @@ std::optional<Resolution> Builder::underspecified() {
 }
 
 std::optional<Resolution> Builder::calendar() {
+    // "this coming" / "this past": on a weekday the first one after / the latest one before the
+    // anchor; on any other period the same as next / last.
+    if ((e.rel == Rel::Coming || e.rel == Rel::Past) && !(e.weekday > 0 && e.month == 0)) {
+        Expr same = e;
+        same.rel = e.rel == Rel::Coming ? Rel::Next : Rel::Last;
+        Builder b{same, text, c, {}};
+        return b.calendar();
+    }
     // Units with this/last/next and no calendar name: "last week", "this year", "that week".
     if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None && e.quarter == 0 &&
         e.half == 0)
@@ -550,7 +558,13 @@ std::optional<Resolution> Builder::calendar() {
                     }
                 }
             }
-            if (d2 != Direction::Same || y == year(0)) {
+            if (e.rel == Rel::Last || e.rel == Rel::Next) {
+                // "last Oct. 23", "next March 3": the latest before / first after the anchor.
+                d2 = e.rel == Rel::Last ? Direction::OnOrBefore : Direction::After;
+                y = pick_year(*a, month(e.month), dd, d2);
+                if (d2 == Direction::OnOrBefore && sys_days{y / month(e.month) / date::day(dd)} == sys_days{*a})
+                    y -= years{1};
+            } else if (d2 != Direction::Same || y == year(0)) {
                 y = pick_year(*a, month(e.month), dd, d2);
                 // The nearest occurrence, unless the tense puts the day on the other side of the
                 // anchor and the nearest one is far from it: "the vote was held on March 3" with a
@@ -578,6 +592,16 @@ std::optional<Resolution> Builder::calendar() {
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
+        if (e.unit == Unit::Week) {
+            // "the week of March 6": the ISO week holding the day.
+            auto mon = monday_of(sys_days{ymd});
+            r.value = week_value(mon);
+            r.interval = span(mon, mon + weeks{1});
+            r.granularity = Granularity::Week;
+            r.explanation += "the week of " + day_value(ymd) + " -> " + r.value;
+            finish_mod();
+            return r;
+        }
         auto res = with_time(ymd);
         if (!res) return std::nullopt;
         r.explanation += r.value;
@@ -592,7 +616,18 @@ std::optional<Resolution> Builder::calendar() {
         auto wd = weekday{unsigned(e.weekday % 7)};
         sys_days d;
         std::string how;
-        if (e.rel == Rel::Last || e.rel == Rel::Next || e.rel == Rel::This) {
+        if (e.rel == Rel::Previous || e.rel == Rel::Following) {
+            // "the previous Friday": the weekday before (after) the reference time.
+            auto ref = anchor_day(true);
+            auto ra = sys_days{ref ? *ref : *a};
+            d = e.rel == Rel::Following ? ra + days{1} + (wd - weekday{ra + days{1}})
+                                        : ra - days{1} - (weekday{ra - days{1}} - wd);
+            how = e.rel == Rel::Following ? "first after" : "latest before";
+        } else if (e.rel == Rel::Coming || e.rel == Rel::Past) {
+            d = e.rel == Rel::Coming ? anchor + days{1} + (wd - weekday{anchor + days{1}})
+                                     : anchor - days{1} - (weekday{anchor - days{1}} - wd);
+            how = e.rel == Rel::Coming ? "first after" : "latest before";
+        } else if (e.rel == Rel::Last || e.rel == Rel::Next || e.rel == Rel::This) {
             auto mon = monday_of(anchor);
             if (e.rel == Rel::Last) mon -= weeks{1};
             if (e.rel == Rel::Next) mon += weeks{1};
@@ -685,7 +720,9 @@ std::optional<Resolution> Builder::calendar() {
                     // "elections are in November": a present-tense statement about the anchor's year.
                     y = a->year();
                     how = direction_text(Direction::Same);
-                } else if (dir == Direction::OnOrBefore && gap > kTenseOverridesNearest + 15) {
+                } else if (dir == Direction::OnOrBefore && (gap > kTenseOverridesNearest + 15 || (c.fronted && gap > 0))) {
+                    // (a fronted "In January, the company brought in ..." is the January before, however near
+                    // the next one)
                     y -= years{1};
                     how = direction_text(dir);
                 } else if ((dir == Direction::OnOrAfter || dir == Direction::After) &&
