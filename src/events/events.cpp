@@ -564,7 +564,13 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             t.tag = Tag::Number;
             continue;
         }
-        if (const WordInfo& info = memo.info(i); info.closed) t.tag = info.closed_tag;
+        if (t.capital) {
+            // Mostly names, which the event pass skips: the small closed-class table, not the word
+            // cache (a name's first lookup there pays the whole lexicon analysis).
+            if (const Tag* tag = closed_class().find(t.lower)) t.tag = *tag;
+        } else if (const WordInfo& info = memo.info(i); info.closed) {
+            t.tag = info.closed_tag;
+        }
         if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
             bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
