@@ -309,17 +309,20 @@ struct WordInfo {
     std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
     std::size_t noun_count = 0;
     const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
-    VerbForms forms;       // its readings as a verb (of the word after a short prefix: "re-elected")
+    // Its readings as a verb (of the word after a short prefix: "re-elected"). One inline: most words
+    // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
+    boost::container::small_vector<VerbAnalysis, 1> forms;
 };
 
 // Fills w (a default WordInfo, in place: it is large) with what the lexicon says of `lower`.
 void word_info(std::string_view lower, WordInfo& w) {
     const auto& lex = Lexicon::get();
-    w.forms = lex.verb_forms(lower);
-    if (w.forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
+    VerbForms forms = lex.verb_forms(lower);
+    if (forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
         auto dash = lower.rfind('-');
-        if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) w.forms = lex.verb_forms(lower.substr(dash + 1));
+        if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) forms = lex.verb_forms(lower.substr(dash + 1));
     }
+    w.forms.assign(forms.begin(), forms.end());
     w.noun_count = lex.noun_candidates(lower, w.nouns);
     for (std::size_t l = 0; l < w.noun_count; ++l)
         for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
