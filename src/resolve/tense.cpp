@@ -1,6 +1,7 @@
 #include "tense.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <cctype>
 #include <cstring>
@@ -143,7 +144,14 @@ bool may_cue(std::string_view w) {
            (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
 }
 
-bool is_word_char(char c) { return ascii::is_alpha(c) || c == '\'' || c == '-'; }
+// Letters, ' and -, by table (the run scan below reads every byte of a window).
+constexpr auto kWordChar = [] {
+    std::array<bool, 256> a{};
+    for (int c = 'a'; c <= 'z'; ++c) a[std::size_t(c)] = a[std::size_t(c - 'a' + 'A')] = true;
+    a[std::size_t('\'')] = a[std::size_t('-')] = true;
+    return a;
+}();
+bool is_word_char(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
 
 // The runs of word characters (letters, ' and -) of the sentence last asked about, with their
 // lowercase text, scanned once: the expressions of a sentence come in text order, so their windows
@@ -189,13 +197,14 @@ private:
     void extend(std::string_view t, std::size_t we) {
         std::size_t target = std::min(se_, std::max(we, hi_ + 512));
         std::size_t i = hi_;
+        const char* p = t.data();  // in a local: push_back below could otherwise force reloads
         while (i < target) {
-            if (!is_word_char(t[i])) {
+            if (!is_word_char(p[i])) {
                 ++i;
                 continue;
             }
             std::size_t b = i;
-            while (i < se_ && is_word_char(t[i])) ++i;
+            while (i < se_ && is_word_char(p[i])) ++i;
             runs_.push_back({b, i, -1, false});
         }
         hi_ = std::max(i, target);
