@@ -187,7 +187,11 @@ public:
     // The lowercase text of [b, e), a part of run r.
     std::string_view lower(Run& r, std::size_t b, std::size_t e) {
         if (!r.lowered) {
-            for (std::size_t k = std::max(r.b, base_); k < r.e; ++k) lower_[k - base_] = ascii::to_lower(text_[k]);
+            // Through locals: each char store could otherwise alias (and reload) the members.
+            char* out = lower_.data();
+            const char* in = text_;
+            const std::size_t base = base_;
+            for (std::size_t k = std::max(r.b, base), e2 = r.e; k < e2; ++k) out[k - base] = ascii::to_lower(in[k]);
             r.lowered = true;
         }
         return std::string_view(lower_).substr(b - base_, e - b);
