@@ -126,7 +126,7 @@ auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel
 }  // namespace
 
 void match_relative(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Relative, {
         named_rule(rel_unit, "this-last-next-unit"),
         named_rule(rel_named_period, "this-named-year"),
         named_rule(rel_named, "this-last-next-name"),
@@ -144,7 +144,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(the_year_ended, "the-year-ended"),
         named_rule(the_year_qualified, "the-full-year"),
         named_rule(year_ago, "year-ago-period"),
-    };
+    }};
     family.run(first, last, best);
 }
 

@@ -56,12 +56,12 @@ auto const oclock = oclock_hour >> (kw("o'clock") | kw("o\xE2\x80\x99" "clock"))
 }  // namespace
 
 void match_times(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Times, {
         named_rule(clock, "clock-time"),
         named_rule(hour_ampm, "hour-am-pm"),
         named_rule(named_time, "noon-midnight"),
         named_rule(oclock, "o-clock"),
-    };
+    }};
     family.run(first, last, best);
 }
 
