@@ -89,11 +89,13 @@ auto const year_rel_prefix =
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
-auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> year4);
+// the winter of nineteen ninety-four (transcripts)
+auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> (year4 | spoken_year_core));
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
-    (year_rel_prefix | the >> -year4) >> x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
+    (year_rel_prefix | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
+        x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
@@ -106,10 +108,14 @@ auto const quarter =
         else out(ctx).quarter = q;
     })] >> word_end] >> -(-kw("of") >> year4);
 // the first half of 2023 / the second half
+// the last half of 1989 / the first two quarters of 1990 (a year said: "the first two quarters" alone is
+// a duration); not "the last half hour"
 auto const half = (year_rel_prefix | the >> -year4) >>
-                  (kw("first")[put(&Expr::half, 1)] | kw("second")[put(&Expr::half, 2)]) >>
-                  (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >>
-                  -(kw("of") >> (year4 | kw("the year"))) >> !kw("of");  // not "the second half of the game"
+                  ((kw("first")[put(&Expr::half, 1)] | (kw("second") | kw("last"))[put(&Expr::half, 2)]) >>
+                       (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >> !any_unit >>
+                       -(kw("of") >> (year4 | kw("the year"))) >> !kw("of") |  // not "the second half of the game"
+                   (kw("first two quarters")[put(&Expr::half, 1)] | kw("last two quarters")[put(&Expr::half, 2)]) >>
+                       kw("of") >> year4);
 // the 1990s / 1990s / the '90s / the nineties / the early 1980s
 auto const decade =
     -mod_prefix >> the >> -mod_prefix >>
@@ -138,6 +144,9 @@ auto const century = -mod_prefix >> the >> -mod_prefix >>
                          else out(ctx).century = c - 1;
                      })] >>
                      (kw("century") | x3::lexeme[x3::no_case[x3::lit("-century")] >> word_end]);
+// the week of March 6 / the week of Oct. 23, 1989: the ISO week holding that day
+auto const week_of_date = kw("the week of")[put(&Expr::unit, Unit::Week)] >> month >> day_number >>
+                          -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's
 auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> -part_of_day;
 
@@ -163,6 +172,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(decade, "decade"),
         named_rule(century, "century"),
         named_rule(weekday_only, "weekday"),
+        named_rule(week_of_date, "week-of-date"),
     }};
     family.run(first, last, best);
 }

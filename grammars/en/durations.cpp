@@ -54,11 +54,20 @@ auto const window = (kw("past") | kw("last") | kw("previous") | kw("preceding"))
                     (kw("next") | kw("coming") | kw("following"))[put(&Expr::rel, Rel::Coming)];
 // "the first" needs a number ("the first nine months"; "the first day of school" is no duration).
 auto const window_first = kw("first")[put(&Expr::rel, Rel::Past)];
-// A plural unit without a number is a vague quantity: "the coming weeks" -> PXW, "the past year" -> P1Y.
+// A plural unit without a number is a vague quantity: "the coming weeks" -> PXW, "the next month" -> P1M.
+// "the past year" / "the last year" without a number names the year before the anchor's, a DATE
+// (TimeBank: "over the past year" in a 1998 report is 1997).
+auto const past_year_is_last_year = [](auto& ctx) {
+    Expr& e = out(ctx);
+    if (e.rel == Rel::Past && e.unit == Unit::Year) {
+        e.shape = Shape::Calendar;
+        e.rel = Rel::Last;
+    }
+};
 auto const window_unit =
     quantity[set_quantity()] >> any_unit |
     x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> word_end][put(&Expr::vague_quantity, true)] |
-    x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end];
+    x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end][past_year_is_last_year];
 auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("these") | kw("those") | kw("in")) >>
                          (window >> window_unit | window_first >> quantity[set_quantity()] >> any_unit);
 

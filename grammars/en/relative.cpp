@@ -5,8 +5,10 @@
 namespace dateline::grammar {
 namespace {
 
-auto const rel_word = (kw("this past") | kw("last"))[put(&Expr::rel, Rel::Last)] |
-                      (kw("this coming") | kw("next"))[put(&Expr::rel, Rel::Next)] |
+// "this coming Sunday" is the first Sunday after the anchor, "this past Sunday" the latest one before
+// it (the resolver reads Coming/Past on a weekday so; on other periods as next/last).
+auto const rel_word = kw("this past")[put(&Expr::rel, Rel::Past)] | kw("last")[put(&Expr::rel, Rel::Last)] |
+                      kw("this coming")[put(&Expr::rel, Rel::Coming)] | kw("next")[put(&Expr::rel, Rel::Next)] |
                       (kw("this") | kw("the current") | kw("current"))[put(&Expr::rel, Rel::This)];
 // Units a this/last/next can take without a number.
 auto const period_unit =
@@ -30,12 +32,17 @@ auto const rel_named_period = -mod_prefix >> kw("this")[put(&Expr::rel, Rel::Thi
                               x3::lexeme[x3::no_case[x3::lit("year")] >> word_end]
                                         [put(&Expr::unit, Unit::Year, &Expr::named_period, true)];
 // last Friday / next Tuesday / last November / this summer / last Friday night
-auto const rel_named = -mod_prefix >> rel_word >> (weekday >> -part_of_day | month | season);
+// last Oct. 23 / next March 3: a month-day with last/next is the latest before / first after the anchor
+auto const rel_named = -mod_prefix >> rel_word >>
+                       (weekday >> -part_of_day | month >> -(day_number >> !x3::lit('-')) | season);
 // today / yesterday morning / tomorrow / tonight / today's
 auto const deictic_day = (kw("today") | kw("tonight")[put(&Expr::tonight, true)] |
                           kw("yesterday")[put(&Expr::day_offset, -1)] |
                           kw("tomorrow")[put(&Expr::day_offset, 1)]);
-auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -mod_prefix >> deictic_day >> possessive >> -part_of_day;
+// "Earlier yesterday", "Later today": the extent takes the adverb (TimeBank), the value stays the day's.
+auto const earlier_later_word = kw("earlier") | kw("later");
+auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -(mod_prefix | earlier_later_word) >> deictic_day >>
+                     possessive >> -part_of_day;
 // this morning / this afternoon / this evening / last night
 auto const deictic_part =
     x3::eps[put(&Expr::shape, Shape::Deictic)] >>
@@ -68,8 +75,11 @@ auto const anaphoric =
      kw("the") >> day_unit >>
          (kw("before")[put(&Expr::rel, Rel::Previous)] | kw("after")[put(&Expr::rel, Rel::Following)]) >>
          !(x3::lexeme[+x3::alnum]));
+// the previous Friday / the following Monday: the weekday before / after the reference time
+auto const anaphoric_weekday = x3::eps[put(&Expr::anaphoric, true)] >> kw("the") >> anaphoric_dir >> weekday;
 // that week / that year / the same day / that morning
-auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> (kw("that") | kw("the same")) >>
+auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> earlier_later >>
+                  (kw("that") | kw("the same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
 // For the year, ... / later in the day. / the week's most active stock: a bare "the" + unit closed by
 // punctuation or a possessive is the period of the narrative's reference time ("the day he died" and
@@ -101,7 +111,13 @@ auto const year_ago =
          int q = x3::_attr(ctx);
          if (q < 1 || q > 4) x3::_pass(ctx) = false;
          else out(ctx).quarter = q;
-     })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)]);
+     })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)] |
+     // the quarter a year ago / the same period a year earlier / the corresponding period last year /
+     // last year's quarter: the reported period one year back, said the long way
+     kw("the") >> -(kw("same") | kw("comparable") | kw("corresponding")) >>
+         period_word[put(&Expr::period, Unit::Quarter)] >>
+         (kw("a year ago") | kw("a year earlier") | kw("last year") | kw("of last year") | kw("the year before")) |
+     (kw("last year's") | kw("last year\xE2\x80\x99s")) >> period_word[put(&Expr::period, Unit::Quarter)]);
 // year-end / year end / year's end / the end of the year: the end of the anchor's year
 auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year, &Expr::mod, Mod::End)] >>
                       (x3::lexeme[x3::no_case[x3::lit("year-end") | "year end" | "year's end" |
@@ -135,6 +151,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(deictic_far, "deictic-two-days"),
         named_rule(offset, "offset"),
         named_rule(anaphoric, "anaphoric"),
+        named_rule(anaphoric_weekday, "anaphoric-weekday"),
         named_rule(same, "same-period"),
         named_rule(the_unit_alone, "the-unit-alone"),
         named_rule(named_rel_year, "name-relative-period"),

@@ -53,10 +53,26 @@ auto const oclock = oclock_hour >> (kw("o'clock") | kw("o\xE2\x80\x99" "clock"))
                     -(kw("in the morning")[put(&Expr::ampm, 1)] |
                       (kw("in the afternoon") | kw("in the evening") | kw("at night"))[put(&Expr::ampm, 2)]);
 
+// 4 in the morning / 11 at night: an hour with its part of the day
+auto const hour_part = x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> word_end] >>
+                       (kw("in the morning")[put(&Expr::ampm, 1)] |
+                        (kw("in the afternoon") | kw("in the evening") | kw("at night"))[put(&Expr::ampm, 2)]);
+// mid-afternoon / midmorning / mid-afternoon yesterday: the middle of a part of the day, on the
+// narrative's day (or the day said after it)
+auto const mid_part =
+    x3::lexeme[x3::no_case[(x3::lit("mid-") | x3::lit("mid ") | x3::lit("mid")) >>
+                           (x3::lit("afternoon")[put(&Expr::part, PartOfDay::Afternoon)] |
+                            x3::lit("morning")[put(&Expr::part, PartOfDay::Morning)])] >>
+               word_end] >>
+    -(kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] |
+      kw("today")[put(&Expr::shape, Shape::Deictic)]);
+
 }  // namespace
 
 void match_times(It first, It last, Match& best) {
     static const Family family{Times, {
+        named_rule(hour_part, "hour-part-of-day"),
+        named_rule(mid_part, "mid-part-of-day"),
         named_rule(clock, "clock-time"),
         named_rule(hour_ampm, "hour-am-pm"),
         named_rule(named_time, "noon-midnight"),

@@ -248,6 +248,51 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                 if (lower_eq(next, v)) return false;
         }
     }
+    if (rule == "this-last-next-unit" || rule == "n-units") {
+        // A title: "ABC's This Week", CBS's "60 Minutes": the unit word capitalized, as in a name.
+        std::size_t lw = span.find_last_of(' ');
+        // (an all-caps headline, "THREE WEEKS", is no title)
+        if (lw != std::string_view::npos && lw + 2 < span.size() && is_capitalized(t, b + lw + 1) &&
+            std::islower(static_cast<unsigned char>(span[lw + 2])))
+            return false;
+    }
+    if (rule == "deictic-day") {
+        // "today's youth", "in today's world", "the people of tomorrow": the present (future) age, not a day.
+        std::string_view base = span;
+        bool poss = false;
+        if (base.size() > 2 && base.substr(base.size() - 2) == "'s") base.remove_suffix(2), poss = true;
+        else if (base.size() > 4 && base.substr(base.size() - 4) == "\xE2\x80\x99s") base.remove_suffix(4), poss = true;
+        if (lower_eq(base, "today") || lower_eq(base, "tomorrow")) {
+            static constexpr std::string_view generic[] = {"world", "youth", "society", "generation", "children",
+                                                           "kids", "youngsters", "economy", "technology", "computers",
+                                                           "standards", "consumers", "workers", "families", "culture"};
+            if (poss) {
+                auto nw = next_word(t, e);
+                for (auto g : generic)
+                    if (lower_eq(nw, g)) return false;
+            } else if (lower_eq(previous_word(t, b), "of")) {
+                std::size_t p = b;
+                while (p > 0 && t[p - 1] == ' ') --p;
+                auto of_before = previous_word(t, p - 2);  // the word before "of"
+                static constexpr std::string_view day_parts[] = {"as", "end", "morning", "afternoon", "evening",
+                                                                 "night", "edition", "editions", "issue"};
+                bool day = of_before.empty() || !std::islower(static_cast<unsigned char>(of_before[0]));
+                for (auto d : day_parts) day |= lower_eq(of_before, d);
+                if (!day) return false;
+            }
+        }
+    }
+    if (rule == "ordinal-day") {
+        // "the 25th anniversary", "the 19th floor", "the third time": an ordinal of something else.
+        static constexpr std::string_view counted[] = {
+            "anniversary", "birthday", "amendment", "floor", "round", "place", "time", "times", "straight",
+            "consecutive", "annual", "edition", "session", "congress", "district", "precinct", "division",
+            "grade", "street", "avenue", "century", "season", "year", "inning", "hole", "lap", "stage",
+            "game", "race", "term", "generation", "percentile", "largest", "biggest", "highest", "lowest"};
+        auto nw = next_word(t, e);
+        for (auto w : counted)
+            if (lower_eq(nw, w)) return false;
+    }
     if (rule == "weekday" && span.size() <= 4 && !is_capitalized(t, b)) return false;  // "sat." "sun."
     if (rule == "frequency-adverb") {
         // "annual" only qualifies a noun ("the annual meeting", "annual sales"): no recurrence is
@@ -259,7 +304,28 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (lower_eq(span, "quarterly") && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
             e < t.size() && t[e] == ' ')
             return false;
+        // "average daily volume": a statistic per day, not a recurrence.
+        if (lower_eq(span, "daily") && lower_eq(previous_word(t, b), "average")) return false;
+        // A rate: "rise 8.5% annually", "10,000 units annually", "$17.9 million annually": an amount
+        // in the two words before the adverb.
+        if (lower_eq(span, "annually") || lower_eq(span, "yearly")) {
+            std::size_t k = b;
+            for (int words = 0; words < 2 && k > 0; ++words) {
+                while (k > 0 && t[k - 1] == ' ') --k;
+                if (k > 0 && t[k - 1] == '%') return false;
+                auto w = previous_word(t, k);
+                if (w.empty()) break;
+                if (std::any_of(w.begin(), w.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); }) ||
+                    lower_eq(w, "percent") || lower_eq(w, "million") || lower_eq(w, "billion"))
+                    return false;
+                k -= w.size();
+            }
+        }
     }
+    // "soon after the vote", "soon before he died": a time relative to an event, not the future.
+    if (rule == "future-ref" && lower_eq(span, "soon") &&
+        (lower_eq(next_word(t, e), "after") || lower_eq(next_word(t, e), "before")))
+        return false;
     if (rule == "bare-units") {
         // "for weeks", "within days", "for the first time in years"; not "the weeks before".
         auto pw = previous_word(t, b);
@@ -295,6 +361,38 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // "a quarter" as a fraction never reaches here (needs an ordinal); fine.
     }
     return true;
+}
+
+// "four flights a week", "hundreds of interviews a day", "24 hours a day": "a/per <unit>" after a
+// counted plural noun is a rate, which TimeML annotates as a SET.
+bool rate_after_count(std::string_view t, std::size_t b, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || m.expr.quantity != 1 || m.expr.vague_quantity) return false;
+    auto first = t.substr(b, t.find(' ', b) == std::string_view::npos ? 0 : t.find(' ', b) - b);
+    if (!(lower_eq(first, "a") || lower_eq(first, "an") || lower_eq(first, "per"))) return false;
+    auto noun = previous_word(t, b);
+    if (noun.size() < 3 || noun.back() != 's') return false;
+    std::size_t k = b;
+    while (k > 0 && t[k - 1] == ' ') --k;
+    auto count = previous_word(t, k - noun.size());
+    if (std::any_of(count.begin(), count.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); }))
+        return true;
+    static constexpr std::string_view counts[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "of",
+        "several", "few", "many"};
+    for (auto c : counts)
+        if (lower_eq(count, c)) return true;
+    return false;
+}
+
+// "Islam will one day be the second religion": "one day" after a modal is an indefinite future
+// (FUTURE_REF), not a duration.
+bool someday_after_modal(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || !lower_eq(t.substr(b, e - b), "one day")) return false;
+    auto pw = previous_word(t, b);
+    for (auto modal : {"will", "would", "could", "might", "may", "shall", "should", "can"})
+        if (lower_eq(pw, modal)) return true;
+    return false;
 }
 
 // The offset after a leading "about", "around", "approximately", "roughly" or "some" and its spaces.
@@ -563,6 +661,12 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
+        if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
+        if (someday_after_modal(t, start, e, best)) {
+            best.expr = grammar::Expr{};
+            best.expr.shape = grammar::Shape::Fuzzy;
+            best.expr.fuzzy = grammar::Fuzzy::Future;
+        }
         out.push_back({start, e, best.expr, best.rule});
         covered = e;
     }

@@ -26,6 +26,8 @@ struct Context {
                                          // financial report is about
     Tense tense = Tense::Unknown;
     Strategy strategy = Strategy::News;
+    bool fronted = false;  // the expression opens its sentence as an adjunct ("In January, the company
+                           // lost ..."): the tense is surely that of the main clause it governs
 };
 
 struct Resolution {

@@ -350,6 +350,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (wd->in_timex) return Tense::Unknown;  // words of the timex itself ("last", "next") are not verb cues
         std::string_view w = wd->w;
         if (w.size() >= 24) return Tense::Unknown;
+        // "a new pact effective June 1", "a cut effective Monday": the day a change takes effect,
+        // announced ahead of it.
+        if (r == -1 && w == "effective") return Tense::Future;
         Tense tw = Tense::Unknown;
         std::string_view prev = words.word(r - 1);
         // Most words are no cue (every rule below starts from a word that may_cue() or follows has/have).
