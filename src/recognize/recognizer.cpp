@@ -606,8 +606,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
         else if (len >= kMaxWord) cls = WordClass::None;
-        else if (!shapes.may_contain(t.substr(b, len))) cls = WordClass::None;
-        else cls = grammar::lex::classify(t.substr(b, len));  // folds the case itself
+        else if (const std::string_view w(t.data() + b, len); !shapes.may_contain(w)) cls = WordClass::None;
+        else cls = grammar::lex::classify(w);  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
         ++ordinal;
     }
