@@ -327,12 +327,12 @@ inline int register_rule(First f) {
 struct Tokens {
     unsigned char c = 0;  // first byte
     std::size_t digits = 0;  // a number: the length of its run of digits
-    char run[kKeyMax] = {};
+    char run[kKeyMax];  // only the first run_size bytes are ever read
     std::size_t run_size = 0;
     bool truncated = false;
     unsigned char c2 = 0;  // first byte of the second token; 0 at the end of the window
     bool has_second = false;
-    char run2[kKeyMax] = {};
+    char run2[kKeyMax];  // only the first run2_size bytes are ever read
     std::size_t run2_size = 0;
     bool truncated2 = false;
 };

@@ -646,7 +646,6 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                 if (plausible(t, s, e, m)) {
                     if (best.end == nullptr || m.end > best.end) {
                         best = m;
-                        best.expr = m.expr;
                         start = s;
                     }
                 }
