@@ -24,7 +24,7 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
     return true;
 }
 
-Timex make_timex(std::string_view text, const recognize::Mention& m, const resolve::Resolution& r, Tense tense,
+Timex make_timex(std::string_view text, const recognize::Mention& m, resolve::Resolution&& r, Tense tense,
                  std::size_t index) {
     Timex t;
     std::string tid(1, 't');
@@ -34,18 +34,18 @@ Timex make_timex(std::string_view text, const recognize::Mention& m, const resol
     t.end = m.end;
     t.text = std::string(text.substr(m.begin, m.end - m.begin));
     t.type = r.type;
-    t.value = r.value;
-    t.mod = r.mod;
-    t.quant = r.quant;
-    t.freq = r.freq;
+    t.value = std::move(r.value);
+    t.mod = std::move(r.mod);
+    t.quant = std::move(r.quant);
+    t.freq = std::move(r.freq);
     t.interval = r.interval;
     t.granularity = r.granularity;
     t.known = r.known;
     t.implied = r.implied;
     t.temporal_function = r.temporal_function;
-    t.anchor = r.anchor;
+    t.anchor = std::move(r.anchor);
     t.tense = tense;
-    t.explanation = r.explanation;
+    t.explanation = std::move(r.explanation);
     return t;
 }
 
@@ -197,14 +197,16 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
                                              span, *y, m.begin, *y));
             continue;
         }
-        a.timexes.push_back(make_timex(text, m, *r, tense, index++));
         // The narrative's reference time moves to each concrete, non-anaphoric mention of a day
-        // or coarser period; anaphora resolve against it.
-        if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative)
-            if (auto ref = resolve::reference_of(*r)) {
-                ctx.reference = ref;
-                if (ref->granularity == Granularity::Quarter) ctx.quarter = ref;
-            }
+        // or coarser period; anaphora resolve against it. (Taken before the resolution is moved into
+        // its timex.)
+        std::optional<resolve::Reference> ref;
+        if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) ref = resolve::reference_of(*r);
+        a.timexes.push_back(make_timex(text, m, std::move(*r), tense, index++));
+        if (ref) {
+            ctx.reference = ref;
+            if (ref->granularity == Granularity::Quarter) ctx.quarter = ref;
+        }
     }
     return a;
 }
@@ -223,7 +225,7 @@ std::optional<Timex> normalize(std::string_view expression, const Dct& dct, Tens
     ctx.strategy = strategy;
     auto r = resolve::resolve(it->expr, expression.substr(it->begin, it->end - it->begin), ctx);
     if (!r) return std::nullopt;
-    return make_timex(expression, *it, *r, tense, 1);
+    return make_timex(expression, *it, std::move(*r), tense, 1);
 }
 
 }  // namespace dateline

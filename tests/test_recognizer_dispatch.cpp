@@ -84,7 +84,10 @@ TEST_CASE("dispatch: generated word salads give the same mentions with and witho
         "third", "21st", "quarter", "Q3", "FY2023", "fiscal", "half", "first", "second", "century", "decade",
         "Christmas", "Easter", "New", "Year's", "Eve", "spring", "summer", "fall", "past", "future", "recently",
         "currently", "that", "same", "following", "previous", "before", "after", ",", ".", "-", "–", "'s", "5",
-        "47", "2.5", "1,000", "$", "%", "in", "on", "at", "since", "until", "weekly", "annual", "daily", "ages"};
+        "47", "2.5", "1,000", "$", "%", "in", "on", "at", "since", "until", "weekly", "annual", "daily", "ages",
+        // numbers of every length: the dispatch tells numbers apart by their count of digits
+        "1/2", "123", "12345", "123456789", "25,000", "10-year", "1998-99", "007", "3rd", "2000s", "24", "1999.",
+        "4:30", "8", "19980105", "199801051", "1,234,567", "60s", "12th", "6.5"};
     std::mt19937 rng(7);
     for (int doc = 0; doc < 300; ++doc) {
         std::string text;

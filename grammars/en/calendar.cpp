@@ -153,25 +153,28 @@ auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >>
 }  // namespace
 
 void match_calendar(It first, It last, Match& best) {
-    try_rule(iso_date, "iso-date", first, last, best);
-    try_rule(compact_date, "compact-date", first, last, best);
-    try_rule(slash_date, "slash-date", first, last, best);
-    try_rule(month_day_year, "month-day-year", first, last, best);
-    try_rule(day_month_year, "day-month-year", first, last, best);
-    try_rule(ordinal_of_month, "ordinal-of-month", first, last, best);
-    try_rule(day_of_month, "day-of-month", first, last, best);
-    try_rule(month_year, "month-year", first, last, best);
-    try_rule(month_only, "month", first, last, best);
-    try_rule(year_only, "year", first, last, best);
-    try_rule(spoken_year, "spoken-year", first, last, best);
-    try_rule(ordinal_day, "ordinal-day", first, last, best);
-    try_rule(season_year, "season", first, last, best);
-    try_rule(quarter, "quarter", first, last, best);
-    try_rule(half, "half-year", first, last, best);
-    try_rule(decade, "decade", first, last, best);
-    try_rule(century, "century", first, last, best);
-    try_rule(weekday_only, "weekday", first, last, best);
-    try_rule(week_of_date, "week-of-date", first, last, best);
+    static const Family family{
+        named_rule(iso_date, "iso-date"),
+        named_rule(compact_date, "compact-date"),
+        named_rule(slash_date, "slash-date"),
+        named_rule(month_day_year, "month-day-year"),
+        named_rule(day_month_year, "day-month-year"),
+        named_rule(ordinal_of_month, "ordinal-of-month"),
+        named_rule(day_of_month, "day-of-month"),
+        named_rule(month_year, "month-year"),
+        named_rule(month_only, "month"),
+        named_rule(year_only, "year"),
+        named_rule(spoken_year, "spoken-year"),
+        named_rule(ordinal_day, "ordinal-day"),
+        named_rule(season_year, "season"),
+        named_rule(quarter, "quarter"),
+        named_rule(half, "half-year"),
+        named_rule(decade, "decade"),
+        named_rule(century, "century"),
+        named_rule(weekday_only, "weekday"),
+        named_rule(week_of_date, "week-of-date"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -4,8 +4,13 @@
 #pragma once
 #include <boost/spirit/home/x3.hpp>
 
+#include <array>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "ast.hpp"
 #include "first_set.hpp"
@@ -300,9 +305,7 @@ inline auto const approx_before_quantity = -(&(approx_word >> x3::omit[quantity]
 
 // Runs one rule at `first` with a fresh Expr and keeps it in `best` when it is longer.
 template <class P>
-void try_rule(P const& p, const char* name, It first, It last, Match& best) {
-    // Skip the rule when its first token cannot be the one at `first` (see first_set.hpp).
-    if (!first::may_start(first::rule_index(p), first, last)) return;
+void parse_rule_at(P const& p, const char* name, It first, It last, Match& best) {
     Expr e;
     It it = first;
     // What phrase_parse(it, last, with<expr_tag>(std::ref(e))[p], ascii::space, dont_post_skip) does,
@@ -317,5 +320,78 @@ void try_rule(P const& p, const char* name, It first, It last, Match& best) {
         best.rule = name;
     }
 }
+
+// Runs one rule unless its first tokens cannot be the ones at `first` (see first_set.hpp).
+template <class P>
+void try_rule(P const& p, const char* name, It first, It last, Match& best) {
+    if (!first::may_start(first::rule_index(p), first, last)) return;
+    parse_rule_at(p, name, first, last, best);
+}
+
+// One named rule of a family: the parser, type-erased behind the function that runs it.
+struct FamilyRule {
+    const void* parser;
+    const char* name;
+    void (*run)(const void* parser, const char* name, It first, It last, Match& best);
+    int index;  // in the first-token registry; -1: beyond it, always tried
+};
+template <class P>
+void run_family_rule(const void* p, const char* name, It first, It last, Match& best) {
+    parse_rule_at(*static_cast<const P*>(p), name, first, last, best);
+}
+template <class P>
+FamilyRule named_rule(P const& p, const char* name) {
+    return {std::addressof(p), name, &run_family_rule<P>, first::rule_index(p)};  // X3 overloads unary &
+}
+
+// The rules of a family in their order (on equal length the earlier rule wins). At an announced
+// candidate only the rules the first-token dispatch allows run: the family walks the bits of the
+// candidate's allowed set that are its own, in registry order, which is list order (one thread
+// registers a family's rules one after the other, when it builds the family).
+class Family {
+public:
+    Family(std::initializer_list<FamilyRule> rules) : rules_(rules) {
+        int prev = -1;
+        for (std::size_t i = 0; i < rules_.size(); ++i) {
+            int ix = rules_[i].index;
+            if (ix < 0 || ix <= prev) {
+                ordered_ = false;  // beyond the registry, or not in list order: tried one by one
+                continue;
+            }
+            prev = ix;
+            mask_.set(std::size_t(ix));
+            slot_[std::size_t(ix)] = std::uint8_t(i);
+            max_index_ = std::size_t(ix);
+        }
+    }
+    void run(It first, It last, Match& best) const {
+        const first::Candidate& cand = first::current;
+        if (cand.first != first || cand.last != last) {  // not announced (or dispatch off): every rule
+            for (auto& r : rules_) r.run(r.parser, r.name, first, last, best);
+            return;
+        }
+        if (!ordered_ || max_index_ >= cand.decisions->decided) [[unlikely]] {
+            for (auto& r : rules_)
+                if (first::may_start(r.index, first, last)) r.run(r.parser, r.name, first, last, best);
+            return;
+        }
+        for (std::size_t w = 0; w < first::RuleBits::kWords; ++w) {
+            std::uint64_t bits = cand.allowed.w[w] & mask_.w[w];
+            while (bits) {
+                std::size_t ix = w * 64 + std::size_t(__builtin_ctzll(bits));
+                bits &= bits - 1;
+                const FamilyRule& r = rules_[slot_[ix]];
+                r.run(r.parser, r.name, first, last, best);
+            }
+        }
+    }
+
+private:
+    std::vector<FamilyRule> rules_;
+    first::RuleBits mask_;
+    std::array<std::uint8_t, first::kMaxRules> slot_{};
+    std::size_t max_index_ = 0;
+    bool ordered_ = true;
+};
 
 }  // namespace dateline::grammar

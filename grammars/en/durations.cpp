@@ -74,13 +74,16 @@ auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("the
 }  // namespace
 
 void match_durations(It first, It last, Match& best) {
-    try_rule(n_units, "n-units", first, last, best);
-    try_rule(number_unit_adj, "n-unit-adjective", first, last, best);
-    try_rule(long_adj, "unit-long", first, last, best);
-    try_rule(the_n_units, "the-past-n-units", first, last, best);
-    try_rule(half_unit, "half-unit", first, last, best);
-    try_rule(recent_units, "recent-units", first, last, best);
-    try_rule(bare_units, "bare-units", first, last, best);
+    static const Family family{
+        named_rule(n_units, "n-units"),
+        named_rule(number_unit_adj, "n-unit-adjective"),
+        named_rule(long_adj, "unit-long"),
+        named_rule(the_n_units, "the-past-n-units"),
+        named_rule(half_unit, "half-unit"),
+        named_rule(recent_units, "recent-units"),
+        named_rule(bare_units, "bare-units"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <bitset>
 #include <memory>
 #include <cstddef>
 #include <cstdint>
@@ -56,11 +55,18 @@ struct Item {
     Follow follow;
 };
 
+// A number (x3::uint_parser) that may start a rule: how many digits it takes (max -1: no limit; it
+// takes as many as it can) and what may follow it.
+struct DigitRun {
+    int min = 1, max = -1;
+    Follow follow;
+};
+
 struct First {
     bool nullable = false;
     bool any = false;
     bool digit = false;
-    Follow digit_follow;  // what may follow a number that starts the rule
+    std::vector<DigitRun> digit_runs;  // when digit: the numbers that may start the rule
     std::string punct;  // first bytes that are not letters/digits
     std::vector<Item> items;
 
@@ -76,8 +82,8 @@ struct First {
     }
     void add(const First& o) {
         any |= o.any;
-        if (o.digit) digit_follow = digit ? merged(digit_follow, o.digit_follow) : o.digit_follow;
         digit |= o.digit;
+        digit_runs.insert(digit_runs.end(), o.digit_runs.begin(), o.digit_runs.end());
         punct += o.punct;
         items.insert(items.end(), o.items.begin(), o.items.end());
     }
@@ -87,19 +93,18 @@ struct First {
     // Repetition (kleene, plus, list): the same tokens may follow again; give up on follows.
     void follow_anything() {
         for (auto& i : items) i.follow = Follow{};
-        digit_follow = Follow{};
+        for (auto& r : digit_runs) r.follow = Follow{};
     }
     // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
     // first tokens.
     void followed_by(const First& rest) {
         std::shared_ptr<const First> rest1;  // built once, shared by the tokens that only end here
         for (auto& i : items) extend(i.follow, rest, rest1);
-        if (digit) extend(digit_follow, rest, rest1);
+        for (auto& r : digit_runs) extend(r.follow, rest, rest1);
     }
 
 private:
     static First level_one(const First& f);
-    static Follow merged(const Follow& a, const Follow& b);
     static void extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1);
 };
 
@@ -113,12 +118,6 @@ inline First First::level_one(const First& f) {
     g.items.reserve(f.items.size());
     for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
-}
-inline Follow First::merged(const Follow& a, const Follow& b) {
-    if (!a.next || !b.next) return Follow{};
-    auto n = std::make_shared<First>(level_one(*a.next));
-    n->add(level_one(*b.next));
-    return {std::move(n), a.may_end || b.may_end};
 }
 inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
@@ -136,8 +135,20 @@ inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const Fi
 inline bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c; }
 
+inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The follow of a token after which the rule's next parser comes ("nothing of its own yet": extend()
+// replaces it, never changes it): one shared object instead of one allocation per literal.
+inline const std::shared_ptr<const First>& nothing_yet() {
+    static const std::shared_ptr<const First> none = std::make_shared<const First>();
+    return none;
+}
+
 inline First of_string(std::string_view s) {
     First f;
+    // The dispatch's tokens skip spaces (see Tokens): a literal's leading spaces are no token of
+    // their own, and a literal of spaces only ("5 1/2" is uint >> ' ' >> "1/2") consumes none.
+    while (!s.empty() && is_space(static_cast<unsigned char>(s[0]))) s.remove_prefix(1);
     if (s.empty()) return First::empty();
     if (!is_alnum(static_cast<unsigned char>(s[0]))) {
         f.punct.push_back(s[0]);
@@ -150,12 +161,12 @@ inline First of_string(std::string_view s) {
     it.closed = n < s.size();
     it.at_end = !it.closed;
     // The literal's own next token (after its spaces), or nothing yet: the rest of the rule follows.
-    auto next = std::make_shared<First>();
     std::size_t k = n;
     while (k < s.size() && s[k] == ' ') ++k;
     if (k == s.size()) {
-        it.follow = {std::move(next), true};
+        it.follow = {nothing_yet(), true};
     } else {
+        auto next = std::make_shared<First>();
         std::size_t e = k;
         while (e < s.size() && is_alnum(static_cast<unsigned char>(s[e]))) ++e;
         if (e == k) {
@@ -230,7 +241,7 @@ template <class E, class A> First first_of(const x3::literal_char<E, A>& p, Tag)
 template <class E, class T, class L> First first_of(const x3::symbols_parser<E, T, L>& p, Tag) {
     // A table (months, units) appears in many rules: its first set is computed once.
     static std::mutex m;
-    static std::unordered_map<const void*, First> memo;
+    static auto& memo = *new std::unordered_map<const void*, First>();  // never destroyed, as the registry
     std::lock_guard lock(m);
     if (auto it = memo.find(p.lookup.get()); it != memo.end()) return it->second;
     First f;
@@ -246,7 +257,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
 template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::uint_parser<T, R, Min, Max>&, Tag) {
     First f;
     f.digit = true;
-    f.digit_follow = {std::make_shared<First>(), true};
+    f.digit_runs.push_back({int(Min), Max, {nothing_yet(), true}});
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
@@ -293,7 +304,12 @@ template <class S, class E, class A> bool boundary_first(const x3::literal_strin
 constexpr std::size_t kMaxRules = 256;
 constexpr std::size_t kKeyMax = 48;
 
-inline std::array<First, kMaxRules> registry;
+// Never destroyed (it lives as long as the process): a short run of the CLI does not pay for
+// freeing hundreds of first sets at exit.
+inline std::array<First, kMaxRules>& registry_slots() {
+    static auto* slots = new std::array<First, kMaxRules>();
+    return *slots;
+}
 inline std::atomic<int> registered{0};
 inline std::mutex registry_mutex;
 
@@ -301,7 +317,7 @@ inline int register_rule(First f) {
     std::lock_guard lock(registry_mutex);
     int i = registered.load();
     if (i >= int(kMaxRules)) return -1;  // beyond the table: always tried
-    registry[std::size_t(i)] = std::move(f);
+    registry_slots()[std::size_t(i)] = std::move(f);
     registered.store(i + 1);
     return i;
 }
@@ -310,6 +326,7 @@ inline int register_rule(First f) {
 // only its digits) and the token after it, spaces skipped (a run of letters/digits, or one byte).
 struct Tokens {
     unsigned char c = 0;  // first byte
+    std::size_t digits = 0;  // a number: the length of its run of digits
     char run[kKeyMax] = {};
     std::size_t run_size = 0;
     bool truncated = false;
@@ -353,7 +370,9 @@ public:
                 if (truncated2) return true;
                 continue;
             }
-            if (run2.compare(0, w.size(), w) == 0) return true;
+            std::size_t j = 0;  // w is a prefix of run2 (inline: these words are a few bytes long)
+            while (j < w.size() && run2[j] == w[j]) ++j;
+            if (j == w.size()) return true;
         }
         return false;
     }
@@ -414,14 +433,28 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
     };
     const unsigned char c = k.c;
     if (c >= '0' && c <= '9') {
-        // Rules tell numbers apart only by "a digit" (all numbers share one cache entry); a word of
-        // the rule that starts with a digit would need more: then it may always start.
+        // Rules tell numbers apart only by their number of digits (numbers of one length share one
+        // cache entry); a word of the rule that starts with a digit would need more: then it may
+        // always start.
         for (auto& it : f.items)
             if (!it.word.empty() && it.word[0] >= '0' && it.word[0] <= '9') return Need::Yes;
         if (!f.digit) return Need::No;
-        // A follow that starts with a digit may be inside the same run of digits ("20240119").
-        if (take(f.digit_follow) || nexts.back()->digit) return Need::Yes;
-        return Need::Check;
+        const std::size_t d = k.digits;  // at least 1; at most the window, below 255
+        for (const auto& r : f.digit_runs) {
+            if (d < std::size_t(r.min) || d >= 255) {
+                if (d >= 255) return Need::Yes;  // beyond the key's range: no filter
+                continue;  // too short for this number
+            }
+            if (r.max >= 0 && d > std::size_t(r.max)) {
+                // The parser stops inside the run: what follows it must take a digit.
+                if (r.follow.anything() || r.follow.next->any || r.follow.next->digit) return Need::Yes;
+                continue;
+            }
+            // The parser takes the whole run; the second token must meet what follows it (a follow
+            // that starts with a digit then starts at the second token).
+            if (take(r.follow)) return Need::Yes;
+        }
+        return found ? Need::Check : Need::No;
     }
     if (!is_alnum(c)) return f.punct.find(char(c)) != std::string::npos ? Need::Yes : Need::No;
     std::string_view run(k.run, k.run_size);
@@ -430,6 +463,7 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
             if (k.truncated) return Need::Yes;
             continue;
         }
+        if (i.word[0] != run[0]) continue;  // words are never empty (of_string)
         if (i.closed) {
             if (run == i.word && !k.truncated && take(i.follow)) return Need::Yes;
         } else if (run.substr(0, i.word.size()) == i.word) {
@@ -439,12 +473,35 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
     return found ? Need::Check : Need::No;
 }
 
+// A set of rules (registry indices), as words of bits so that a family can walk the rules it may
+// try in index order.
+struct RuleBits {
+    static constexpr std::size_t kWords = kMaxRules / 64;
+    std::array<std::uint64_t, kWords> w{};
+    void set(std::size_t i, bool v = true) {
+        if (v) w[i / 64] |= std::uint64_t(1) << (i % 64);
+        else w[i / 64] &= ~(std::uint64_t(1) << (i % 64));
+    }
+    bool test(std::size_t i) const { return (w[i / 64] >> (i % 64)) & 1u; }
+    bool none() const {
+        std::uint64_t o = 0;
+        for (auto x : w) o |= x;
+        return o == 0;
+    }
+};
+
 // What every rule needs at one first word: may (it may start there), check (if its second token
 // meets seconds[k].second).
 struct Decisions {
     std::size_t decided = 0;  // rules 0 .. decided-1 are decided
-    std::bitset<kMaxRules> may, check;
-    std::vector<std::pair<std::size_t, const Second*>> seconds;
+    RuleBits may_only;        // may start, whatever the second token (may and not check)
+    // The rules that may start when the second token meets a follow set, grouped by follow set
+    // (interned: many rules share one), so that each is tested once per candidate.
+    struct Group {
+        const Second* second;
+        RuleBits rules;
+    };
+    std::vector<Group> seconds;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -452,35 +509,41 @@ struct Candidate {
     const char* first = nullptr;
     const char* last = nullptr;
     Decisions* decisions = nullptr;
-    std::bitset<kMaxRules> allowed;  // rules below decisions->decided that may start here
-    Tokens tokens;
+    RuleBits allowed;  // rules below decisions->decided that may start here
 };
 
 inline thread_local constinit Candidate current;
 // Off: every rule is tried everywhere (the reference behaviour the dispatch must reproduce; tests).
 inline std::atomic<bool> enabled{true};
+// Set once every family has registered its rules (after the first full match_at): from then on a
+// candidate where no registered rule may start is skipped without calling the families.
+inline std::atomic<bool> sealed{false};
 
 // What rule `rule` needs at candidates whose first token is k's.
 [[gnu::noinline]] inline void decide(Decisions& d, std::size_t rule, const Tokens& k) {
     thread_local std::vector<const First*> nexts;
     nexts.clear();
-    Need need = needs(registry[rule], k, nexts);
-    d.may[rule] = need != Need::No;
-    d.check[rule] = need == Need::Check;
-    if (need == Need::Check) d.seconds.emplace_back(rule, &Second::of(nexts));
+    Need need = needs(registry_slots()[rule], k, nexts);
+    d.may_only.set(rule, need == Need::Yes);
+    if (need == Need::Check) {
+        const Second* second = &Second::of(nexts);
+        auto g = std::find_if(d.seconds.begin(), d.seconds.end(), [&](const Decisions::Group& x) { return x.second == second; });
+        if (g == d.seconds.end()) g = d.seconds.insert(d.seconds.end(), {second, RuleBits{}});
+        g->rules.set(rule);
+    }
 }
 
-inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Called by match_at() before it tries the rules at `first`; end_candidate() after.
-inline void begin_candidate(const char* first, const char* last) {
+// Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
+// when no rule can start at `first` (the families need not run at all).
+inline bool begin_candidate(const char* first, const char* last) {
     Candidate& cand = current;
     cand.first = nullptr;  // no filter (every rule is tried) unless set below
     // Off, or at a space (the skipper runs first, the rule's first token comes later): no filter.
     if (!enabled.load(std::memory_order_relaxed) || first == last || is_space(static_cast<unsigned char>(*first)))
-        return;
+        return false;
+    const bool all_registered = sealed.load(std::memory_order_acquire);
     cand.last = last;
-    Tokens& k = cand.tokens;
+    Tokens k;  // local: the byte loops below then need no thread-local address
     k.run_size = 0;
     k.truncated = false;
     k.c = static_cast<unsigned char>(*first);
@@ -499,6 +562,7 @@ inline void begin_candidate(const char* first, const char* last) {
     const char* q = first;
     if (number) {
         while (q < last && *q >= '0' && *q <= '9') ++q;
+        k.digits = std::size_t(q - first);
     } else if (is_alnum(k.c)) {
         q = p;
         while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
@@ -523,6 +587,7 @@ inline void begin_candidate(const char* first, const char* last) {
     std::size_t key_size = 0;
     if (number) {
         key_buf[key_size++] = '#';
+        key_buf[key_size++] = char(std::min<std::size_t>(k.digits, 255));  // numbers differ by their length
     } else if (k.run_size == 0) {
         key_buf[key_size++] = '\x01';
         key_buf[key_size++] = char(k.c);
@@ -532,6 +597,33 @@ inline void begin_candidate(const char* first, const char* last) {
     }
     if (k.truncated) key_buf[key_size++] = '\x02';
     const std::string_view key(key_buf, key_size);
+    // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
+    // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
+    // rule is registered and decided (then the answer for a pair never changes).
+    struct Pair {
+        std::string key;
+        Decisions* decisions = nullptr;
+        RuleBits allowed;
+    };
+    thread_local std::array<Pair, 512> pairs;
+    char pair_buf[2 * kKeyMax + 8];
+    std::memcpy(pair_buf, key_buf, key_size);
+    std::size_t pair_size = key_size;
+    pair_buf[pair_size++] = '\x03';
+    pair_buf[pair_size++] = char(k.has_second ? k.c2 : 0);
+    std::memcpy(pair_buf + pair_size, k.run2, k.run2_size);
+    pair_size += k.run2_size;
+    if (k.truncated2) pair_buf[pair_size++] = '\x02';
+    std::uint32_t ph = 2166136261u;  // FNV-1a
+    for (std::size_t i = 0; i < pair_size; ++i) ph = (ph ^ static_cast<unsigned char>(pair_buf[i])) * 16777619u;
+    Pair& pair = pairs[ph & (pairs.size() - 1)];
+    if (all_registered && pair.decisions && pair.key.size() == pair_size &&
+        std::memcmp(pair.key.data(), pair_buf, pair_size) == 0) {
+        cand.allowed = pair.allowed;
+        cand.decisions = pair.decisions;
+        cand.first = first;
+        return cand.allowed.none();
+    }
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
     thread_local std::unordered_map<std::string, Decisions> cache;
     struct Recent {
@@ -546,19 +638,26 @@ inline void begin_candidate(const char* first, const char* last) {
         if (cache.size() > 4096) {
             cache.clear();
             for (auto& e : recent) e.decisions = nullptr;
+            for (auto& e : pairs) e.decisions = nullptr;
         }
         r.key.assign(key);
         r.decisions = &cache[r.key];
     }
     Decisions& d = *r.decisions;
-    for (std::size_t n = std::size_t(registered.load(std::memory_order_acquire)); d.decided < n; ++d.decided)
-        decide(d, d.decided, k);
-    cand.allowed = d.may & ~d.check;
-    for (auto& [rule, second] : d.seconds)
-        if (second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
-            cand.allowed.set(rule);
+    const std::size_t n_registered = std::size_t(registered.load(std::memory_order_acquire));
+    for (; d.decided < n_registered; ++d.decided) decide(d, d.decided, k);
+    cand.allowed = d.may_only;
+    for (auto& g : d.seconds)
+        if (g.second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
+            for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
     cand.decisions = &d;
     cand.first = first;
+    if (all_registered) {
+        pair.key.assign(pair_buf, pair_size);
+        pair.decisions = &d;
+        pair.allowed = cand.allowed;
+    }
+    return all_registered && cand.allowed.none();
 }
 inline void end_candidate() { current.first = nullptr; }
 
@@ -569,7 +668,7 @@ inline bool may_start(int rule, const char* first, const char* last) {
     auto i = std::size_t(rule);
     if (i >= cand.decisions->decided) [[unlikely]]
         return true;  // registered during this candidate (first use): decided from the next one on
-    return cand.allowed[i];
+    return cand.allowed.test(i);
 }
 
 // The registry index of a rule object (first use computes its first set).

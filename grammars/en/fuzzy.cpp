@@ -22,10 +22,13 @@ auto const coming = shape >> kw("coming")[put(&Expr::fuzzy, Fuzzy::Future)] >>
 }  // namespace
 
 void match_fuzzy(It first, It last, Match& best) {
-    try_rule(present, "present-ref", first, last, best);
-    try_rule(past, "past-ref", first, last, best);
-    try_rule(future, "future-ref", first, last, best);
-    try_rule(coming, "coming-units", first, last, best);
+    static const Family family{
+        named_rule(present, "present-ref"),
+        named_rule(past, "past-ref"),
+        named_rule(future, "future-ref"),
+        named_rule(coming, "coming-units"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

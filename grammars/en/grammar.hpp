@@ -25,7 +25,11 @@ void match_holidays(It first, It last, Match& best);   // holidays.cpp: Christma
 
 // All families; returns true when anything matched.
 inline bool match_at(It first, It last, Match& best) {
-    first::begin_candidate(first, last);  // rules whose first token cannot start here are skipped
+    // Rules whose first tokens cannot start here are skipped; when none can, no family runs.
+    if (first::begin_candidate(first, last)) {
+        first::end_candidate();
+        return best.end != nullptr;
+    }
     match_calendar(first, last, best);
     match_relative(first, last, best);
     match_times(first, last, best);
@@ -34,6 +38,8 @@ inline bool match_at(It first, It last, Match& best) {
     match_fuzzy(first, last, best);
     match_holidays(first, last, best);
     first::end_candidate();
+    if (!first::sealed.load(std::memory_order_relaxed))
+        first::sealed.store(true, std::memory_order_release);  // every family has registered its rules
     return best.end != nullptr;
 }
 

@@ -13,6 +13,11 @@ auto const holiday = -rel >> name >> possessive >> -(comma >> year4);
 
 }  // namespace
 
-void match_holidays(It first, It last, Match& best) { try_rule(holiday, "holiday", first, last, best); }
+void match_holidays(It first, It last, Match& best) {
+    static const Family family{
+        named_rule(holiday, "holiday"),
+    };
+    family.run(first, last, best);
+}
 
 }  // namespace dateline::grammar

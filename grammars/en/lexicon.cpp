@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bitset>
 #include <string>
 #include <unordered_map>
@@ -232,16 +233,32 @@ public:
             std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
             slots_[i] = {h, c, w};
-            if (!w.empty()) shapes_.set(shape(w));
+            if (!w.empty() && w.size() <= kMaxLength) shapes_.set(shape(w));
         }
     }
-    WordClass find(std::string_view w) const noexcept {
-        if (w.empty() || !shapes_[shape(w)]) return WordClass::None;  // no word of this length and start
-        const std::uint32_t h = hash(w);
+    // False when no word of the table has this length, first two and last bytes (most words of a
+    // text); the shape ignores case.
+    bool may_contain(std::string_view w) const noexcept {
+        return !w.empty() && w.size() <= kMaxLength && shapes_[shape(w)];
+    }
+    // `w` in any case: ASCII letters are folded (the table holds lowercase words).
+    [[gnu::noinline]] WordClass find(std::string_view w) const noexcept {
+        char folded[kMaxLength];
+        std::uint32_t h = 2166136261u;  // FNV-1a over the folded bytes, as hash()
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(w[i]);
+            c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            folded[i] = char(c);
+            h = (h ^ c) * 16777619u;
+        }
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.word.empty()) return WordClass::None;
-            if (s.hash == h && s.word == w) return s.cls;  // the hash first: most words of a text are not here
+            if (s.hash == h && s.word.size() == w.size()) {  // the hash first: most words of a text are not here
+                std::size_t k = 0;
+                while (k < w.size() && s.word[k] == folded[k]) ++k;
+                if (k == w.size()) return s.cls;
+            }
         }
     }
 
@@ -256,21 +273,28 @@ private:
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
     }
-    // Length and first two bytes of a word, for a quick "not in the table" (most words of a text).
+    static constexpr std::size_t kMaxLength = 31;  // the longest word of the table is shorter
+    // Length, first two and last bytes of a word (the same for either case of a letter), hashed
+    // to 16 bits, for a quick "not in the table".
     static std::size_t shape(std::string_view w) noexcept {
-        std::size_t len = std::min<std::size_t>(w.size(), 31);
+        std::size_t len = w.size();
         std::size_t a = static_cast<unsigned char>(w[0]) & 31u;
         std::size_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
-        return (len << 10) | (a << 5) | b;
+        std::size_t z = static_cast<unsigned char>(w[len - 1]) & 31u;
+        auto key = std::uint32_t((((len << 5 | a) << 5 | b) << 5) | z);
+        return (key * 2654435761u) >> 16;  // Knuth's multiplicative hash: the top 16 bits
     }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
-    std::bitset<32 * 32 * 32> shapes_;
+    std::bitset<65536> shapes_;
 };
 
 }  // namespace
 
-WordClass classify(std::string_view w) noexcept {
+namespace {
+
+// The scanner's table, built on first use (out of line: classify() stays a short leaf function).
+[[gnu::noinline]] const WordTable& word_table() {
     static const WordTable words([] {
         std::unordered_map<std::string_view, WordClass> m;
         auto T = [&](std::initializer_list<const char*> ws) {
@@ -314,7 +338,20 @@ WordClass classify(std::string_view w) noexcept {
            "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right"});
         return m;
     }());
-    return words.find(w);
+    return words;
+}
+std::atomic<const WordTable*> the_word_table{nullptr};
+
+}  // namespace
+
+WordClass classify(std::string_view w) noexcept {
+    const WordTable* words = the_word_table.load(std::memory_order_acquire);
+    if (!words) [[unlikely]] {
+        words = &word_table();
+        the_word_table.store(words, std::memory_order_release);
+    }
+    if (!words->may_contain(w)) return WordClass::None;
+    return words->find(w);
 }
 
 }  // namespace dateline::grammar::lex

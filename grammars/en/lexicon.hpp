@@ -40,6 +40,7 @@ const Holiday& holiday(int index);
 
 // Classes of words for the candidate scanner (see src/recognize/scanner.cpp).
 enum class WordClass : unsigned char { None = 0, Trigger = 1, Prefix = 2 };
-WordClass classify(std::string_view lowercase_word) noexcept;
+// The word may be in any case: ASCII letters are folded before the lookup.
+WordClass classify(std::string_view word) noexcept;
 
 }  // namespace dateline::grammar::lex

@@ -144,24 +144,27 @@ auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel
 }  // namespace
 
 void match_relative(It first, It last, Match& best) {
-    try_rule(rel_unit, "this-last-next-unit", first, last, best);
-    try_rule(rel_named_period, "this-named-year", first, last, best);
-    try_rule(rel_named, "this-last-next-name", first, last, best);
-    try_rule(deictic, "deictic-day", first, last, best);
-    try_rule(deictic_part, "deictic-part-of-day", first, last, best);
-    try_rule(deictic_far, "deictic-two-days", first, last, best);
-    try_rule(offset, "offset", first, last, best);
-    try_rule(anaphoric, "anaphoric", first, last, best);
-    try_rule(anaphoric_weekday, "anaphoric-weekday", first, last, best);
-    try_rule(same, "same-period", first, last, best);
-    try_rule(the_unit_alone, "the-unit-alone", first, last, best);
-    try_rule(named_rel_year, "name-relative-period", first, last, best);
-    try_rule(latest_period, "latest-period", first, last, best);
-    try_rule(the_weekend, "the-weekend", first, last, best);
-    try_rule(year_end, "year-end", first, last, best);
-    try_rule(the_year_ended, "the-year-ended", first, last, best);
-    try_rule(the_year_qualified, "the-full-year", first, last, best);
-    try_rule(year_ago, "year-ago-period", first, last, best);
+    static const Family family{
+        named_rule(rel_unit, "this-last-next-unit"),
+        named_rule(rel_named_period, "this-named-year"),
+        named_rule(rel_named, "this-last-next-name"),
+        named_rule(deictic, "deictic-day"),
+        named_rule(deictic_part, "deictic-part-of-day"),
+        named_rule(deictic_far, "deictic-two-days"),
+        named_rule(offset, "offset"),
+        named_rule(anaphoric, "anaphoric"),
+        named_rule(anaphoric_weekday, "anaphoric-weekday"),
+        named_rule(same, "same-period"),
+        named_rule(the_unit_alone, "the-unit-alone"),
+        named_rule(named_rel_year, "name-relative-period"),
+        named_rule(latest_period, "latest-period"),
+        named_rule(the_weekend, "the-weekend"),
+        named_rule(year_end, "year-end"),
+        named_rule(the_year_ended, "the-year-ended"),
+        named_rule(the_year_qualified, "the-full-year"),
+        named_rule(year_ago, "year-ago-period"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

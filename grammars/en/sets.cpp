@@ -29,10 +29,13 @@ auto const plural_weekday =
 }  // namespace
 
 void match_sets(It first, It last, Match& best) {
-    try_rule(every, "every-unit", first, last, best);
-    try_rule(adverb, "frequency-adverb", first, last, best);
-    try_rule(frequency, "times-per-unit", first, last, best);
-    try_rule(plural_weekday, "plural-weekday", first, last, best);
+    static const Family family{
+        named_rule(every, "every-unit"),
+        named_rule(adverb, "frequency-adverb"),
+        named_rule(frequency, "times-per-unit"),
+        named_rule(plural_weekday, "plural-weekday"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

@@ -70,12 +70,15 @@ auto const mid_part =
 }  // namespace
 
 void match_times(It first, It last, Match& best) {
-    try_rule(hour_part, "hour-part-of-day", first, last, best);
-    try_rule(mid_part, "mid-part-of-day", first, last, best);
-    try_rule(clock, "clock-time", first, last, best);
-    try_rule(hour_ampm, "hour-am-pm", first, last, best);
-    try_rule(named_time, "noon-midnight", first, last, best);
-    try_rule(oclock, "o-clock", first, last, best);
+    static const Family family{
+        named_rule(hour_part, "hour-part-of-day"),
+        named_rule(mid_part, "mid-part-of-day"),
+        named_rule(clock, "clock-time"),
+        named_rule(hour_ampm, "hour-am-pm"),
+        named_rule(named_time, "noon-midnight"),
+        named_rule(oclock, "o-clock"),
+    };
+    family.run(first, last, best);
 }
 
 }  // namespace dateline::grammar

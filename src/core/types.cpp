@@ -133,7 +133,16 @@ std::optional<Dct> parse_dct(std::string_view s) noexcept {
 }
 
 std::string to_string(const Dct& d) {
-    auto s = fmt::format("{:04}-{:02}-{:02}", int(d.day.year()), unsigned(d.day.month()), unsigned(d.day.day()));
+    int y = int(d.day.year());
+    unsigned m = unsigned(d.day.month()), dd = unsigned(d.day.day());
+    std::string s;
+    if (y >= 0 && y <= 9999 && m <= 99 && dd <= 99) {  // fmt's {:04}-{:02}-{:02} without a format string
+        char buf[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                        char('0' + m / 10), char('0' + m % 10), '-', char('0' + dd / 10), char('0' + dd % 10)};
+        s.assign(buf, sizeof buf);
+    } else {
+        s = fmt::format("{:04}-{:02}-{:02}", y, m, dd);
+    }
     if (d.seconds) s += fmt::format("T{:02}:{:02}", *d.seconds / 3600, (*d.seconds / 60) % 60);
     return s;
 }

@@ -22,6 +22,18 @@
 namespace dateline::events {
 namespace {
 
+// The concatenation of string pieces, in one allocation (the rules and explanations of every entry).
+template <class... A>
+std::string cat(const A&... parts) {
+    std::string_view views[] = {std::string_view(parts)...};
+    std::size_t n = 0;
+    for (auto v : views) n += v.size();
+    std::string s;
+    s.reserve(n);
+    for (auto v : views) s.append(v);
+    return s;
+}
+
 bool concrete(const Timex& t) {
     return (t.type == TimexType::Date || t.type == TimexType::Time) && t.interval && !t.value.empty() &&
            std::isdigit(static_cast<unsigned char>(t.value[0]));
@@ -387,19 +399,22 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     };
     std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
 
-    SentenceAnalysis a;  // reused from sentence to sentence
+    SentenceAnalysis a;  // reused from sentence to sentence, as are the vectors below
+    std::vector<Placement> placements;
+    std::vector<char> placed;  // per event of the sentence: it has a placement
+    std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         if (sentences[si].header) continue;
         analyze_sentence(in.text, sentences[si], si, timexes, a);
         auto& toks = a.tokens;
-        std::vector<Placement> placements;
-        std::vector<std::vector<std::size_t>> placed(a.events.size());
+        placements.clear();
+        placed.assign(a.events.size(), 0);
         auto add = [&](Placement pl) {
             if (placed.size() <= pl.ref.event) placed.resize(pl.ref.event + 1);
-            placed[pl.ref.event].push_back(placements.size());
+            placed[pl.ref.event] = 1;
             placements.push_back(std::move(pl));
         };
-        auto is_placed = [&](std::size_t k) { return k < placed.size() && !placed[k].empty(); };
+        auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
         // Rule 1: timexes in the clause.
         for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -414,17 +429,17 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::string how;
             bool through_time = false;
             std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
-            auto trigger_at = [&](std::size_t k) { return a.events[std::size_t(toks[k].event)].trigger; };
+            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
-                how = fmt::format("\"{}\" modifies the event noun \"{}\"", t.text, trigger_at(*n));
+                how = cat("\"", t.text, "\" modifies the event noun \"", trigger_at(*n), "\"");
                 prep.relation = Relation::On;
             } else if (auto m = noun_to_left(a, prep.start)) {
                 head = m;
-                how = fmt::format("\"{}\" completes the event noun \"{}\"", phrase, trigger_at(*m));
+                how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
             } else if (auto v = clause_verb(a, prep.start, tb)) {
                 head = v;
-                how = fmt::format("\"{}\" modifies the verb \"{}\" of its clause", phrase, trigger_at(*v));
+                how = cat("\"", phrase, "\" modifies the verb \"", trigger_at(*v), "\" of its clause");
             } else if (auto ap = appositive_noun(a, prep.start)) {
                 head = ap;
                 how = fmt::format("\"{}\" is said of the event noun \"{}\" in an apposition", phrase, trigger_at(*ap));
@@ -463,7 +478,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
-            pl.rule = fmt::format("clause: {}; {} {}", how, std::string(to_string(prep.relation)), t.value);
+            pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
             pl.time_first = prep.start;
             pl.time_last = tb;
             pl.has_time_tokens = true;
@@ -515,16 +530,17 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         }
 
         // Number the events in document order.
-        std::vector<std::size_t> order(a.events.size()), global(a.events.size());
+        order.resize(a.events.size());
+        global.assign(a.events.size(), 0);
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; });
+        auto by_begin = [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; };
+        if (!std::is_sorted(order.begin(), order.end(), by_begin))  // only appended copula events move
+            std::stable_sort(order.begin(), order.end(), by_begin);
         for (std::size_t k : order) {
             // Moved out: from here on only the events' offsets and kinds are read from `a`.
-            Event e = std::move(a.events[k]);
-            e.eid = event_id(out.events.size() + 1);
             global[k] = out.events.size();
-            out.events.push_back(std::move(e));
+            out.events.push_back(std::move(a.events[k]));
+            out.events.back().eid = event_id(out.events.size());
         }
 
         // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
@@ -583,7 +599,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             te.relation = pl.relation;
             te.dated = pl.dated;
             te.sentence = a.sentence;
-            te.rule = pl.rule;
+            te.rule = std::move(pl.rule);  // the placements are dropped after this loop
             if (pl.timex >= 0) {
                 const Timex& t = timexes[std::size_t(pl.timex)];
                 te.value = t.value;
@@ -592,12 +608,12 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 te.tid = t.tid;
                 te.time_text = t.text;
             } else {
-                te.value = pl.value;
+                te.value = std::move(pl.value);
                 te.interval = pl.interval;
                 te.granularity = pl.granularity;
             }
             auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
-            te.text = st.text;
+            te.text = std::move(st.text);
             te.text_begin = st.begin;
             te.text_end = st.end;
             out.entries.push_back(std::move(te));

@@ -2,6 +2,8 @@
 // nouns with the lexicon and a few context rules (what precedes a word decides noun or verb).
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cctype>
 #include <deque>
 #include <memory>
@@ -70,7 +72,27 @@ const detail::WordTable<Tag>& closed_class() {
     return m;
 }
 
+// w is the literal word: the length is a constant, so the byte compare is inlined (the hot loops
+// compare most tokens with a few words).
+template <std::size_t N>
+inline bool is(std::string_view w, const char (&lit)[N]) {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
+
+// w (at least two bytes long) ends in the two letters a b: "ly", "ed".
+inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
+
 bool is_word_byte(unsigned char c) { return ascii::is_alnum(char(c)) || c >= 0x80; }
+
+// The lowercase of an ASCII letter or digit, 0 for any other byte: one load per byte in the
+// tokenizer's word loop.
+constexpr auto kAlnumLower = [] {
+    std::array<char, 256> a{};
+    for (int c = '0'; c <= '9'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'A'; c <= 'Z'; ++c) a[std::size_t(c)] = char(c - 'A' + 'a');
+    return a;
+}();
 
 // Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
 // Returns 0 when there is none.
@@ -133,12 +155,11 @@ struct Tokenizer {
         return v;
     }
     void push_word(std::size_t b, std::size_t e) {
-        Token tok;
+        Token& tok = out.emplace_back();
         tok.begin = b;
         tok.end = e;
         tok.lower = lower(b, e);
         tok.capital = ascii::is_upper(t[b]);
-        out.push_back(tok);
     }
 };
 
@@ -161,13 +182,12 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                          is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
                          ascii::is_alpha(t[i + 3]);
             if (!inner) {
-                Token tok;
+                Token& tok = out.emplace_back();
                 tok.begin = i;
                 tok.end = i + len;
                 tok.lower = t.substr(i, len);
                 tok.tag = ptag;
-                out.push_back(tok);
-                i += len;
+                        i += len;
                 continue;
             }
         }
@@ -178,12 +198,22 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             char* lo = tz.buffer + tz.used;
             std::size_t n = 0;
             while (i < e) {
-                unsigned char d = static_cast<unsigned char>(t[i]);
-                if (ascii::is_alnum(char(d))) {
-                    lo[n++] = ascii::to_lower(char(d));
-                    ++i;
-                    continue;
+                {
+                    // The run of letters and digits, in locals: the lambdas below take i by reference,
+                    // and a store through a char* could otherwise change it.
+                    const char* p = t.data();
+                    std::size_t j = i, m = n;
+                    while (j < e) {
+                        char l = kAlnumLower[static_cast<unsigned char>(p[j])];
+                        if (!l) break;
+                        lo[m++] = l;
+                        ++j;
+                    }
+                    i = j;
+                    n = m;
+                    if (i >= e) break;
                 }
+                unsigned char d = static_cast<unsigned char>(t[i]);
                 Tag dummy;
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
@@ -245,22 +275,20 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
                 split_at(suffix_bytes(2));
             } else {
-                Token tok;
+                Token& tok = out.emplace_back();
                 tok.begin = s;
                 tok.end = i;
                 tok.lower = lw;
                 tz.used += lw.size();
                 tok.capital = ascii::is_upper(t[s]);
-                out.push_back(tok);
-            }
+                    }
             continue;
         }
-        Token tok;
+        Token& tok = out.emplace_back();
         tok.begin = i;
         tok.end = i + 1;
         tok.lower = t.substr(i, 1);
         tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
-        out.push_back(tok);
         ++i;
     }
 }
@@ -278,6 +306,8 @@ struct WordInfo {
     std::size_t noun_count = 0;
     std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
     Tense tense = Tense::Unknown;  // resolve::word_tense()
+    bool closed = false;           // a closed-class word: closed_class() gives it `closed_tag`
+    Tag closed_tag = Tag::Word;
 };
 
 WordInfo word_info(std::string_view lower) {
@@ -292,6 +322,10 @@ WordInfo word_info(std::string_view lower) {
     for (std::size_t l = 0; l < w.noun_count; ++l)
         for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
     w.tense = resolve::word_tense(lower);
+    if (const Tag* tag = closed_class().find(lower)) {
+        w.closed = true;
+        w.closed_tag = *tag;
+    }
     return w;
 }
 
@@ -387,8 +421,8 @@ std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::siz
         --i;
         const auto& t = toks[i];
         if (t.tag == Tag::Adverb || t.tag == Tag::Quote) continue;
-        if (t.timex >= 0 && t.lower.size() > 2 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0) continue;
-        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
+        if (t.timex >= 0 && t.lower.size() > 2 && ends_with2(t.lower, 'l', 'y')) continue;
+        if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             t.timex < 0)
             continue;
         return i;
@@ -423,10 +457,16 @@ public:
         return v.match;
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
+    // Inline: most words end no event noun of that many words, which needs no call.
     const NounEntry* noun(std::size_t i, std::size_t j) {
-        const auto& toks = *toks_;
         const WordInfo& c = info(j);
         if (j - i + 1 > c.noun_words) return nullptr;
+        return noun_entry(i, j, c);
+    }
+
+private:
+    [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
+        const auto& toks = *toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
             for (auto& e : *c.nouns[l]) {
                 if (e.words.size() != j - i + 1) continue;
@@ -438,7 +478,6 @@ public:
         return nullptr;
     }
 
-private:
     struct VerbSlot {
         bool done = false;
         std::optional<VerbMatch> match;
@@ -476,6 +515,20 @@ bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     }
 }
 
+namespace {
+
+// A view of the tokens of a sentence (see analyze_sentence).
+struct Tokens {
+    Token* p;
+    std::size_t n;
+    Token& operator[](std::size_t i) const { return p[i]; }
+    std::size_t size() const { return n; }
+    Token* begin() const { return p; }
+    Token* end() const { return p + n; }
+};
+
+}  // namespace
+
 SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std::size_t index,
                                   const std::vector<Timex>& timexes) {
     SentenceAnalysis a;
@@ -491,41 +544,43 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1));
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
-    auto& toks = a.tokens;
+    // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
+    // alias anything, and would make the compiler reload the vector's bounds on every access.
+    // The token vector does not change size below.
+    const Tokens toks{a.tokens.data(), a.tokens.size()};
     static thread_local Memo memo;
-    memo.reset(toks);
-    // Timex membership.
-    {
-        auto it = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
-                                   [](const Timex& t, std::size_t b) { return t.end <= b; });
-        for (auto& tok : toks) {
-            while (it != timexes.end() && it->end <= tok.begin) ++it;
-            if (it != timexes.end() && it->begin <= tok.begin && tok.end <= it->end)
-                tok.timex = int(it - timexes.begin());
-        }
-    }
-    // Closed classes.
-    const auto& cc = closed_class();
+    memo.reset(a.tokens);
+    // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
+    // below makes anyway), in one pass.
+    auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
+                               [](const Timex& t, std::size_t b) { return t.end <= b; });
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
+        while (tx != timexes.end() && tx->end <= t.begin) ++tx;
+        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) t.timex = int(tx - timexes.begin());
         if (t.tag != Tag::Word) continue;
-        if (std::isdigit(static_cast<unsigned char>(t.lower[0]))) {
+        if (ascii::is_digit(t.lower[0])) {
             t.tag = Tag::Number;
             continue;
         }
-        if (const Tag* tag = cc.find(t.lower)) t.tag = *tag;
-        if (t.lower == "'s") {
+        if (const WordInfo& info = memo.info(i); info.closed) t.tag = info.closed_tag;
+        if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
-            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || toks[i - 1].lower == "that" ||
-                                  toks[i - 1].lower == "what" || toks[i - 1].lower == "who");
+            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
+                                  is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
             t.tag = pron ? Tag::Be : Tag::Possessive;
         }
-        if (t.lower == "'d") t.tag = Tag::Modal;
+        if (is(t.lower, "'d")) t.tag = Tag::Modal;
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
+    // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
     const auto& lex = Lexicon::get();
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].lower != "that" || toks[i].tag != Tag::Word) continue;
+        if (is(toks[i].lower, "going")) {
+            if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
+            continue;
+        }
+        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) continue;
         if (i + 1 >= toks.size()) {
             toks[i].tag = Tag::Pronoun;
             continue;
@@ -543,14 +598,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         else
             toks[i].tag = Tag::Det;
     }
-    // "going to" + verb: future.
-    for (std::size_t i = 0; i + 2 < toks.size(); ++i)
-        if (toks[i].lower == "going" && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
     // "-ly" adverbs.
     for (auto& t : toks)
-        if (t.tag == Tag::Word && t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0 &&
-            t.lower != "family" && t.lower != "italy" && t.lower != "rally" && t.lower != "supply" &&
-            t.lower != "assembly" && t.lower != "july" && t.lower != "reply" && t.lower != "ally")
+        if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
+            !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
+            !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
 
     // Events, left to right.
@@ -559,7 +611,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (t.tag != Tag::Word || t.timex >= 0) continue;
         bool sentence_initial = i == 0 || (i == 1 && toks[0].tag == Tag::Quote);
         if (t.capital && !sentence_initial) continue;  // names
-        auto p = prev_content(toks, i);
+        auto p = prev_content(a.tokens, i);
         Tag prev = p ? toks[*p].tag : Tag::Punct;
         bool prev_noun_ctx = prev == Tag::Det || prev == Tag::Possessive || prev == Tag::Number ||
                              (p && toks[*p].timex >= 0 && prev != Tag::Adverb);
@@ -619,17 +671,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // Verbs missing from the lexicon: a past form after its subject or an auxiliary, or a base
             // form after a modal ("would criminalize").
             bool ed = memo.info(i).tense == Tense::Past && t.lower.size() > 4 &&
-                      t.lower.compare(t.lower.size() - 2, 2, "ed") == 0;
+                      ends_with2(t.lower, 'e', 'd');
             if (ed && (prev == Tag::Pronoun || prev == Tag::Have || prev == Tag::Be || prev == Tag::Rel ||
                        prev == Tag::Word || prev == Tag::Conj))
                 is_verb = true;
             if ((prev == Tag::Modal || prev == Tag::Do) && std::all_of(t.lower.begin(), t.lower.end(), ::isalpha))
                 is_verb = true;
             if (is_verb) {
-                Event e;
+                Event& e = a.events.emplace_back();
                 e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
                 e.event_class = "OCCURRENCE";
-                a.events.push_back(std::move(e));
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -637,7 +688,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
         }
         if (is_verb) {
-            Event e;
+            Event& e = a.events.emplace_back();
             e.lemma = v->entry->lemma;
             e.event_class = v->entry->event_class;
             e.noun = false;
@@ -648,7 +699,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
                      prev != Tag::Neg)
                 e.tense = Tense::Present;
-            a.events.push_back(std::move(e));
             a.event_token.push_back(i);
             t.event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
@@ -663,12 +713,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 !toks[noun_end + 1].capital && memo.noun(noun_end + 1, noun_end + 1))
                 continue;
             // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
-            Event e;
+            Event& e = a.events.emplace_back();
             e.lemma = noun->lemma;
             e.event_class = noun->event_class;
             e.noun = true;
             e.aspect = "NONE";
-            a.events.push_back(std::move(e));
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
@@ -679,7 +728,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
     // Copulas: a form of "be" not followed by a participle or gerund that is a verb event.
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].tag != Tag::Be || toks[i].lower == "been" || toks[i].lower == "being" || toks[i].lower == "be")
+        if (toks[i].tag != Tag::Be || is(toks[i].lower, "been") || is(toks[i].lower, "being") || is(toks[i].lower, "be"))
             continue;
         std::size_t j = i + 1;
         while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
@@ -688,6 +737,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
 
     // Verb groups: tense, aspect, modality, negation, trigger span.
+    static thread_local std::vector<std::size_t> chain;  // the auxiliaries of one group (reused)
     for (std::size_t k = 0; k < a.events.size(); ++k) {
         Event& e = a.events[k];
         std::size_t head = a.event_token[k];
@@ -701,11 +751,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             std::string modality;
             Tense tense = e.tense;
             std::size_t j = head;
-            std::vector<std::size_t> chain;
+            chain.clear();
             while (j > 0) {
                 const Token& q = toks[j - 1];
                 bool skip = q.tag == Tag::Adverb || q.tag == Tag::Quote ||
-                            (q.timex >= 0 && q.lower.size() > 2 && q.lower.compare(q.lower.size() - 2, 2, "ly") == 0);
+                            (q.timex >= 0 && q.lower.size() > 2 && ends_with2(q.lower, 'l', 'y'));
                 bool aux = q.tag == Tag::Be || q.tag == Tag::Have || q.tag == Tag::Do || q.tag == Tag::Modal ||
                            q.tag == Tag::Neg || q.tag == Tag::To;
                 if (!skip && !aux) break;
@@ -721,11 +771,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 const Token& q = toks[c];
                 switch (q.tag) {
                     case Tag::Modal:
-                        if (q.lower == "will" || q.lower == "shall" || q.lower == "'ll" || q.lower == "wo" ||
-                            q.lower == "sha" || q.lower == "going")
+                        if (is(q.lower, "will") || is(q.lower, "shall") || is(q.lower, "'ll") || is(q.lower, "wo") ||
+                            is(q.lower, "sha") || is(q.lower, "going"))
                             future = true;
-                        else modality = q.lower == "ca" || q.lower == "cannot" ? "can" : q.lower == "'d" ? "would" : q.lower;
-                        if (q.lower == "cannot") negated = true;
+                        else modality = is(q.lower, "ca") || is(q.lower, "cannot") ? "can" : is(q.lower, "'d") ? "would" : q.lower;
+                        if (is(q.lower, "cannot")) negated = true;
                         if (!have_finite) {
                             finite = Tense::Future;
                             have_finite = true;
@@ -779,7 +829,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 if (toks[c].tag == Tag::To) continue;
                 if (tb == std::string::npos) tb = toks[c].begin;
                 std::string_view w = text.substr(toks[c].begin, toks[c].end - toks[c].begin);
-                if (!trig.empty() && toks[c].lower != "n't") trig += ' ';
+                if (!trig.empty() && !is(toks[c].lower, "n't")) trig += ' ';
                 trig += w;
             }
             for (std::size_t c = head; c <= last; ++c) {
@@ -806,14 +856,13 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
     // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
     // both closed by a comma, a quote or other punctuation.
-    static thread_local std::vector<bool> opener;
-    opener.assign(toks.size(), false);
-    for (std::size_t i = 0; i < toks.size(); ++i) opener[i] = toks[i].hypothetical;
+    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
     bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
+        const bool opener = t.hypothetical;
         if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
-        if (t.tag == Tag::Subord && t.lower != "if") cond = false;
+        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
         t.hypothetical = hypo;
         t.conditional = cond;
         if (t.event >= 0) {
@@ -824,8 +873,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 e.factual = false;
             }
         }
-        if (t.lower == "if" && t.tag == Tag::Subord) cond = true;
-        if (opener[i]) hypo = true;
+        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
+        if (opener) hypo = true;
     }
 
     // Tense of non-finite verbs and nouns: the nearest finite verb of the sentence, left first.

@@ -7,6 +7,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "../../grammars/en/grammar.hpp"
 #include "../../grammars/en/lexicon.hpp"
@@ -26,18 +29,54 @@ constexpr bool is_alnum(unsigned char c) {
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Byte classes of the token scan: 0 other, 1 letter, 2 digit; and ASCII lowercase.
+// Byte classes of the token scan: 0 other, 1 letter, 2 digit.
 constexpr auto kClass = [] {
     std::array<unsigned char, 256> a{};
     for (int c = 0; c < 256; ++c)
         a[std::size_t(c)] = is_digit(static_cast<unsigned char>(c)) ? 2 : is_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
     return a;
 }();
-constexpr auto kLower = [] {
-    std::array<char, 256> a{};
-    for (int c = 0; c < 256; ++c) a[std::size_t(c)] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return a;
-}();
+
+// The token scan, 16 bytes at a time where SSE2 is there (every x86-64): the offset of the next
+// ASCII letter or digit at or after i, and the end of the run of letters/digits that starts at i
+// (`digit` set when it holds a digit). Same answers as a byte loop over kClass.
+#if defined(__SSE2__)
+// Bit k set when p[k] is an ASCII letter or digit; `digits`: the digits among them.
+inline unsigned alnum_mask16(const unsigned char* p, unsigned& digits) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);  // unsigned d <= 9
+    const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);  // (c | 0x20) in a..z
+    digits = unsigned(_mm_movemask_epi8(is_digit));
+    return unsigned(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)));
+}
+#endif
+inline std::size_t next_alnum(const unsigned char* u, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        unsigned digits;
+        if (unsigned m = alnum_mask16(u + i, digits)) return i + std::size_t(__builtin_ctz(m));
+    }
+#endif
+    while (i < n && !kClass[u[i]]) ++i;
+    return i;
+}
+inline std::size_t run_end(const unsigned char* u, std::size_t i, std::size_t n, bool& digit) {
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        unsigned digits;
+        const unsigned other = ~alnum_mask16(u + i, digits) & 0xFFFFu;
+        const unsigned k = other ? unsigned(__builtin_ctz(other)) : 16u;
+        digit |= (digits & ((1u << k) - 1u)) != 0;
+        if (k < 16) return i + k;
+    }
+#endif
+    unsigned char classes = 0;
+    for (unsigned char k; i < n && (k = kClass[u[i]]) != 0; ++i) classes |= k;
+    digit |= (classes & 2) != 0;
+    return i;
+}
 
 constexpr std::size_t kMaxWord = 24;  // longer letter runs are no trigger or prefix word
 
@@ -546,31 +585,27 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     const std::size_t n = t.size();
     std::uint32_t ordinal = 0;
     for (std::size_t i = 0;;) {
-        while (i < n && !kClass[u[i]]) ++i;
+        i = next_alnum(u, i, n);
         if (i >= n) break;
         const std::size_t b = i;
-        char lower[kMaxWord + 1];  // the last byte takes whatever is beyond kMaxWord
-        std::size_t len = 0;
-        unsigned char classes = 0;
-        for (; i < n; ++i) {
-            unsigned char c = u[i];
-            unsigned char k = kClass[c];
-            if (!k) {
-                if (!(c == '\'' && i > b && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])))
-                    break;
+        bool has_digit = false;
+        for (;;) {
+            i = run_end(u, i, n, has_digit);
+            // An apostrophe between letters, with two letters after it, stays inside the word.
+            if (i < n && u[i] == '\'' && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])) {
+                ++i;
+                continue;
             }
-            classes |= k;
-            lower[std::min(len, kMaxWord)] = kLower[c];
-            ++len;
+            break;
         }
-        const bool has_digit = classes & 2;
+        const std::size_t len = i - b;
         WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
         // after multi-byte punctuation (“today”, —Friday, «now») it is.
         if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
         else if (len >= kMaxWord) cls = WordClass::None;
-        else cls = grammar::lex::classify(std::string_view(lower, len));
+        else cls = grammar::lex::classify(t.substr(b, len));  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
         ++ordinal;
     }

@@ -2,6 +2,7 @@
 // month lengths, leap years or weekday math).
 #include "resolver.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include <date/date.h>
@@ -60,13 +61,69 @@ const char* direction_text(Direction d) {
     return "";
 }
 
-std::string day_value(year_month_day d) {
-    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+// Zero-padded decimal digits written into a fixed buffer (what fmt's {:04} / {:02} print for values
+// in range): the values below are formatted for every timex, a fmt::format temporary each costs more
+// than the resolution itself.
+char* put_digits(char* p, unsigned v, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+        p[k] = char('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
 }
-std::string month_value(year y, month m) { return fmt::format("{:04}-{:02}", int(y), unsigned(m)); }
+bool plain_year(int y) { return y >= 0 && y <= 9999; }
+
+// Explanations and values built by appending (what fmt's "{}" prints for strings and ints): one
+// string, no format string parsed at run time.
+void put(std::string& s, std::string_view v) { s.append(v); }
+void put(std::string& s, int v) {
+    char buf[12];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    s.append(buf, res.ptr);
+}
+template <class... A>
+std::string cat(const A&... parts) {
+    std::string s;
+    (put(s, parts), ...);
+    return s;
+}
+// fmt's "{:04}" of a year.
+std::string year_value(int y) {
+    if (!plain_year(y)) return fmt::format("{:04}", y);
+    char buf[4];
+    put_digits(buf, unsigned(y), 4);
+    return std::string(buf, 4);
+}
+
+std::string day_value(year_month_day d) {
+    if (!plain_year(int(d.year())) || unsigned(d.month()) > 99 || unsigned(d.day()) > 99)
+        return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+    char buf[10];
+    char* p = put_digits(buf, unsigned(int(d.year())), 4);
+    *p++ = '-';
+    p = put_digits(p, unsigned(d.month()), 2);
+    *p++ = '-';
+    p = put_digits(p, unsigned(d.day()), 2);
+    return std::string(buf, p);
+}
+std::string month_value(year y, month m) {
+    if (!plain_year(int(y)) || unsigned(m) > 99) return fmt::format("{:04}-{:02}", int(y), unsigned(m));
+    char buf[7];
+    char* p = put_digits(buf, unsigned(int(y)), 4);
+    *p++ = '-';
+    p = put_digits(p, unsigned(m), 2);
+    return std::string(buf, p);
+}
 std::string week_value(sys_days d) {
     iso_week::year_weeknum_weekday w{d};
-    return fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum()));
+    if (!plain_year(int(w.year())) || unsigned(w.weeknum()) > 99)
+        return fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum()));
+    char buf[8];
+    char* p = put_digits(buf, unsigned(int(w.year())), 4);
+    *p++ = '-';
+    *p++ = 'W';
+    p = put_digits(p, unsigned(w.weeknum()), 2);
+    return std::string(buf, p);
 }
 
 Interval span(sys_days b, sys_days e) { return Interval{sys_seconds{b}, sys_seconds{e}}; }
@@ -224,8 +281,8 @@ struct Builder {
         return std::nullopt;
     }
     std::string anchor_name() const {
-        return r.anchor == "reference" ? fmt::format("reference time {}", c.reference ? c.reference->value : "")
-                                       : fmt::format("DCT {}", c.dct ? day_value(c.dct->day) : "");
+        if (r.anchor == "reference") return "reference time " + (c.reference ? c.reference->value : std::string());
+        return "DCT " + (c.dct ? day_value(c.dct->day) : std::string());
     }
 
     void finish_mod() {
@@ -246,7 +303,8 @@ struct Builder {
     std::optional<Resolution> unit_period();
     std::optional<year_month> reported_quarter();
     void set_quarter(year_month first_month);
-    std::optional<Resolution> with_time(year_month_day d);
+    // Fills r with the day (and its time of day, if any); false for an impossible time ("15 p.m.").
+    bool with_time(year_month_day d);
     std::optional<Resolution> underspecified();
 };
 
@@ -263,12 +321,12 @@ std::optional<Resolution> Builder::run() {
 }
 
 // Adds a clock time or part of day to a resolved day.
-std::optional<Resolution> Builder::with_time(year_month_day d) {
+bool Builder::with_time(year_month_day d) {
     if (e.hour >= 0) {
         int h = e.hour;
         if (e.ampm == 2 && h < 12) h += 12;
         if (e.ampm == 1 && h == 12) h = 0;
-        if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return std::nullopt;  // "15 p.m."
+        if (e.ampm != 0 && (e.hour == 0 || e.hour > 12)) return false;  // "15 p.m."
         int m = std::max(e.minute, 0);
         r.type = TimexType::Time;
         r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : FieldNone) | (e.second >= 0 ? FieldSecond : FieldNone);
@@ -284,7 +342,7 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         auto len = e.second >= 0 ? seconds{1} : seconds{60};
         r.interval = Interval{b, b + len};
         r.granularity = e.second >= 0 ? Granularity::Second : Granularity::Minute;
-        return r;
+        return true;
     }
     if (e.part != PartOfDay::None) {
         // TimeML (TimeBank) types a part of a named day ("Friday night", "June 3 evening") as a DATE;
@@ -295,12 +353,12 @@ std::optional<Resolution> Builder::with_time(year_month_day d) {
         auto [from, to] = part_hours(e.part);
         r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
         r.granularity = Granularity::PartOfDay;
-        return r;
+        return true;
     }
     r.value = day_value(d);
     r.interval = day_span(sys_days{d});
     r.granularity = Granularity::Day;
-    return r;
+    return true;
 }
 
 std::optional<Resolution> Builder::underspecified() {
@@ -359,7 +417,7 @@ std::optional<Resolution> Builder::underspecified() {
     }
     r.explanation = fmt::format("{}: no DCT or reference time, left underspecified -> {}", text, r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::calendar() {
@@ -384,7 +442,7 @@ std::optional<Resolution> Builder::calendar() {
         r.interval = span(sys_days{year(e.century * 100) / 1 / 1}, sys_days{year(e.century * 100 + 100) / 1 / 1});
         r.explanation = fmt::format("{}: century {}01-{} -> {}", text, e.century, e.century * 100 + 100, r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
     int yr = e.year;
     bool year_known = e.year > 0;
@@ -407,7 +465,7 @@ std::optional<Resolution> Builder::calendar() {
             r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
             r.explanation = fmt::format("{}: decade {}0s, century from {} -> {}", text, d, base, r.value);
             finish_mod();
-            return r;
+            return std::move(r);
         }
     }
     if (e.decade >= 0) {
@@ -417,7 +475,7 @@ std::optional<Resolution> Builder::calendar() {
         r.interval = span(sys_days{year(e.decade * 10) / 1 / 1}, sys_days{year(e.decade * 10 + 10) / 1 / 1});
         r.explanation = fmt::format("{}: the decade {}0-{}9 -> {}", text, e.decade, e.decade, r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     auto a = anchor_day(false);
@@ -467,12 +525,12 @@ std::optional<Resolution> Builder::calendar() {
             }
             ymd = holiday_day(e.holiday, y);
         }
-        auto res = with_time(*ymd);
+        bool res = with_time(*ymd);
         r.explanation = fmt::format("{}: {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
                                     year_known ? "of the year said" : fmt::format("{} {}", "relative to", anchor_name()),
                                     r.value);
         finish_mod();
-        return res ? std::optional<Resolution>(r) : std::nullopt;
+        return res ? std::optional<Resolution>(std::move(r)) : std::nullopt;
     }
 
     // Full or partial day: month + day (+ year), weekday, day of month.
@@ -527,11 +585,10 @@ std::optional<Resolution> Builder::calendar() {
                     y = pick_year(*a, month(e.month), dd, d2);
                 }
             }
-            r.explanation = fmt::format("{}: {}/{}, year implied: {} {} -> ", text, e.month,
-                                        e.last_day_of_month ? "last" : std::to_string(e.day),
-                                        direction_text(d2), anchor_name());
+            r.explanation = cat(text, ": ", e.month, "/", e.last_day_of_month ? std::string("last") : std::to_string(e.day),
+                                ", year implied: ", direction_text(d2), " ", anchor_name(), " -> ");
         } else {
-            r.explanation = fmt::format("{}: explicit date -> ", text);
+            r.explanation = cat(text, ": explicit date -> ");
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
@@ -549,7 +606,7 @@ std::optional<Resolution> Builder::calendar() {
         if (!res) return std::nullopt;
         r.explanation += r.value;
         finish_mod();
-        return r;
+        return std::move(r);
     }
     if (e.weekday > 0 && e.month == 0) {
         r.known |= FieldWeekday;
@@ -595,10 +652,10 @@ std::optional<Resolution> Builder::calendar() {
         static const char* names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
         auto res = with_time(year_month_day{d});
         if (!res) return std::nullopt;
-        r.explanation = fmt::format("{}: {} {} {} ({} tense) -> {}", text, names[e.weekday], how, anchor_name(),
-                                    to_string(c.tense), r.value);
+        r.explanation = cat(text, ": ", names[e.weekday], " ", how, " ", anchor_name(), " (", to_string(c.tense),
+                            " tense) -> ", r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
     if (e.day > 0 && e.month == 0) {
         // "the 27th": day of the anchor's month, or the month before/after by tense.
@@ -611,11 +668,11 @@ std::optional<Resolution> Builder::calendar() {
             ym += months{1};
         year_month_day ymd{ym / date::day(e.day)};
         if (!ymd.ok()) return std::nullopt;
-        auto res = with_time(ymd);
-        r.explanation = fmt::format("{}: day {} in the month {} {} -> {}", text, e.day, direction_text(dir),
-                                    anchor_name(), r.value);
+        with_time(ymd);
+        r.explanation = cat(text, ": day ", e.day, " in the month ", direction_text(dir), " ", anchor_name(), " -> ",
+                            r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Month (+ year).
@@ -675,15 +732,15 @@ std::optional<Resolution> Builder::calendar() {
                 }
             }
             r.value = month_value(y, m);
-            r.explanation = fmt::format("{}: month {}, year implied: {} {} ({} tense) -> {}", text, e.month, how,
-                                        anchor_name(), to_string(c.tense), r.value);
+            r.explanation = cat(text, ": month ", e.month, ", year implied: ", how, " ", anchor_name(), " (",
+                                to_string(c.tense), " tense) -> ", r.value);
         } else {
             r.value = month_value(y, month(e.month));
-            r.explanation = fmt::format("{}: explicit month -> {}", text, r.value);
+            r.explanation = cat(text, ": explicit month -> ", r.value);
         }
         r.interval = month_span(y, month(e.month));
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Seasons, quarters, halves: the period in the anchor's year, moved by rel or tense.
@@ -740,22 +797,22 @@ std::optional<Resolution> Builder::calendar() {
             r.value = fmt::format("{:04}-H{}", int(y), e.half);
             r.granularity = Granularity::Half;
         }
-        r.explanation = year_known ? fmt::format("{}: explicit -> {}", text, r.value)
-                                   : fmt::format("{}: year implied from {} ({} tense) -> {}", text, anchor_name(),
-                                                 to_string(c.tense), r.value);
+        r.explanation = year_known ? cat(text, ": explicit -> ", r.value)
+                                   : cat(text, ": year implied from ", anchor_name(), " (", to_string(c.tense),
+                                         " tense) -> ", r.value);
         finish_mod();
-        return r;
+        return std::move(r);
     }
 
     // Year alone (possibly fiscal).
     if (year_known) {
-        r.value = fmt::format("{:04}", yr);
+        r.value = year_value(yr);
         r.granularity = Granularity::Year;
         r.interval = year_span(year(yr));
-        r.explanation = fmt::format("{}: explicit {}year -> {}", text, e.fiscal ? "fiscal " : "", r.value);
+        r.explanation = cat(text, ": explicit ", e.fiscal ? "fiscal " : "", "year -> ", r.value);
         if (e.fiscal) r.explanation += " (fiscal years are reported as their calendar year)";
         finish_mod();
-        return r;
+        return std::move(r);
     }
     (void)relative;
     if (e.hour >= 0 || e.part != PartOfDay::None) {
@@ -770,8 +827,8 @@ std::optional<Resolution> Builder::calendar() {
         }
         auto res = with_time(day);
         if (!res) return std::nullopt;
-        r.explanation = fmt::format("{}: time of day on the day of {} -> {}", text, anchor_name(), r.value);
-        return r;
+        r.explanation = cat(text, ": time of day on the day of ", anchor_name(), " -> ", r.value);
+        return std::move(r);
     }
     return std::nullopt;
 }
@@ -820,7 +877,7 @@ std::optional<Resolution> Builder::unit_period() {
         r.explanation = fmt::format("{}: the {} weekend from {} ({} tense) -> {}", text,
                                     c.tense == Tense::Future ? "next" : "latest", anchor_name(), to_string(c.tense),
                                     r.value);
-        return r;
+        return std::move(r);
     }
     if (e.rel == Rel::Latest) {
         // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
@@ -838,7 +895,7 @@ std::optional<Resolution> Builder::unit_period() {
                                     text, r.anchor == "reference" ? "the quarter last mentioned"
                                                                   : "the last whole quarter before the DCT",
                                     r.value);
-        return r;
+        return std::move(r);
     }
     bool anaphoric = e.anaphoric || e.rel == Rel::Same || e.rel == Rel::Previous || e.rel == Rel::Following;
     auto a = anchor_day(anaphoric);
@@ -931,7 +988,7 @@ std::optional<Resolution> Builder::unit_period() {
     r.explanation = fmt::format("{}: the {} {} relative to {} -> {}", text, ri < 10 ? rel_words[ri] : "",
                                 e.unit == Unit::Day ? "day" : to_string(r.granularity), anchor_name(), r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::deictic() {
@@ -951,7 +1008,7 @@ std::optional<Resolution> Builder::deictic() {
     }
     r.explanation = fmt::format("{}: {} day(s) from {} -> {}", text, e.day_offset, anchor_name(), r.value);
     finish_mod();
-    return r;
+    return std::move(r);
 }
 
 // Duration value of q units, converting fractions to a smaller unit when they come out whole.
@@ -1038,7 +1095,7 @@ std::optional<Resolution> Builder::duration() {
     } else {
         r.explanation = fmt::format("{}: duration {}", text, r.value);
     }
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::offset() {
@@ -1058,7 +1115,7 @@ std::optional<Resolution> Builder::offset() {
             if (e.mod != Mod::None) r.mod = mod_value(e.mod);
             r.explanation = fmt::format("{}: {} year(s) {} the quarter reported on -> {}", text, e.quantity,
                                         sign < 0 ? "before" : "after", r.value);
-            return r;
+            return std::move(r);
         }
     }
     auto a = anchor_day(anaphoric);
@@ -1067,7 +1124,7 @@ std::optional<Resolution> Builder::offset() {
     if (e.vague_quantity) {
         r.value = e.rel == Rel::Ago || e.rel == Rel::Before ? "PAST_REF" : "FUTURE_REF";
         r.explanation = fmt::format("{}: an unspecified amount of time from {} -> {}", text, anchor_name(), r.value);
-        return r;
+        return std::move(r);
     }
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
     double q = e.quantity;
@@ -1140,7 +1197,7 @@ std::optional<Resolution> Builder::offset() {
     r.implied = FieldYear | FieldMonth | FieldDay;
     r.explanation = fmt::format("{}: {} {} {} {} -> {}", text, q, "unit(s)", sign < 0 ? "before" : "after",
                                 anchor_name(), r.value);
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::set() {
@@ -1167,7 +1224,7 @@ std::optional<Resolution> Builder::set() {
     if (lower.rfind("every", 0) == 0) r.quant = "EVERY";
     if (lower.rfind("each", 0) == 0) r.quant = "EACH";
     r.explanation = fmt::format("{}: recurring {}{}", text, r.value, r.freq.empty() ? "" : ", " + r.freq);
-    return r;
+    return std::move(r);
 }
 
 std::optional<Resolution> Builder::fuzzy() {
@@ -1188,7 +1245,7 @@ std::optional<Resolution> Builder::fuzzy() {
     r.explanation = fmt::format("{}: fuzzy reference to {} -> {}",
                                 text, e.fuzzy == grammar::Fuzzy::Present ? "the present" :
                                       e.fuzzy == grammar::Fuzzy::Past ? "the past" : "the future", r.value);
-    return r;
+    return std::move(r);
 }
 
 }  // namespace
