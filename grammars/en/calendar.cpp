@@ -153,7 +153,7 @@ auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >>
 }  // namespace
 
 void match_calendar(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Calendar, {
         named_rule(iso_date, "iso-date"),
         named_rule(compact_date, "compact-date"),
         named_rule(slash_date, "slash-date"),
@@ -173,7 +173,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(century, "century"),
         named_rule(weekday_only, "weekday"),
         named_rule(week_of_date, "week-of-date"),
-    };
+    }};
     family.run(first, last, best);
 }
 

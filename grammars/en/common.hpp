@@ -350,7 +350,8 @@ FamilyRule named_rule(P const& p, const char* name) {
 // registers a family's rules one after the other, when it builds the family).
 class Family {
 public:
-    Family(std::initializer_list<FamilyRule> rules) : rules_(rules) {
+    // `id`: the family's number in match_at() (grammar.hpp).
+    Family(FamilyId id, std::initializer_list<FamilyRule> rules) : rules_(rules) {
         int prev = -1;
         for (std::size_t i = 0; i < rules_.size(); ++i) {
             int ix = rules_[i].index;
@@ -363,6 +364,9 @@ public:
             slot_[std::size_t(ix)] = std::uint8_t(i);
             max_index_ = std::size_t(ix);
         }
+        first::RuleBits& mine = first::family_rules[std::size_t(id)];
+        mine = mask_;
+        if (!ordered_) mine.w.fill(~std::uint64_t(0));  // rules beyond the registry: always called
     }
     void run(It first, It last, Match& best) const {
         const first::Candidate& cand = first::current;

@@ -74,7 +74,7 @@ auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("the
 }  // namespace
 
 void match_durations(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Durations, {
         named_rule(n_units, "n-units"),
         named_rule(number_unit_adj, "n-unit-adjective"),
         named_rule(long_adj, "unit-long"),
@@ -82,7 +82,7 @@ void match_durations(It first, It last, Match& best) {
         named_rule(half_unit, "half-unit"),
         named_rule(recent_units, "recent-units"),
         named_rule(bare_units, "bare-units"),
-    };
+    }};
     family.run(first, last, best);
 }
 

@@ -327,12 +327,12 @@ inline int register_rule(First f) {
 struct Tokens {
     unsigned char c = 0;  // first byte
     std::size_t digits = 0;  // a number: the length of its run of digits
-    char run[kKeyMax] = {};
+    char run[kKeyMax];  // only the first run_size bytes are ever read
     std::size_t run_size = 0;
     bool truncated = false;
     unsigned char c2 = 0;  // first byte of the second token; 0 at the end of the window
     bool has_second = false;
-    char run2[kKeyMax] = {};
+    char run2[kKeyMax];  // only the first run2_size bytes are ever read
     std::size_t run2_size = 0;
     bool truncated2 = false;
 };
@@ -488,7 +488,17 @@ struct RuleBits {
         for (auto x : w) o |= x;
         return o == 0;
     }
+    bool intersects(const RuleBits& b) const {
+        std::uint64_t o = 0;
+        for (std::size_t i = 0; i < kWords; ++i) o |= w[i] & b.w[i];
+        return o != 0;
+    }
 };
+
+// The rules of each grammar family (grammar.hpp numbers them), set when the family is built, so that
+// match_at() calls only the families that have a rule allowed at a candidate.
+constexpr std::size_t kMaxFamilies = 16;
+inline std::array<RuleBits, kMaxFamilies> family_rules{};
 
 // What every rule needs at one first word: may (it may start there), check (if its second token
 // meets seconds[k].second).
@@ -510,6 +520,7 @@ struct Candidate {
     const char* last = nullptr;
     Decisions* decisions = nullptr;
     RuleBits allowed;  // rules below decisions->decided that may start here
+    bool complete = false;  // every rule was registered (and so decided) when the candidate began
 };
 
 inline thread_local constinit Candidate current;
@@ -622,6 +633,7 @@ inline bool begin_candidate(const char* first, const char* last) {
         cand.allowed = pair.allowed;
         cand.decisions = pair.decisions;
         cand.first = first;
+        cand.complete = true;
         return cand.allowed.none();
     }
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
@@ -652,6 +664,7 @@ inline bool begin_candidate(const char* first, const char* last) {
             for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
     cand.decisions = &d;
     cand.first = first;
+    cand.complete = all_registered;
     if (all_registered) {
         pair.key.assign(pair_buf, pair_size);
         pair.decisions = &d;

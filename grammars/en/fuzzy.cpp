@@ -22,12 +22,12 @@ auto const coming = shape >> kw("coming")[put(&Expr::fuzzy, Fuzzy::Future)] >>
 }  // namespace
 
 void match_fuzzy(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Fuzzy, {
         named_rule(present, "present-ref"),
         named_rule(past, "past-ref"),
         named_rule(future, "future-ref"),
         named_rule(coming, "coming-units"),
-    };
+    }};
     family.run(first, last, best);
 }
 

@@ -15,6 +15,7 @@ struct Match {
 };
 
 // Each family: try every rule at [first, last) and replace `best` by any longer match.
+enum FamilyId : unsigned char { Calendar, Relative, Times, Durations, Sets, Fuzzy, Holidays };
 void match_calendar(It first, It last, Match& best);   // calendar.cpp: dates, months, years, seasons, quarters, decades
 void match_relative(It first, It last, Match& best);   // relative.cpp: this/last/next, deictic days, offsets, anaphora
 void match_times(It first, It last, Match& best);      // times.cpp: clock times, noon, midnight
@@ -23,20 +24,28 @@ void match_sets(It first, It last, Match& best);       // sets.cpp: every Monday
 void match_fuzzy(It first, It last, Match& best);      // fuzzy.cpp: now, recently, the future
 void match_holidays(It first, It last, Match& best);   // holidays.cpp: Christmas, Thanksgiving
 
-// All families; returns true when anything matched.
+// All families, in this order (on equal length the earlier family's match stays); returns true
+// when anything matched.
 inline bool match_at(It first, It last, Match& best) {
     // Rules whose first tokens cannot start here are skipped; when none can, no family runs.
     if (first::begin_candidate(first, last)) {
         first::end_candidate();
         return best.end != nullptr;
     }
-    match_calendar(first, last, best);
-    match_relative(first, last, best);
-    match_times(first, last, best);
-    match_durations(first, last, best);
-    match_sets(first, last, best);
-    match_fuzzy(first, last, best);
-    match_holidays(first, last, best);
+    // Once every family has registered its rules, a family none of whose rules may start here is
+    // not called at all.
+    const first::Candidate& cand = first::current;
+    const bool filter = cand.first == first && cand.complete;
+    auto family = [&](FamilyId id, void (*match)(It, It, Match&)) {
+        if (!filter || cand.allowed.intersects(first::family_rules[id])) match(first, last, best);
+    };
+    family(Calendar, match_calendar);
+    family(Relative, match_relative);
+    family(Times, match_times);
+    family(Durations, match_durations);
+    family(Sets, match_sets);
+    family(Fuzzy, match_fuzzy);
+    family(Holidays, match_holidays);
     first::end_candidate();
     if (!first::sealed.load(std::memory_order_relaxed))
         first::sealed.store(true, std::memory_order_release);  // every family has registered its rules

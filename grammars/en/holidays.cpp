@@ -14,9 +14,9 @@ auto const holiday = -rel >> name >> possessive >> -(comma >> year4);
 }  // namespace
 
 void match_holidays(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Holidays, {
         named_rule(holiday, "holiday"),
-    };
+    }};
     family.run(first, last, best);
 }
 

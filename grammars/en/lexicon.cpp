@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -233,14 +232,13 @@ public:
             std::size_t i = h & mask_;
             while (!slots_[i].word.empty()) i = (i + 1) & mask_;
             slots_[i] = {h, c, w};
-            if (!w.empty() && w.size() <= kMaxLength) shapes_.set(shape(w));
+            shapes_.add(w);
         }
     }
     // False when no word of the table has this length, first two and last bytes (most words of a
     // text); the shape ignores case.
-    bool may_contain(std::string_view w) const noexcept {
-        return !w.empty() && w.size() <= kMaxLength && shapes_[shape(w)];
-    }
+    bool may_contain(std::string_view w) const noexcept { return shapes_.may_contain(w); }
+    const WordShapes& shapes() const noexcept { return shapes_; }
     // `w` in any case: ASCII letters are folded (the table holds lowercase words).
     [[gnu::noinline]] WordClass find(std::string_view w) const noexcept {
         char folded[kMaxLength];
@@ -273,20 +271,10 @@ private:
         for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
         return h;
     }
-    static constexpr std::size_t kMaxLength = 31;  // the longest word of the table is shorter
-    // Length, first two and last bytes of a word (the same for either case of a letter), hashed
-    // to 16 bits, for a quick "not in the table".
-    static std::size_t shape(std::string_view w) noexcept {
-        std::size_t len = w.size();
-        std::size_t a = static_cast<unsigned char>(w[0]) & 31u;
-        std::size_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
-        std::size_t z = static_cast<unsigned char>(w[len - 1]) & 31u;
-        auto key = std::uint32_t((((len << 5 | a) << 5 | b) << 5) | z);
-        return (key * 2654435761u) >> 16;  // Knuth's multiplicative hash: the top 16 bits
-    }
+    static constexpr std::size_t kMaxLength = WordShapes::kMaxLength;
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
-    std::bitset<65536> shapes_;
+    WordShapes shapes_;
 };
 
 }  // namespace
@@ -342,14 +330,22 @@ namespace {
 }
 std::atomic<const WordTable*> the_word_table{nullptr};
 
-}  // namespace
 
-WordClass classify(std::string_view w) noexcept {
+const WordTable* table() noexcept {
     const WordTable* words = the_word_table.load(std::memory_order_acquire);
     if (!words) [[unlikely]] {
         words = &word_table();
         the_word_table.store(words, std::memory_order_release);
     }
+    return words;
+}
+
+}  // namespace
+
+const WordShapes& word_shapes() noexcept { return table()->shapes(); }
+
+WordClass classify(std::string_view w) noexcept {
+    const WordTable* words = table();
     if (!words->may_contain(w)) return WordClass::None;
     return words->find(w);
 }

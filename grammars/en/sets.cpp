@@ -29,12 +29,12 @@ auto const plural_weekday =
 }  // namespace
 
 void match_sets(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Sets, {
         named_rule(every, "every-unit"),
         named_rule(adverb, "frequency-adverb"),
         named_rule(frequency, "times-per-unit"),
         named_rule(plural_weekday, "plural-weekday"),
-    };
+    }};
     family.run(first, last, best);
 }
 

@@ -70,14 +70,14 @@ auto const mid_part =
 }  // namespace
 
 void match_times(It first, It last, Match& best) {
-    static const Family family{
+    static const Family family{Times, {
         named_rule(hour_part, "hour-part-of-day"),
         named_rule(mid_part, "mid-part-of-day"),
         named_rule(clock, "clock-time"),
         named_rule(hour_ampm, "hour-am-pm"),
         named_rule(named_time, "noon-midnight"),
         named_rule(oclock, "o-clock"),
-    };
+    }};
     family.run(first, last, best);
 }
 

@@ -584,6 +584,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     const auto* u = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
     std::uint32_t ordinal = 0;
+    const grammar::lex::WordShapes& shapes = grammar::lex::word_shapes();  // most words fail its test
     for (std::size_t i = 0;;) {
         i = next_alnum(u, i, n);
         if (i >= n) break;
@@ -605,7 +606,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
         else if (len >= kMaxWord) cls = WordClass::None;
-        else cls = grammar::lex::classify(t.substr(b, len));  // folds the case itself
+        else if (const std::string_view w(t.data() + b, len); !shapes.may_contain(w)) cls = WordClass::None;
+        else cls = grammar::lex::classify(w);  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
         ++ordinal;
     }
@@ -644,7 +646,6 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                 if (plausible(t, s, e, m)) {
                     if (best.end == nullptr || m.end > best.end) {
                         best = m;
-                        best.expr = m.expr;
                         start = s;
                     }
                 }
