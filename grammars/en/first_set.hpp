@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -411,16 +412,23 @@ public:
             if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
             if (punct_.find(p) == std::string::npos) punct_.push_back(p);
         }
-        for (auto& i : g.items) words_.push_back(i.word);
-        std::sort(words_.begin(), words_.end());
-        words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-        std::stable_sort(words_.begin(), words_.end(),
-                         [](std::string_view a, std::string_view b) { return bucket(a) < bucket(b); });
-        std::size_t w = 0;
-        for (int b = 0; b <= kBuckets; ++b) {
-            while (w < words_.size() && bucket(words_[w]) < b) ++w;
-            begin_[std::size_t(b)] = std::uint16_t(w);
+        // The distinct words by bucket, sorted within each: placed by a count per bucket, then each
+        // bucket (a few words) sorted on its own.
+        std::array<std::size_t, kBuckets + 1> at{};
+        for (auto& i : g.items) ++at[std::size_t(bucket(i.word)) + 1];
+        for (int k = 0; k < kBuckets; ++k) at[std::size_t(k) + 1] += at[std::size_t(k)];
+        std::vector<std::string_view> all(g.items.size());
+        std::array<std::size_t, kBuckets + 1> fill = at;
+        for (auto& i : g.items) all[fill[std::size_t(bucket(i.word))]++] = i.word;
+        words_.reserve(all.size());
+        for (int k = 0; k < kBuckets; ++k) {
+            const auto first = all.begin() + std::ptrdiff_t(at[std::size_t(k)]);
+            const auto last = all.begin() + std::ptrdiff_t(at[std::size_t(k) + 1]);
+            std::sort(first, last);
+            begin_[std::size_t(k)] = std::uint16_t(words_.size());
+            std::unique_copy(first, last, std::back_inserter(words_));
         }
+        begin_[kBuckets] = std::uint16_t(words_.size());
     }
     bool matches(unsigned char c2, bool has_second, std::string_view run2, bool truncated2) const {
         if (any_) return true;
