@@ -326,7 +326,10 @@ template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::u
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
-    return first_of_rule(static_cast<ID*>(nullptr), t);
+    // A rule (quantity, ordinal) appears in many rules: its first set is computed once (its follow
+    // sets are never changed, only replaced, so the copies may share them).
+    static const First f = first_of_rule(static_cast<ID*>(nullptr), t);
+    return f;
 }
 template <class L, class R> First first_of(const x3::sequence<L, R>& p, Tag t) {
     First a = first_of(p.left, t);
@@ -407,19 +410,28 @@ struct Tokens {
 // bucketed by their first byte.
 class Second {
 public:
-    explicit Second(const First& g) : any_(g.any), digit_(g.digit) {
-        for (char p : g.punct) {
-            if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
-            if (punct_.find(p) == std::string::npos) punct_.push_back(p);
+    // The union of the follow sets gs.
+    explicit Second(const std::vector<const First*>& gs) {
+        std::size_t n = 0;
+        for (const First* g : gs) {
+            any_ |= g->any;
+            digit_ |= g->digit;
+            for (char p : g->punct) {
+                if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
+                if (punct_.find(p) == std::string::npos) punct_.push_back(p);
+            }
+            n += g->items.size();
         }
         // The distinct words by bucket, sorted within each: placed by a count per bucket, then each
         // bucket (a few words) sorted on its own.
         std::array<std::size_t, kBuckets + 1> at{};
-        for (auto& i : g.items) ++at[std::size_t(bucket(i.word)) + 1];
+        for (const First* g : gs)
+            for (auto& i : g->items) ++at[std::size_t(bucket(i.word)) + 1];
         for (int k = 0; k < kBuckets; ++k) at[std::size_t(k) + 1] += at[std::size_t(k)];
-        std::vector<std::string_view> all(g.items.size());
+        std::vector<std::string_view> all(n);
         std::array<std::size_t, kBuckets + 1> fill = at;
-        for (auto& i : g.items) all[fill[std::size_t(bucket(i.word))]++] = i.word;
+        for (const First* g : gs)
+            for (auto& i : g->items) all[fill[std::size_t(bucket(i.word))]++] = i.word;
         words_.reserve(all.size());
         for (int k = 0; k < kBuckets; ++k) {
             const auto first = all.begin() + std::ptrdiff_t(at[std::size_t(k)]);
@@ -458,18 +470,19 @@ public:
         } else if (auto it = by_addresses().find(key_of(nexts)); it != by_addresses().end()) {
             return *it->second;
         }
-        First g;
-        for (auto* n : nexts) g.add(*n);
-        const Second& s = interned(g);
+        const Second& s = interned(Second(nexts));
         if (nexts.size() == 1) by_address.emplace(nexts[0], &s);
         else by_addresses().emplace(key_of(nexts), &s);
         return s;
     }
     // The one Second per distinct content (per thread): the same follow set serves many first words
     // and rules, so the decision cache holds pointers to a few hundred of them.
-    static const Second& interned(const First& g) {
-        Second s(g);
-        std::string key(s.any_ ? "A" : "a");
+    static const Second& interned(Second&& s) {
+        std::size_t size = 3 + s.punct_.size();
+        for (auto& w : s.words_) size += w.size() + 1;
+        std::string key;
+        key.reserve(size);
+        key += s.any_ ? 'A' : 'a';
         key += s.digit_ ? 'D' : 'd';
         key += s.punct_;
         key += '\0';
