@@ -114,10 +114,12 @@ auto const year_ago =
      })] >> kw("quarter")[put(&Expr::period, Unit::Quarter)] |
      // the quarter a year ago / the same period a year earlier / the corresponding period last year /
      // last year's quarter: the reported period one year back, said the long way
+     // ("period" is the reported quarter only in a report that named a quarter; see the resolver)
      kw("the") >> -(kw("same") | kw("comparable") | kw("corresponding")) >>
-         period_word[put(&Expr::period, Unit::Quarter)] >>
+         (kw("quarter")[put(&Expr::period, Unit::Quarter)] | kw("period")) >>
          (kw("a year ago") | kw("a year earlier") | kw("last year") | kw("of last year") | kw("the year before")) |
-     (kw("last year's") | kw("last year\xE2\x80\x99s")) >> period_word[put(&Expr::period, Unit::Quarter)]);
+     (kw("last year's") | kw("last year\xE2\x80\x99s")) >>
+         (kw("quarter")[put(&Expr::period, Unit::Quarter)] | kw("period")));
 // year-end / year end / year's end / the end of the year: the end of the anchor's year
 auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year, &Expr::mod, Mod::End)] >>
                       (x3::lexeme[x3::no_case[x3::lit("year-end") | "year end" | "year's end" |

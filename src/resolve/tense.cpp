@@ -352,7 +352,13 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (w.size() >= 24) return Tense::Unknown;
         // "a new pact effective June 1", "a cut effective Monday": the day a change takes effect,
         // announced ahead of it.
-        if (r == -1 && w == "effective") return Tense::Future;
+        // ("became effective Jan. 1", "was effective Monday" keep the tense of their verb)
+        if (r == -1 && w == "effective") {
+            auto before = words.word(r - 1);
+            if (word_tense(before) != Tense::Past && !is_form_of_be(before) && before != "become" &&
+                before != "becomes")
+                return Tense::Future;
+        }
         Tense tw = Tense::Unknown;
         std::string_view prev = words.word(r - 1);
         // Most words are no cue (every rule below starts from a word that may_cue() or follows has/have).
