@@ -27,6 +27,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -40,16 +42,52 @@ namespace x3 = boost::spirit::x3;
 
 struct First;
 
+// The first sets live as long as the process (the registry's rules point into them), so their words
+// and follow sets are kept in arenas that are never freed: an Item is then a few trivially copied
+// bytes (the walk copies and merges item lists at every level of a parser tree), not a string and
+// a reference count. Both arenas stay reachable from a global (no leak for LeakSanitizer).
+
+// A lowercase copy of s, kept for good.
+inline std::string_view keep_lower(std::string_view s) {
+    constexpr std::size_t kChunk = 16384;
+    struct Chunks {
+        std::mutex m;
+        std::vector<std::unique_ptr<char[]>> all;
+    };
+    static auto& chunks = *new Chunks();  // never destroyed
+    thread_local char* cur = nullptr;
+    thread_local std::size_t left = 0;
+    if (s.size() > left) {
+        const std::size_t n = std::max(kChunk, s.size());
+        auto c = std::make_unique<char[]>(n);
+        std::lock_guard lock(chunks.m);
+        cur = c.get();
+        left = n;
+        chunks.all.push_back(std::move(c));
+    }
+    char* w = cur;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        w[i] = (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c;
+    }
+    cur += s.size();
+    left -= s.size();
+    return {w, s.size()};
+}
+
+// A new first set, kept for good.
+inline First* keep_first(First&& f);
+
 // What may follow a first token inside its rule: the first set of the rest (`next`; null: anything),
 // and whether the rule may end right after the token (then anything may follow it too).
 struct Follow {
-    std::shared_ptr<const First> next;
+    const First* next = nullptr;
     bool may_end = false;
     bool anything() const { return !next || may_end; }
 };
 
 struct Item {
-    std::string word;  // lowercase letters/digits
+    std::string_view word;  // lowercase letters/digits (kept for good: keep_lower)
     bool closed = false;
     bool at_end = false;  // the literal is the last thing its parser consumed
     Follow follow;
@@ -87,6 +125,17 @@ struct First {
         punct += o.punct;
         items.insert(items.end(), o.items.begin(), o.items.end());
     }
+    void add(First&& o) {
+        if (items.empty() && digit_runs.empty() && punct.empty()) {  // take o's lists as they are
+            any |= o.any;
+            digit |= o.digit;
+            digit_runs = std::move(o.digit_runs);
+            punct = std::move(o.punct);
+            items = std::move(o.items);
+            return;
+        }
+        add(static_cast<const First&>(o));
+    }
     void not_at_end() {
         for (auto& i : items) i.at_end = false;
     }
@@ -98,14 +147,14 @@ struct First {
     // This parser is followed by `rest`: tokens that may end this parser may be followed by rest's
     // first tokens.
     void followed_by(const First& rest) {
-        std::shared_ptr<const First> rest1;  // built once, shared by the tokens that only end here
+        const First* rest1 = nullptr;  // built once, shared by the tokens that only end here
         for (auto& i : items) extend(i.follow, rest, rest1);
         for (auto& r : digit_runs) extend(r.follow, rest, rest1);
     }
 
 private:
     static First level_one(const First& f);
-    static void extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1);
+    static void extend(Follow& f, const First& rest, const First*& rest1);
 };
 
 // The first tokens of f without what follows them (a follow set is only ever looked at one deep).
@@ -119,15 +168,15 @@ inline First First::level_one(const First& f) {
     for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
 }
-inline void First::extend(Follow& f, const First& rest, std::shared_ptr<const First>& rest1) {
+inline void First::extend(Follow& f, const First& rest, const First*& rest1) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
-    if (!rest1) rest1 = std::make_shared<First>(level_one(rest));
+    if (!rest1) rest1 = keep_first(level_one(rest));
     if (f.next->any || (!f.next->digit && f.next->punct.empty() && f.next->items.empty())) {
         if (!f.next->any) f.next = rest1;  // nothing of its own yet
     } else {
-        auto n = std::make_shared<First>(level_one(*f.next));
-        n->add(*rest1);
-        f.next = std::move(n);
+        First n = level_one(*f.next);
+        n.add(*rest1);
+        f.next = keep_first(std::move(n));
     }
     f.may_end = rest.nullable;
 }
@@ -139,25 +188,35 @@ inline bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n
 
 // The follow of a token after which the rule's next parser comes ("nothing of its own yet": extend()
 // replaces it, never changes it): one shared object instead of one allocation per literal.
-inline const std::shared_ptr<const First>& nothing_yet() {
-    static const std::shared_ptr<const First> none = std::make_shared<const First>();
+inline First* keep_first(First&& f) {
+    struct Firsts {
+        std::mutex m;
+        std::deque<First> all;  // never moves its elements
+    };
+    static auto& firsts = *new Firsts();  // never destroyed
+    std::lock_guard lock(firsts.m);
+    return &firsts.all.emplace_back(std::move(f));
+}
+
+inline const First* nothing_yet() {
+    static const First* none = keep_first(First{});
     return none;
 }
 
-inline First of_string(std::string_view s) {
-    First f;
+// The first token of the literal s, added to f (false: s is spaces only, it consumes no token).
+inline bool add_string(First& f, std::string_view s) {
     // The dispatch's tokens skip spaces (see Tokens): a literal's leading spaces are no token of
     // their own, and a literal of spaces only ("5 1/2" is uint >> ' ' >> "1/2") consumes none.
     while (!s.empty() && is_space(static_cast<unsigned char>(s[0]))) s.remove_prefix(1);
-    if (s.empty()) return First::empty();
+    if (s.empty()) return false;
     if (!is_alnum(static_cast<unsigned char>(s[0]))) {
         f.punct.push_back(s[0]);
-        return f;
+        return true;
     }
     std::size_t n = 0;
     while (n < s.size() && is_alnum(static_cast<unsigned char>(s[n]))) ++n;
     Item it;
-    for (std::size_t i = 0; i < n; ++i) it.word.push_back(lower(s[i]));
+    it.word = keep_lower(s.substr(0, n));
     it.closed = n < s.size();
     it.at_end = !it.closed;
     // The literal's own next token (after its spaces), or nothing yet: the rest of the rule follows.
@@ -166,19 +225,25 @@ inline First of_string(std::string_view s) {
     if (k == s.size()) {
         it.follow = {nothing_yet(), true};
     } else {
-        auto next = std::make_shared<First>();
+        First next;
         std::size_t e = k;
         while (e < s.size() && is_alnum(static_cast<unsigned char>(s[e]))) ++e;
         if (e == k) {
-            next->punct.push_back(s[k]);
+            next.punct.push_back(s[k]);
         } else {
             Item w;
-            for (std::size_t i = k; i < e; ++i) w.word.push_back(lower(s[i]));
-            next->items.push_back(std::move(w));
+            w.word = keep_lower(s.substr(k, e - k));
+            next.items.push_back(w);
         }
-        it.follow = {std::move(next), false};
+        it.follow = {keep_first(std::move(next)), false};
     }
-    f.items.push_back(std::move(it));
+    f.items.push_back(it);
+    return true;
+}
+
+inline First of_string(std::string_view s) {
+    First f;
+    if (!add_string(f, s)) return First::empty();
     return f;
 }
 
@@ -248,7 +313,7 @@ template <class E, class T, class L> First first_of(const x3::symbols_parser<E, 
     bool empty_key = false;
     p.lookup->for_each([&](const std::string& key, const T&) {
         if (key.empty()) empty_key = true;
-        else f.add(of_string(key));
+        else add_string(f, key);  // what f.add(of_string(key)) does, without a First per key
     });
     f.nullable = empty_key;
     memo.emplace(p.lookup.get(), f);
@@ -261,7 +326,10 @@ template <class T, unsigned R, unsigned Min, int Max> First first_of(const x3::u
     return f;
 }
 template <class ID, class A, bool F> First first_of(const x3::rule<ID, A, F>&, Tag t) {
-    return first_of_rule(static_cast<ID*>(nullptr), t);
+    // A rule (quantity, ordinal) appears in many rules: its first set is computed once (its follow
+    // sets are never changed, only replaced, so the copies may share them).
+    static const First f = first_of_rule(static_cast<ID*>(nullptr), t);
+    return f;
 }
 template <class L, class R> First first_of(const x3::sequence<L, R>& p, Tag t) {
     First a = first_of(p.left, t);
@@ -272,7 +340,7 @@ template <class L, class R> First first_of(const x3::sequence<L, R>& p, Tag t) {
     First b = first_of(p.right, t);
     a.followed_by(b);
     if (a.nullable) {
-        a.add(b);
+        a.add(std::move(b));
         a.nullable = b.nullable;
     }
     return a;
@@ -280,7 +348,7 @@ template <class L, class R> First first_of(const x3::sequence<L, R>& p, Tag t) {
 template <class L, class R> First first_of(const x3::alternative<L, R>& p, Tag t) {
     First a = first_of(p.left, t);
     First b = first_of(p.right, t);
-    a.add(b);
+    a.add(std::move(b));
     a.nullable = a.nullable || b.nullable;
     return a;
 }
@@ -342,21 +410,37 @@ struct Tokens {
 // bucketed by their first byte.
 class Second {
 public:
-    explicit Second(const First& g) : any_(g.any), digit_(g.digit) {
-        for (char p : g.punct) {
-            if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
-            if (punct_.find(p) == std::string::npos) punct_.push_back(p);
+    // The union of the follow sets gs.
+    explicit Second(const std::vector<const First*>& gs) {
+        std::size_t n = 0;
+        for (const First* g : gs) {
+            any_ |= g->any;
+            digit_ |= g->digit;
+            for (char p : g->punct) {
+                if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '\f' || p == '\v') any_ = true;  // skipped in the text
+                if (punct_.find(p) == std::string::npos) punct_.push_back(p);
+            }
+            n += g->items.size();
         }
-        for (auto& i : g.items) words_.push_back(i.word);
-        std::sort(words_.begin(), words_.end());
-        words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-        std::stable_sort(words_.begin(), words_.end(),
-                         [](const std::string& a, const std::string& b) { return bucket(a) < bucket(b); });
-        std::size_t w = 0;
-        for (int b = 0; b <= kBuckets; ++b) {
-            while (w < words_.size() && bucket(words_[w]) < b) ++w;
-            begin_[std::size_t(b)] = std::uint16_t(w);
+        // The distinct words by bucket, sorted within each: placed by a count per bucket, then each
+        // bucket (a few words) sorted on its own.
+        std::array<std::size_t, kBuckets + 1> at{};
+        for (const First* g : gs)
+            for (auto& i : g->items) ++at[std::size_t(bucket(i.word)) + 1];
+        for (int k = 0; k < kBuckets; ++k) at[std::size_t(k) + 1] += at[std::size_t(k)];
+        std::vector<std::string_view> all(n);
+        std::array<std::size_t, kBuckets + 1> fill = at;
+        for (const First* g : gs)
+            for (auto& i : g->items) all[fill[std::size_t(bucket(i.word))]++] = i.word;
+        words_.reserve(all.size());
+        for (int k = 0; k < kBuckets; ++k) {
+            const auto first = all.begin() + std::ptrdiff_t(at[std::size_t(k)]);
+            const auto last = all.begin() + std::ptrdiff_t(at[std::size_t(k) + 1]);
+            std::sort(first, last);
+            begin_[std::size_t(k)] = std::uint16_t(words_.size());
+            std::unique_copy(first, last, std::back_inserter(words_));
         }
+        begin_[kBuckets] = std::uint16_t(words_.size());
     }
     bool matches(unsigned char c2, bool has_second, std::string_view run2, bool truncated2) const {
         if (any_) return true;
@@ -365,7 +449,7 @@ public:
         if (digit_ && c2 >= '0' && c2 <= '9') return true;
         int b = bucket(static_cast<unsigned char>(lower(char(c2))));
         for (std::size_t i = begin_[std::size_t(b)]; i < begin_[std::size_t(b) + 1]; ++i) {
-            const std::string& w = words_[i];
+            const std::string_view w = words_[i];
             if (w.size() > run2.size()) {
                 if (truncated2) return true;
                 continue;
@@ -381,19 +465,24 @@ public:
     // follow set when there is one, found by its address.
     static const Second& of(const std::vector<const First*>& nexts) {
         thread_local std::unordered_map<const First*, const Second*> by_address;
-        if (nexts.size() == 1)
+        if (nexts.size() == 1) {
             if (auto it = by_address.find(nexts[0]); it != by_address.end()) return *it->second;
-        First g;
-        for (auto* n : nexts) g.add(*n);
-        const Second& s = interned(g);
+        } else if (auto it = by_addresses().find(key_of(nexts)); it != by_addresses().end()) {
+            return *it->second;
+        }
+        const Second& s = interned(Second(nexts));
         if (nexts.size() == 1) by_address.emplace(nexts[0], &s);
+        else by_addresses().emplace(key_of(nexts), &s);
         return s;
     }
     // The one Second per distinct content (per thread): the same follow set serves many first words
     // and rules, so the decision cache holds pointers to a few hundred of them.
-    static const Second& interned(const First& g) {
-        Second s(g);
-        std::string key(s.any_ ? "A" : "a");
+    static const Second& interned(Second&& s) {
+        std::size_t size = 3 + s.punct_.size();
+        for (auto& w : s.words_) size += w.size() + 1;
+        std::string key;
+        key.reserve(size);
+        key += s.any_ ? 'A' : 'a';
         key += s.digit_ ? 'D' : 'd';
         key += s.punct_;
         key += '\0';
@@ -408,14 +497,23 @@ public:
     }
 
 private:
+    // The union of several follow sets, found by their addresses in order (the same rule's tokens
+    // meet the same follows for many first words).
+    static std::string key_of(const std::vector<const First*>& nexts) {
+        return std::string(reinterpret_cast<const char*>(nexts.data()), nexts.size() * sizeof(const First*));
+    }
+    static std::unordered_map<std::string, const Second*>& by_addresses() {
+        thread_local std::unordered_map<std::string, const Second*> m;
+        return m;
+    }
     static constexpr int kBuckets = 37;  // a-z, 0-9, other
     static int bucket(unsigned char c) {
         return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + (c - '0') : 36;
     }
-    static int bucket(const std::string& w) { return w.empty() ? 36 : bucket(static_cast<unsigned char>(w[0])); }
+    static int bucket(std::string_view w) { return w.empty() ? 36 : bucket(static_cast<unsigned char>(w[0])); }
     bool any_ = false, digit_ = false;
     std::string punct_;
-    std::vector<std::string> words_;
+    std::vector<std::string_view> words_;  // kept for good (keep_lower)
     std::array<std::uint16_t, kBuckets + 1> begin_{};
 };
 
@@ -428,7 +526,7 @@ inline Need needs(const First& f, const Tokens& k, std::vector<const First*>& ne
     auto take = [&](const Follow& fo) {
         found = true;
         if (fo.anything()) return true;
-        nexts.push_back(fo.next.get());
+        nexts.push_back(fo.next);
         return false;
     };
     const unsigned char c = k.c;

@@ -11,6 +11,8 @@
 namespace dateline::grammar::lex {
 namespace {
 
+// The tables below are never destroyed (allocated once, they live as long as the process, as the
+// first-set registry does): a short run of the CLI does not pay for freeing their trees at exit.
 template <class T>
 x3::symbols<T> table(std::initializer_list<std::pair<const char*, T>> entries) {
     x3::symbols<T> s;
@@ -51,55 +53,55 @@ constexpr std::array<Holiday, 25> kHolidays{{
 const Holiday& holiday(int index) { return kHolidays.at(static_cast<std::size_t>(index)); }
 
 const x3::symbols<int>& month_names() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
         {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
         {"jan.", 1}, {"feb.", 2}, {"mar.", 3}, {"apr.", 4}, {"jun.", 6}, {"jul.", 7}, {"aug.", 8},
         {"sep.", 9}, {"sept.", 9}, {"oct.", 10}, {"nov.", 11}, {"dec.", 12},
         {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
         {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& weekday_names() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5},
         {"saturday", 6}, {"sunday", 7},
         {"mon.", 1}, {"tue.", 2}, {"tues.", 2}, {"wed.", 3}, {"thu.", 4}, {"thur.", 4}, {"thurs.", 4},
         {"fri.", 5}, {"sat.", 6}, {"sun.", 7},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& weekday_plurals() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"mondays", 1}, {"tuesdays", 2}, {"wednesdays", 3}, {"thursdays", 4}, {"fridays", 5},
         {"saturdays", 6}, {"sundays", 7},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& cardinal_units() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
         {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
         {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
         {"nineteen", 19},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& cardinal_tens() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
         {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& ordinal_words() {
-    static const x3::symbols<int> s = [] {
+    static const auto& s = *new x3::symbols<int>([] {
         x3::symbols<int> t;
         const char* units[] = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                "eighth", "ninth"};
@@ -116,58 +118,58 @@ const x3::symbols<int>& ordinal_words() {
         t.add("thirty-first", 31);
         t.add("thirty first", 31);
         return t;
-    }();
+    }());
     return s;
 }
 
 const x3::symbols<Unit>& unit_singular() {
-    static const auto s = table<Unit>({
+    static const auto& s = *new auto(table<Unit>({
         {"second", Unit::Second}, {"minute", Unit::Minute}, {"hour", Unit::Hour}, {"day", Unit::Day},
         {"night", Unit::Night}, {"weekend", Unit::Weekend}, {"week", Unit::Week}, {"month", Unit::Month},
         {"quarter", Unit::Quarter}, {"year", Unit::Year}, {"decade", Unit::Decade},
         {"century", Unit::Century}, {"millennium", Unit::Millennium}, {"fortnight", Unit::Week},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<Unit>& unit_plural() {
-    static const auto s = table<Unit>({
+    static const auto& s = *new auto(table<Unit>({
         {"seconds", Unit::Second}, {"minutes", Unit::Minute}, {"hours", Unit::Hour}, {"days", Unit::Day},
         {"nights", Unit::Night}, {"weekends", Unit::Weekend}, {"weeks", Unit::Week},
         {"months", Unit::Month}, {"quarters", Unit::Quarter}, {"years", Unit::Year},
         {"decades", Unit::Decade}, {"centuries", Unit::Century}, {"millennia", Unit::Millennium},
         {"secs", Unit::Second}, {"mins", Unit::Minute}, {"hrs", Unit::Hour}, {"yrs", Unit::Year},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<Unit>& unit_adjective() {
-    static const auto s = table<Unit>({
+    static const auto& s = *new auto(table<Unit>({
         {"hourly", Unit::Hour}, {"daily", Unit::Day}, {"nightly", Unit::Night}, {"weekly", Unit::Week},
         {"monthly", Unit::Month}, {"quarterly", Unit::Quarter}, {"yearly", Unit::Year},
         {"annually", Unit::Year}, {"annual", Unit::Year},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<Season>& season_names() {
-    static const auto s = table<Season>({
+    static const auto& s = *new auto(table<Season>({
         {"spring", Season::Spring}, {"summer", Season::Summer}, {"fall", Season::Fall},
         {"autumn", Season::Fall}, {"winter", Season::Winter},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<PartOfDay>& part_of_day() {
-    static const auto s = table<PartOfDay>({
+    static const auto& s = *new auto(table<PartOfDay>({
         {"morning", PartOfDay::Morning}, {"afternoon", PartOfDay::Afternoon},
         {"evening", PartOfDay::Evening}, {"night", PartOfDay::Night}, {"overnight", PartOfDay::Night},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& holiday_names() {
-    static const x3::symbols<int> s = [] {
+    static const auto& s = *new x3::symbols<int>([] {
         x3::symbols<int> t;
         for (std::size_t i = 1; i < kHolidays.size(); ++i) t.add(std::string(kHolidays[i].name), int(i));
         // Spelling variants.
@@ -184,35 +186,35 @@ const x3::symbols<int>& holiday_names() {
         t.add("easter sunday", 19);
         t.add("labour day", 12);
         return t;
-    }();
+    }());
     return s;
 }
 
 const x3::symbols<int>& zone_names() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
         {"pst", -480}, {"pdt", -420}, {"gmt", 0}, {"utc", 0}, {"bst", 60}, {"cet", 60}, {"cest", 120},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<int>& decade_words() {
-    static const auto s = table<int>({
+    static const auto& s = *new auto(table<int>({
         {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5}, {"sixties", 6},
         {"seventies", 7}, {"eighties", 8}, {"nineties", 9},
-    });
+    }));
     return s;
 }
 
 const x3::symbols<Mod>& approx_words() {
-    static const auto s = table<Mod>({
+    static const auto& s = *new auto(table<Mod>({
         {"about", Mod::Approx}, {"around", Mod::Approx}, {"roughly", Mod::Approx},
         {"approximately", Mod::Approx}, {"some", Mod::Approx}, {"nearly", Mod::LessThan},
         {"almost", Mod::LessThan}, {"less than", Mod::LessThan}, {"under", Mod::LessThan},
         {"fewer than", Mod::LessThan}, {"more than", Mod::MoreThan}, {"over", Mod::MoreThan},
         {"at least", Mod::EqualOrMore}, {"at most", Mod::EqualOrLess}, {"no more than", Mod::EqualOrLess},
         {"up to", Mod::EqualOrLess}, {"just over", Mod::MoreThan}, {"just under", Mod::LessThan},
-    });
+    }));
     return s;
 }
 
