@@ -37,6 +37,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/annotate.hpp"
+#include "dateline/exporters.hpp"
 #include "dateline/timeline.hpp"
 #include "dateline/timeml.hpp"
 #include "recognize/recognizer.hpp"
@@ -215,8 +216,9 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
 
 // Per-byte cost of annotate() on a text (median of reps), in ns/byte of this thread's CPU time (wall
 // time is too noisy when other processes share the cores).
-// `texts` are annotated one by one (each its own document).
-double ns_per_byte(const std::vector<std::string>& texts, int reps) {
+// `texts` are annotated one by one (each its own document); with `full`, each goes through the whole
+// timeline and the table and iCalendar exporters instead.
+double ns_per_byte(const std::vector<std::string>& texts, int reps, bool full = false) {
     dateline::Options o;
     o.dct = dateline::parse_dct("2024-01-19");
     std::size_t bytes = 0;
@@ -228,7 +230,14 @@ double ns_per_byte(const std::vector<std::string>& texts, int reps) {
         double t0 = thread_cpu_seconds();
         std::size_t sink = 0;
         for (std::size_t i = 0; i < inner; ++i)
-            for (auto& t : texts) sink += dateline::annotate(t, o).timexes.size();
+            for (auto& t : texts) {
+                if (!full) {
+                    sink += dateline::annotate(t, o).timexes.size();
+                    continue;
+                }
+                auto tl = dateline::build_timeline(t, o);
+                sink += dateline::to_table(tl).size() + dateline::to_ics(tl).size();
+            }
         times.push_back((thread_cpu_seconds() - t0) / double(inner));
         if (sink == 42) std::puts("");
     }
@@ -442,6 +451,7 @@ int main(int argc, char** argv) {
             std::string name;
             std::vector<std::string> small;
             std::string large;
+            bool full = false;  // the whole timeline and its exporters, not annotate() only
         };
         std::vector<Case> cases;
         cases.push_back({"\"last \" x 10,000 vs x 100,000", {repeat_to("last ", 50'000)}, repeat_to("last ", 500'000)});
@@ -451,10 +461,17 @@ int main(int argc, char** argv) {
         cases.push_back({"news text: 5 KB docs vs one 50 MB doc", slices(joined, 5'000), repeat_to(joined, 50'000'000)});
         cases.push_back({"\"last week \" x 10,000 vs x 100,000", {repeat_to("last week ", 100'000)},
                          repeat_to("last week ", 1'000'000)});
-        std::printf("pathological inputs, annotate() cost per byte (median of %d):\n", std::max(3, reps / 2));
+        // Long sentences holding thousands of timexes or events, through the timeline and exporters:
+        // per-sentence work (tense lending, clause search, excerpts) must not be paid per entry.
+        cases.push_back({"timeline: \"said on Friday that \" x2k vs x20k",
+                         {repeat_to("He said on Friday that ", 46'000)}, repeat_to("He said on Friday that ", 460'000),
+                         true});
+        cases.push_back({"timeline: \"meeting of the \" x5k vs x50k", {repeat_to("meeting of the ", 75'000)},
+                         repeat_to("meeting of the ", 750'000), true});
+        std::printf("pathological inputs, cost per byte (median of %d):\n", std::max(3, reps / 2));
         for (auto& c : cases) {
-            double a = ns_per_byte(c.small, std::max(3, reps / 2));
-            double b = ns_per_byte({c.large}, 3);
+            double a = ns_per_byte(c.small, std::max(3, reps / 2), c.full);
+            double b = ns_per_byte({c.large}, 3, c.full);
             double ratio = b / a;
             bool linear = ratio < 1.5;
             std::printf("  %-36s %8.2f ns/B  %8.2f ns/B  ratio %.2f  %s\n", c.name.c_str(), a, b, ratio,

@@ -887,16 +887,24 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (opener) hypo = true;
     }
 
-    // Tense of non-finite verbs and nouns: the nearest finite verb of the sentence, left first.
-    for (std::size_t k = 0; k < a.events.size(); ++k) {
-        if (a.events[k].tense != Tense::Unknown) continue;
-        Tense found = Tense::Unknown;
-        for (std::size_t d = 1; d <= a.events.size() && found == Tense::Unknown; ++d) {
-            if (k >= d && !a.events[k - d].noun && a.events[k - d].tense != Tense::Unknown) found = a.events[k - d].tense;
-            else if (k + d < a.events.size() && !a.events[k + d].noun && a.events[k + d].tense != Tense::Unknown)
-                found = a.events[k + d].tense;
+    // Tense of non-finite verbs and nouns: the nearest verb of the sentence with a tense, the left one
+    // when both are as near. Left to right, so a verb given a tense here lends it to those after it.
+    // Linear: the nearest such verb on the right is found by one scan from the right (those are not
+    // changed before they are read), the one on the left is carried along.
+    const std::size_t n = a.events.size();
+    static thread_local std::vector<std::size_t> right_source;  // reused
+    right_source.assign(n, n);
+    for (std::size_t k = n; k-- > 1;)
+        right_source[k - 1] = !a.events[k].noun && a.events[k].tense != Tense::Unknown ? k : right_source[k];
+    std::size_t left_source = n;  // none yet
+    for (std::size_t k = 0; k < n; ++k) {
+        Event& e = a.events[k];
+        if (e.tense == Tense::Unknown) {
+            const std::size_t r = right_source[k];
+            if (left_source < n && (r == n || k - left_source <= r - k)) e.tense = a.events[left_source].tense;
+            else if (r < n) e.tense = a.events[r].tense;
         }
-        a.events[k].tense = found;
+        if (!e.noun && e.tense != Tense::Unknown) left_source = k;
     }
 }
 

@@ -67,7 +67,16 @@ std::vector<std::string> entry_ids(const Timeline& t, std::string_view source_na
     std::vector<std::string> ids;
     ids.reserve(t.entries.size());
     std::map<std::string, int> seen;
+    // Each sentence's text enters the digest as its own 64-bit FNV-1a, computed once: a sentence that
+    // holds many entries is read once, not once per entry.
+    std::vector<std::string> sentence_digest(t.sentences.size() + 1);
     for (const TimelineEntry& e : t.entries) {
+        const std::size_t si = std::min(e.sentence, t.sentences.size());
+        if (sentence_digest[si].empty()) {
+            Fnv d{0xcbf29ce484222325ULL};
+            d.add(sentence_text(t, e.sentence));
+            sentence_digest[si] = fmt::format("{:016x}", d.h);
+        }
         // Two independent FNV-1a streams (different offset bases) give a 128-bit digest.
         Fnv a{0xcbf29ce484222325ULL}, b{0x84222325cbf29ce4ULL};
         for (Fnv* f : {&a, &b}) {
@@ -77,7 +86,7 @@ std::vector<std::string> entry_ids(const Timeline& t, std::string_view source_na
             f->add(e.event.trigger);
             f->add(e.text);
             f->add(e.time_text);
-            f->add(sentence_text(t, e.sentence));
+            f->add(sentence_digest[si]);
         }
         std::string id = fmt::format("{:016x}{:016x}", a.h, b.h);
         int n = ++seen[id];
@@ -176,6 +185,12 @@ std::string document_title(const Timeline& t) {
     char last = s.back();
     if (last == '.' || last == '!' || last == '?' || last == ':') return {};
     return std::string(s);
+}
+
+std::string entry_sentence(const Timeline& t, const TimelineEntry& e) {
+    constexpr std::size_t max_bytes = 2000;
+    const std::string_view s = sentence_text(t, e.sentence);
+    return s.size() <= max_bytes ? std::string(s) : sentence_excerpt(t, e, max_bytes);
 }
 
 std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::size_t max_bytes) {

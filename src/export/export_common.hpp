@@ -51,6 +51,10 @@ std::string document_title(const Timeline& t);
 // The sentence of an entry, or when it is longer than `max_bytes`, a window of it around the event
 // trigger cut at spaces, with "…" where text was left out.
 std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::size_t max_bytes);
+// The entry's sentence as the exporters show it in full: whole up to 2,000 bytes, else the window of
+// that size around the event (one description per entry holding a whole 100 KB sentence would make
+// the output grow with the square of the sentence).
+std::string entry_sentence(const Timeline& t, const TimelineEntry& e);
 
 // Escapes text for HTML/XML element content and quoted attributes (& < > " '). Control characters
 // that XML forbids become spaces.

@@ -304,7 +304,7 @@ std::string to_html(const Timeline& t, const ExportOptions& o) {
                                      display_date(t, e);
             const std::string headline = entry_headline(t, e);
             std::string tip = fmt::format("{} ({}, {}) — {}", date, e.value, to_string(e.granularity), headline);
-            if (auto s = sentence_text(t, e.sentence); !s.empty()) tip += "\n\n" + std::string(s);
+            if (auto s = entry_sentence(t, e); !s.empty()) tip += "\n\n" + s;
 
             out += fmt::format("<g class=\"entry {}\" id=\"e{}\"><title>{}</title>\n", cls, i + 1, esc(tip));
             out += fmt::format("<a href=\"#s{}\">\n", e.sentence + 1);

@@ -5,7 +5,7 @@
 //   DTSTAMP      the DCT (date and time of day when known) in UTC form, so output is reproducible;
 //                19700101T000000Z when the document has no DCT
 //   SUMMARY      the event text (clause around the trigger)
-//   DESCRIPTION  the sentence, the time expression and its value, the anchoring rule, the source
+//   DESCRIPTION  the sentence (up to 2,000 bytes around the event), the time expression and its value, the anchoring rule, the source
 //   DTSTART/DTEND  day or coarser granularity: all-day VALUE=DATE, DTEND exclusive, spanning the
 //                whole day, week, month, quarter, year...; finer: date-times, in UTC ("Z") when the
 //                expression named a zone, else floating local time, or TZID=<--tz> with a VTIMEZONE
@@ -487,7 +487,7 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
         }
         put_prop(events, "SUMMARY", entry_headline(t, e));
 
-        std::string desc(sentence_text(t, e.sentence));
+        std::string desc = entry_sentence(t, e);
         desc += "\n\nWhen: " + when_phrase(t, e);
         desc += " (";
         if (!e.time_text.empty()) desc += "\u201c" + e.time_text + "\u201d, ";

@@ -1,6 +1,7 @@
 // The terminal table: one row per timeline entry, aligned columns (date, relation, event, excerpt)
 // fitted to a width, ANSI colors on request.
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,22 +24,35 @@ std::size_t width(std::string_view s) {
 
 // Whitespace runs (line breaks included) become one space; so do control characters (C0, DEL and
 // the C1 range U+0080..U+009F), which would otherwise reach the terminal as escape sequences.
-std::string squash(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        const auto u = static_cast<unsigned char>(c);
-        const bool c1 = u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+// The scan state, so that a squash can stop and resume (see Squashed).
+struct SquashState {
+    std::size_t i = 0;       // next input byte
+    std::size_t out = 0;     // bytes written
+    bool space = false;      // a space is owed before the next visible byte
+};
+
+// Squashes s[st.i, end) for a text that ends at `text_end` (end <= text_end <= s.size(): a C1 pair
+// may straddle end, not text_end), handing each output byte to emit.
+template <class Emit>
+void squash_run(std::string_view s, std::size_t end, std::size_t text_end, SquashState& st, Emit&& emit) {
+    for (; st.i < end; ++st.i) {
+        const auto u = static_cast<unsigned char>(s[st.i]);
+        const bool c1 = u == 0xC2 && st.i + 1 < text_end && static_cast<unsigned char>(s[st.i + 1]) <= 0x9F;
         if (u <= 0x20 || u == 0x7F || c1) {
-            if (c1) ++i;
-            space = !out.empty();
+            if (c1) ++st.i;
+            st.space = st.out > 0;
             continue;
         }
-        if (space) out += ' ';
-        space = false;
-        out += c;
+        if (st.space) emit(' '), ++st.out;
+        st.space = false;
+        emit(s[st.i]), ++st.out;
     }
+}
+
+std::string squash(std::string_view s) {
+    std::string out;
+    SquashState st;
+    squash_run(s, s.size(), s.size(), st, [&](char c) { out += c; });
     return out;
 }
 
@@ -95,16 +109,57 @@ std::string fit_event(const std::string& s, std::size_t w) {
     return fit(head + tail, w, true);
 }
 
+// The first n code points of s (all of s when it has fewer).
+std::string_view head(std::string_view s, std::size_t n) {
+    std::size_t i = 0;
+    for (std::size_t k = 0; k < n && i < s.size(); ++k) {
+        ++i;
+        while (i < s.size() && continuation(static_cast<unsigned char>(s[i]))) ++i;
+    }
+    return s.substr(0, i);
+}
+
+// A sentence squashed once for all the rows that show it, with the scan state every kStep input
+// bytes: where a trigger falls in the squashed text is found by resuming from the checkpoint before
+// it. Rows cost what their window costs, not the sentence's length (a long sentence holding
+// thousands of timexes would otherwise be squashed again for each of them).
+struct Squashed {
+    static constexpr std::size_t kStep = 256;
+    std::string text;
+    std::size_t width = 0;
+    std::vector<SquashState> checkpoints;  // checkpoints[k]: state at the first byte >= k * kStep
+
+    explicit Squashed(std::string_view sentence) {
+        SquashState st;
+        for (std::size_t at = 0; st.i < sentence.size(); at += kStep) {
+            squash_run(sentence, std::min(at, sentence.size()), sentence.size(), st, [&](char c) { text += c; });
+            checkpoints.push_back(st);
+        }
+        width = dateline::width(text);
+    }
+    // squash(sentence.substr(0, end)).size()
+    std::size_t squashed_before(std::string_view sentence, std::size_t end) const {
+        if (checkpoints.empty()) return 0;
+        std::size_t k = std::min(end / kStep, checkpoints.size() - 1);
+        while (k > 0 && checkpoints[k].i > end) --k;
+        SquashState st = checkpoints[k];
+        squash_run(sentence, end, end, st, [](char) {});
+        return st.out;
+    }
+};
+
 // A window of the sentence that shows the trigger: starts a third of the width before it, on a word
 // boundary, with a leading "…" when the sentence start is cut.
-std::string excerpt(std::string_view sentence, std::size_t trigger_at, std::size_t w) {
-    std::string s = squash(sentence);
-    if (width(s) <= w || trigger_at >= sentence.size()) return fit(s, w, false);
+std::string excerpt(std::string_view sentence, const Squashed& sq, std::size_t trigger_at, std::size_t w) {
+    const std::string& s = sq.text;
+    if (sq.width <= w || trigger_at >= sentence.size()) return fit(head(s, w + 1), w, false);
     // trigger position in the squashed text: approximate by the squashed prefix length
-    std::string prefix = squash(sentence.substr(0, trigger_at));
-    std::size_t pos = prefix.size();
+    std::size_t pos = sq.squashed_before(sentence, trigger_at);
     std::size_t lead = w / 3;
-    if (width(prefix) <= lead) return fit(s, w, false);
+    std::size_t prefix_width = 0;  // code points before pos, counted up to lead + 1
+    for (std::size_t i = pos; i > 0 && prefix_width <= lead; --i)
+        if (!continuation(static_cast<unsigned char>(s[i - 1]))) ++prefix_width;
+    if (prefix_width <= lead) return fit(head(s, w + 1), w, false);
     std::size_t start = pos;
     std::size_t n = 0;
     while (start > 0 && n < lead) {
@@ -113,7 +168,8 @@ std::string excerpt(std::string_view sentence, std::size_t trigger_at, std::size
         ++n;
     }
     while (start < pos && s[start] != ' ') ++start;
-    return fit("…" + s.substr(start + (start < s.size() && s[start] == ' ' ? 1 : 0)), w, false);
+    std::string_view rest = std::string_view(s).substr(start + (start < s.size() && s[start] == ' ' ? 1 : 0));
+    return fit("…" + std::string(head(rest, w + 1)), w, false);
 }
 
 const char* color_of(Relation r) {
@@ -164,18 +220,22 @@ std::string to_table(const Timeline& t, const ExportOptions& o) {
         return line + "\n";
     };
     out += row("DATE", "RELATION", "EVENT", "EXCERPT", bold, bold, bold);
+    std::vector<std::unique_ptr<Squashed>> squashed(t.sentences.size() + 1);  // per sentence, when shown
     for (auto& e : t.entries) {
         std::string_view sentence;
+        std::size_t si = t.sentences.size();  // the empty sentence
         if (e.sentence < t.sentences.size()) {
             auto& s = t.sentences[e.sentence];
             sentence = std::string_view(t.source).substr(s.begin, s.end - s.begin);
+            si = e.sentence;
         }
+        if (show_excerpt && !squashed[si]) squashed[si] = std::make_unique<Squashed>(sentence);
         std::size_t at = e.sentence < t.sentences.size() && e.event.begin >= t.sentences[e.sentence].begin
                              ? e.event.begin - t.sentences[e.sentence].begin
                              : 0;
         std::string rel(to_string(e.relation));
         out += row(e.value.empty() ? "?" : e.value, rel, squash(e.text),
-                   show_excerpt ? excerpt(sentence, at, wexcerpt) : std::string(),
+                   show_excerpt ? excerpt(sentence, *squashed[si], at, wexcerpt) : std::string(),
                    o.color ? (e.dated ? cyan : dim) : "", o.color ? color_of(e.relation) : "", dim);
     }
     return out;

@@ -93,7 +93,7 @@ nlohmann::json to_timelinejs(const Timeline& t, const ExportOptions& o) {
             when = std::string(relation_word(e.relation)) + " " + when;
         ev["display_date"] = when;
         const std::string headline = entry_headline(t, e);
-        std::string text = "<p>" + html_escape(sentence_text(t, e.sentence)) + "</p>";
+        std::string text = "<p>" + html_escape(entry_sentence(t, e)) + "</p>";
         text += fmt::format("<p><small>{}", html_escape(std::string(to_string(e.relation))));
         if (!e.time_text.empty()) text += " \u201c" + html_escape(e.time_text) + "\u201d";
         text += fmt::format(" = {} ({}) · {}", html_escape(e.value), to_string(e.granularity), html_escape(o.source_name));
