@@ -1,4 +1,5 @@
 #include "export/json_stream.hpp"
+#include "export/export_common.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -322,7 +323,7 @@ void entry(Writer& w, const Timeline& t, const TimelineEntry& e) {
     w.key("sentence");
     w.number(e.sentence);
     w.key("sentence_text");
-    if (s) w.str(std::string_view(t.source).substr(s->begin, s->end - s->begin));
+    if (s) w.str(entry_sentence(t, e));  // a window of it when over 2,000 bytes
     else w.null();
     w.key("text");
     w.str(e.text);

@@ -1,6 +1,7 @@
 // JSON form of a timeline: the annotation keys (dct, dct_source, timexes, warnings) plus the
 // paragraphs, sentences, events and ordered timeline entries. Schema documented in README.md.
 #include "dateline/exporters.hpp"
+#include "export/export_common.hpp"
 #include "dateline/json.hpp"
 
 namespace dateline {
@@ -62,7 +63,7 @@ nlohmann::json to_json(const Timeline& t, const ExportOptions& o) {
              {"text_end", e.text_end},
              {"sentence", e.sentence},
              {"sentence_text",
-              s ? nlohmann::json(t.source.substr(s->begin, s->end - s->begin)) : nlohmann::json(nullptr)},
+              s ? nlohmann::json(exporter::entry_sentence(t, e)) : nlohmann::json(nullptr)},  // window over 2,000 B
              {"rule", e.rule},
              {"event", event_json(e.event)}});
     }
