@@ -61,6 +61,10 @@ const char* direction_text(Direction d) {
     return "";
 }
 
+// The first `wd` strictly after `d`, the latest strictly before it.
+date::sys_days first_after(date::sys_days d, date::weekday wd) { return d + date::days{1} + (wd - date::weekday{d + date::days{1}}); }
+date::sys_days latest_before(date::sys_days d, date::weekday wd) { return d - date::days{1} - (date::weekday{d - date::days{1}} - wd); }
+
 // Zero-padded decimal digits written into a fixed buffer (what fmt's {:04} / {:02} print for values
 // in range): the values below are formatted for every timex, a fmt::format temporary each costs more
 // than the resolution itself.
@@ -616,17 +620,17 @@ std::optional<Resolution> Builder::calendar() {
         auto wd = weekday{unsigned(e.weekday % 7)};
         sys_days d;
         std::string how;
-        if (e.rel == Rel::Previous || e.rel == Rel::Following) {
-            // "the previous Friday": the weekday before (after) the reference time.
-            auto ref = anchor_day(true);
-            auto ra = sys_days{ref ? *ref : *a};
-            d = e.rel == Rel::Following ? ra + days{1} + (wd - weekday{ra + days{1}})
-                                        : ra - days{1} - (weekday{ra - days{1}} - wd);
-            how = e.rel == Rel::Following ? "first after" : "latest before";
-        } else if (e.rel == Rel::Coming || e.rel == Rel::Past) {
-            d = e.rel == Rel::Coming ? anchor + days{1} + (wd - weekday{anchor + days{1}})
-                                     : anchor - days{1} - (weekday{anchor - days{1}} - wd);
-            how = e.rel == Rel::Coming ? "first after" : "latest before";
+        if (e.rel == Rel::Previous || e.rel == Rel::Following || e.rel == Rel::Coming || e.rel == Rel::Past) {
+            // "the previous Friday": the weekday before (after) the reference time; "this coming /
+            // past Friday": before (after) the anchor.
+            auto from = anchor;
+            if (e.rel == Rel::Previous || e.rel == Rel::Following) {
+                auto ref = anchor_day(true);
+                from = sys_days{ref ? *ref : *a};
+            }
+            const bool ahead = e.rel == Rel::Following || e.rel == Rel::Coming;
+            d = ahead ? first_after(from, wd) : latest_before(from, wd);
+            how = ahead ? "first after" : "latest before";
         } else if (e.rel == Rel::Last || e.rel == Rel::Next || e.rel == Rel::This) {
             auto mon = monday_of(anchor);
             if (e.rel == Rel::Last) mon -= weeks{1};
@@ -637,7 +641,7 @@ std::optional<Resolution> Builder::calendar() {
             switch (dir) {
                 case Direction::OnOrBefore: d = anchor - (weekday{anchor} - wd); break;
                 case Direction::OnOrAfter: d = anchor + (wd - weekday{anchor}); break;
-                case Direction::After: d = anchor + days{1} + (wd - weekday{anchor + days{1}}); break;
+                case Direction::After: d = first_after(anchor, wd); break;
                 case Direction::Nearest: {
                     // The occurrence within three days either side: "Friday's purchases", "Tuesday is".
                     auto after = anchor + (wd - weekday{anchor});
