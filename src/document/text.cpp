@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "dateline/document.hpp"
+#include "document/segment_internal.hpp"
 #include "core/word_table.hpp"
 #include "dateline/error.hpp"
 
@@ -413,6 +414,21 @@ std::vector<Sentence> segment(std::string_view t) {
     std::vector<Sentence> out;
     auto ps = paragraphs(t);
     for (std::size_t k = 0; k < ps.size(); ++k) segment_paragraph(t, ps[k].begin, ps[k].end, k, k + 1 == ps.size(), out);
+    return out;
+}
+
+std::vector<Sentence> detail::segment_around(std::string_view t, const std::vector<std::size_t>& offsets) {
+    std::vector<Sentence> out;
+    if (offsets.empty()) return out;
+    auto ps = paragraphs(t);
+    std::size_t o = 0;
+    for (std::size_t k = 0; k < ps.size() && o < offsets.size(); ++k) {
+        while (o < offsets.size() && offsets[o] < ps[k].begin) ++o;  // in the space before the paragraph
+        if (o < offsets.size() && offsets[o] < ps[k].end) {
+            segment_paragraph(t, ps[k].begin, ps[k].end, k, k + 1 == ps.size(), out);
+            while (o < offsets.size() && offsets[o] < ps[k].end) ++o;
+        }
+    }
     return out;
 }
 
