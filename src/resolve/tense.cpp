@@ -7,6 +7,9 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/word_table.hpp"
 
@@ -162,7 +165,6 @@ public:
     struct Run {
         std::size_t b, e;
         std::int8_t may_cue = -1;  // of its word, when known
-        bool lowered = false;      // its lowercase text is written
     };
     // Makes the runs of [ws, we) known (a run that starts before the first window is cut at it).
     // The text is the same from call to call (the scratch belongs to one text).
@@ -185,34 +187,83 @@ public:
     }
     std::vector<Run>& runs() { return runs_; }
     // The lowercase text of [b, e), a part of run r.
-    std::string_view lower(Run& r, std::size_t b, std::size_t e) {
-        if (!r.lowered) {
-            // Through locals: each char store could otherwise alias (and reload) the members.
-            char* out = lower_.data();
-            const char* in = text_;
-            const std::size_t base = base_;
-            for (std::size_t k = std::max(r.b, base), e2 = r.e; k < e2; ++k) out[k - base] = ascii::to_lower(in[k]);
-            r.lowered = true;
-        }
-        return std::string_view(lower_).substr(b - base_, e - b);
+    std::string_view lower(Run&, std::size_t b, std::size_t e) {
+        return std::string_view(lower_).substr(b - base_, e - b);  // written by extend()
     }
 
 private:
+    // The runs that start in [hi_, target), found 16 bytes at a time: a run starts where a word
+    // character follows another byte and ends where another byte follows one (the same runs as a
+    // byte loop over kWordChar); and the lowercase text of the bytes read.
     void extend(std::string_view t, std::size_t we) {
-        std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        const std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        const std::size_t from = hi_;
         std::size_t i = hi_;
         const char* p = t.data();  // in a local: push_back below could otherwise force reloads
-        while (i < target) {
-            if (!is_word_char(p[i])) {
-                ++i;
-                continue;
+        const std::size_t se = se_;
+        std::size_t b = 0;
+        bool in_run = false;
+        while (i < target || in_run) {
+            if (i >= se) {  // a run up to the end of the sentence
+                runs_.push_back({b, se, -1});
+                in_run = false;
+                break;
             }
-            std::size_t b = i;
-            while (i < se_ && is_word_char(p[i])) ++i;
-            runs_.push_back({b, i, -1, false});
+            const std::size_t len = std::min<std::size_t>(16, se - i);
+            unsigned m = word_mask(p + i, len);
+            // Bit k: the byte before byte k is a word character.
+            const unsigned before = ((m << 1) | (in_run ? 1u : 0u)) & ((1u << len) - 1u);
+            unsigned ev = (m & ~before) | (~m & before & ((1u << len) - 1u));
+            for (; ev; ev &= ev - 1) {
+                const unsigned k = unsigned(__builtin_ctz(ev));
+                if ((m >> k) & 1u) {  // a run starts
+                    if (i + k >= target) {  // runs that start at or after the target wait for later
+                        ev = 0;
+                        i = i + k;
+                        goto done;
+                    }
+                    b = i + k;
+                    in_run = true;
+                } else {
+                    runs_.push_back({b, i + k, -1});
+                    in_run = false;
+                }
+            }
+            in_run = len > 0 && ((m >> (len - 1)) & 1u);
+            i += len;
+            if (!in_run && i >= target) break;
         }
+    done:
         hi_ = std::max(i, target);
-        lower_.resize(hi_ - base_);  // written run by run as the runs are read (lower())
+        lower_.resize(hi_ - base_);
+        lower_ascii(p + from, lower_.data() + (from - base_), hi_ - from);
+    }
+    // Bit k set when p[k] (k < len <= 16) is a word character.
+    static unsigned word_mask(const char* p, std::size_t len) {
+#if defined(__SSE2__)
+        if (len == 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+            const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+            const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+            return unsigned(_mm_movemask_epi8(_mm_or_si128(letter, other)));
+        }
+#endif
+        unsigned m = 0;
+        for (std::size_t k = 0; k < len; ++k) m |= unsigned(is_word_char(p[k])) << k;
+        return m;
+    }
+    static void lower_ascii(const char* in, char* out, std::size_t n) {
+        std::size_t k = 0;
+#if defined(__SSE2__)
+        for (; k + 16 <= n; k += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + k));
+            const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+            const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(25)), u);  // A..Z
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        }
+#endif
+        for (; k < n; ++k) out[k] = ascii::to_lower(in[k]);
     }
     const char* text_ = nullptr;
     std::size_t size_ = 0, sb_ = 0, se_ = 0;
