@@ -236,7 +236,9 @@ private:
     done:
         hi_ = std::max(i, target);
         lower_.resize(hi_ - base_);
-        lower_ascii(p + from, lower_.data() + (from - base_), hi_ - from);
+        // (after a drop, base_ may be past the old hi_: no word before base_ is read)
+        const std::size_t lo = std::max(from, base_);
+        lower_ascii(p + lo, lower_.data() + (lo - base_), hi_ - lo);
     }
     // Bit k set when p[k] (k < len <= 16) is a word character.
     static unsigned word_mask(const char* p, std::size_t len) {
