@@ -644,6 +644,14 @@ inline std::atomic<bool> sealed{false};
 
 // Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
 // when no rule can start at `first` (the families need not run at all).
+// Letters and digits -> their lowercase; any other byte -> 0.
+inline constexpr auto kLowerAlnum = [] {
+    std::array<char, 256> a{};
+    for (int c = '0'; c <= '9'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) a[std::size_t(c)] = a[std::size_t(c - 'a' + 'A')] = char(c);
+    return a;
+}();
+
 inline bool begin_candidate(const char* first, const char* last) {
     Candidate& cand = current;
     cand.first = nullptr;  // no filter (every rule is tried) unless set below
@@ -652,60 +660,63 @@ inline bool begin_candidate(const char* first, const char* last) {
         return false;
     const bool all_registered = sealed.load(std::memory_order_acquire);
     cand.last = last;
-    Tokens k;  // local: the byte loops below then need no thread-local address
-    k.run_size = 0;
-    k.truncated = false;
-    k.c = static_cast<unsigned char>(*first);
-    const bool number = k.c >= '0' && k.c <= '9';
-    const char* p = first;
-    while (p < last && is_alnum(static_cast<unsigned char>(*p))) {
-        if (k.run_size == kKeyMax) {
-            k.truncated = true;
-            break;
-        }
-        k.run[k.run_size++] = lower(*p);
-        ++p;
-    }
-    // The second token: after the first token's run (a number's digits only; one byte when the
-    // first token is not a run), spaces skipped.
+    // The key of the (first token, second token) pair, read in one pass with its hash (FNV-1a): the
+    // first token (its lowercase run; a number: '#' and its number of digits, as numbers of one
+    // length share one entry; another byte: '\x01' and the byte), '\x02' when the run is longer
+    // than kKeyMax, '\x03', the second token's first byte (0 at the end of the window) and its
+    // lowercase run ('\x02' when truncated). The second token comes after the first token's run
+    // (a number's digits only; one byte when the first token is not a run), spaces skipped.
+    char pair_buf[2 * kKeyMax + 8];
+    std::size_t pair_size = 0;
+    std::uint32_t ph = 2166136261u;
+    auto put = [&](char ch) {
+        pair_buf[pair_size++] = ch;
+        ph = (ph ^ static_cast<unsigned char>(ch)) * 16777619u;
+    };
+    const unsigned char c = static_cast<unsigned char>(*first);
+    const bool number = c >= '0' && c <= '9';
     const char* q = first;
+    std::size_t digits = 0, run_size = 0;
+    bool truncated = false;
     if (number) {
         while (q < last && *q >= '0' && *q <= '9') ++q;
-        k.digits = std::size_t(q - first);
-    } else if (is_alnum(k.c)) {
-        q = p;
+        digits = std::size_t(q - first);
+        put('#');
+        put(char(std::min<std::size_t>(digits, 255)));
+    } else if (kLowerAlnum[c]) {
+        for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
+            if (run_size == kKeyMax) {
+                truncated = true;
+                break;
+            }
+            put(l);
+            ++run_size;
+        }
         while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
+        if (truncated) put('\x02');
     } else {
+        put('\x01');
+        put(char(c));
         ++q;
     }
+    const std::size_t key_size = pair_size;
+    put('\x03');
     while (q < last && is_space(static_cast<unsigned char>(*q))) ++q;
-    k.has_second = q < last;
-    k.c2 = k.has_second ? static_cast<unsigned char>(*q) : 0;
-    k.run2_size = 0;
-    k.truncated2 = false;
-    while (q < last && is_alnum(static_cast<unsigned char>(*q))) {
-        if (k.run2_size == kKeyMax) {
-            k.truncated2 = true;
+    const bool has_second = q < last;
+    const unsigned char c2 = has_second ? static_cast<unsigned char>(*q) : 0;
+    put(char(c2));
+    const std::size_t run2_at = pair_size;
+    std::size_t run2_size = 0;
+    bool truncated2 = false;
+    for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
+        if (run2_size == kKeyMax) {
+            truncated2 = true;
             break;
         }
-        k.run2[k.run2_size++] = lower(*q);
-        ++q;
+        put(l);
+        ++run2_size;
     }
-    // The cache key: the first token (all numbers share one entry).
-    char key_buf[kKeyMax + 2];
-    std::size_t key_size = 0;
-    if (number) {
-        key_buf[key_size++] = '#';
-        key_buf[key_size++] = char(std::min<std::size_t>(k.digits, 255));  // numbers differ by their length
-    } else if (k.run_size == 0) {
-        key_buf[key_size++] = '\x01';
-        key_buf[key_size++] = char(k.c);
-    } else {
-        std::memcpy(key_buf, k.run, k.run_size);
-        key_size = k.run_size;
-    }
-    if (k.truncated) key_buf[key_size++] = '\x02';
-    const std::string_view key(key_buf, key_size);
+    if (truncated2) put('\x02');
     // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
     // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
     // rule is registered and decided (then the answer for a pair never changes).
@@ -715,16 +726,6 @@ inline bool begin_candidate(const char* first, const char* last) {
         RuleBits allowed;
     };
     thread_local std::array<Pair, 512> pairs;
-    char pair_buf[2 * kKeyMax + 8];
-    std::memcpy(pair_buf, key_buf, key_size);
-    std::size_t pair_size = key_size;
-    pair_buf[pair_size++] = '\x03';
-    pair_buf[pair_size++] = char(k.has_second ? k.c2 : 0);
-    std::memcpy(pair_buf + pair_size, k.run2, k.run2_size);
-    pair_size += k.run2_size;
-    if (k.truncated2) pair_buf[pair_size++] = '\x02';
-    std::uint32_t ph = 2166136261u;  // FNV-1a
-    for (std::size_t i = 0; i < pair_size; ++i) ph = (ph ^ static_cast<unsigned char>(pair_buf[i])) * 16777619u;
     Pair& pair = pairs[ph & (pairs.size() - 1)];
     if (all_registered && pair.decisions && pair.key.size() == pair_size &&
         std::memcmp(pair.key.data(), pair_buf, pair_size) == 0) {
@@ -734,6 +735,19 @@ inline bool begin_candidate(const char* first, const char* last) {
         cand.complete = true;
         return cand.allowed.none();
     }
+    // The tokens, for the decisions.
+    Tokens k;
+    k.c = c;
+    k.digits = digits;
+    k.run_size = run_size;
+    k.truncated = truncated;
+    if (!number && run_size > 0) std::memcpy(k.run, pair_buf, run_size);
+    k.c2 = c2;
+    k.has_second = has_second;
+    k.run2_size = run2_size;
+    k.truncated2 = truncated2;
+    std::memcpy(k.run2, pair_buf + run2_at, run2_size);
+    const std::string_view key(pair_buf, key_size);
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
     thread_local std::unordered_map<std::string, Decisions> cache;
     struct Recent {
