@@ -620,8 +620,10 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                 continue;
             }
             // The run ends at pos: its digits since seg (in this block).
-            const unsigned s0 = unsigned(seg - base);
-            has_digit |= ((m.digit >> s0) & ((std::uint64_t(1) << (k - s0)) - 1u)) != 0;
+            if (m.digit) {  // (most blocks of prose hold no digit)
+                const unsigned s0 = unsigned(seg - base);
+                has_digit |= ((m.digit >> s0) & ((std::uint64_t(1) << (k - s0)) - 1u)) != 0;
+            }
             in_run = false;
             if (pos < n && u[pos] == '\'' && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) &&
                 is_alpha(u[pos + 2])) {
