@@ -187,6 +187,7 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
     ctx.dct = a.dct;
     ctx.strategy = options.strategy;
     if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
+    a.timexes.reserve(mentions.size());
     std::size_t si = 0;
     std::size_t index = 1;
     resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
