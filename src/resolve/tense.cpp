@@ -26,13 +26,50 @@ WordTable<bool> word_set(std::initializer_list<std::string_view> words) {
     return t;
 }
 
-const WordTable<Tense>& cue_table() {
-    static const WordTable<Tense> m = [] {
-        WordTable<Tense> t;
+// A quick "no word of a set has this length, first and last byte" (false positives allowed): most
+// words of a text are no cue, and this test costs less than a hash lookup.
+class WordShapeSet {
+public:
+    void add(std::string_view w) noexcept {
+        if (w.empty()) return;
+        const std::uint32_t k = key(w);
+        bits_[k >> 6] |= std::uint64_t(1) << (k & 63);
+    }
+    bool may_contain(std::string_view w) const noexcept {
+        if (w.empty()) return false;
+        const std::uint32_t k = key(w);
+        return (bits_[k >> 6] >> (k & 63)) & 1u;
+    }
+
+private:
+    static std::uint32_t key(std::string_view w) noexcept {
+        const std::uint32_t len = std::uint32_t(std::min<std::size_t>(w.size(), 31));
+        return len << 10 | (static_cast<unsigned char>(w[0]) & 31u) << 5 | (static_cast<unsigned char>(w.back()) & 31u);
+    }
+    std::array<std::uint64_t, (1u << 15) / 64> bits_{};
+};
+
+struct CueWords {
+    WordTable<Tense> table;
+    WordShapeSet shapes;  // of the table's words and of "to", "as", "would" (see may_cue)
+};
+
+const CueWords& cue_words();
+
+const WordTable<Tense>& cue_table() { return cue_words().table; }
+
+const CueWords& cue_words() {
+    static const CueWords m = [] {
+        CueWords cw;
+        WordTable<Tense>& t = cw.table;
+        auto set = [&](std::string_view w, Tense tense) {
+            t.set(w, tense);
+            cw.shapes.add(w);
+        };
         for (std::string_view w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
                        "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
-            t.set(w, Tense::Future);
+            set(w, Tense::Future);
         for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
                        "bought", "sent", "spent", "fell", "rose", "sold", "paid", "kept", "led", "ran", "wrote",
@@ -44,11 +81,12 @@ const WordTable<Tense>& cue_table() {
                        "withdrew", "forgot", "forgave", "arose", "beat", "began", "bit", "blew", "bore", "bred",
                        "clung", "crept", "dug", "fed", "fit", "forbade", "hid", "hung", "lay", "lit", "overcame",
                        "rode", "sat", "slept", "spun", "stuck", "stung", "swept", "swung", "wept", "wound"})
-            t.set(w, Tense::Past);
+            set(w, Tense::Past);
         for (std::string_view w : {"is", "are", "am", "has", "have", "does", "do", "says", "isn't", "aren't", "doesn't",
                        "hasn't", "haven't"})
-            t.set(w, Tense::Present);
-        return t;
+            set(w, Tense::Present);
+        for (std::string_view w : {"to", "as", "would"}) cw.shapes.add(w);
+        return cw;
     }();
     return m;
 }
@@ -71,7 +109,9 @@ bool ed_exception(std::string_view w) {
 }  // namespace
 
 Tense word_tense(std::string_view w) {
-    if (const Tense* t = cue_table().find(w)) return *t;
+    const CueWords& cw = cue_words();
+    if (cw.shapes.may_contain(w))
+        if (const Tense* t = cw.table.find(w)) return *t;
     if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !ed_exception(w)) return Tense::Past;
     return Tense::Unknown;
 }
@@ -143,6 +183,8 @@ struct Word {
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 bool may_cue(std::string_view w) {
+    if (!cue_words().shapes.may_contain(w) && !(w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")))
+        return false;
     return cue_table().find(w) || w == "to" || w == "as" || w == "would" ||
            (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
 }
