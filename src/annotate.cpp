@@ -150,6 +150,19 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
     return text.substr(p, 4);
 }
 
+// A period of half a year or more: "the nine months" (P9M), "the year" (P1Y), "the first half" (1989-H1).
+bool half_year_or_more(const Timex& t) {
+    std::string_view v = t.value;
+    if (t.type == TimexType::Date) return v.size() > 3 && v[v.size() - 3] == '-' && v[v.size() - 2] == 'H';
+    if (t.type != TimexType::Duration || v.size() < 3 || v[0] != 'P') return false;
+    std::string_view digits = v.substr(1, v.size() - 2);
+    if (digits.empty() || digits.size() > 3 ||
+        !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return false;
+    int n = std::stoi(std::string(digits));
+    return v.back() == 'Y' ? n >= 1 : v.back() == 'M' && n >= 6;
+}
+
 }  // namespace
 
 Annotation detail::annotate_segmented(std::string_view text, const std::vector<Sentence>& sentences,
@@ -174,8 +187,11 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     std::size_t si = 0;
     std::size_t index = 1;
     resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
+    std::size_t last_sentence = sentences.size();  // sentence of the last timex kept
     for (const auto& m : mentions) {
         while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
+        ctx.longer_period = !a.timexes.empty() && si < sentences.size() && last_sentence == si &&
+                            half_year_or_more(a.timexes.back());
         Tense tense = Tense::Unknown;
         if (si < sentences.size() && sentences[si].begin <= m.begin)
             tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end, tense_scratch);
@@ -203,6 +219,7 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
         std::optional<resolve::Reference> ref;
         if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) ref = resolve::reference_of(*r);
         a.timexes.push_back(make_timex(text, m, std::move(*r), tense, index++));
+        last_sentence = si;
         if (ref) {
             ctx.reference = ref;
             if (ref->granularity == Granularity::Quarter) ctx.quarter = ref;

@@ -1105,7 +1105,7 @@ std::optional<Resolution> Builder::duration() {
 std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
-    if (whole_years && (e.period == Unit::Quarter || c.quarter)) {
+    if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period))) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
         auto q = reported_quarter();
