@@ -346,6 +346,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             if (amount) return false;
         }
     }
+    if (rule == "present-ref" && span == "Now" && e < t.size() && t[e] == ',') {
+        // "Now, he says, ...": a sentence-opening "Now," is a discourse marker, not the time of the clause
+        // (TimeBank leaves it untagged, unlike "Now the alliance's mission is ...").
+        std::size_t k = b;
+        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '"' || t[k - 1] == '`' || t[k - 1] == '\'')) --k;
+        if (k == 0 || t[k - 1] == '\n' || t[k - 1] == '.' || t[k - 1] == '?' || t[k - 1] == '!') return false;
+    }
+    // "at this march", "last may": a month name in lower case after this/last/next is the common word.
+    if (rule == "this-last-next-name" && x.month > 0) {
+        std::size_t sp = span.find(' ');
+        if (sp != std::string_view::npos && std::islower(static_cast<unsigned char>(span[sp + 1]))) return false;
+    }
+    // "High Noon", "high noon comes today": the idiom (or the film), not twelve o'clock.
+    if (lower_eq(span, "noon") && lower_eq(previous_word(t, b), "high")) return false;
     if (rule == "future-ref" && lower_eq(span, "soon") && lower_eq(previous_word(t, b), "as") &&
         lower_eq(next_word(t, e), "as"))
         return false;  // "as soon as possible", "as soon as Tuesday": a conjunction
