@@ -153,6 +153,8 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (e < t.size()) {
         char n = t[e];
         if (n == '%' || n == '/' || n == '@') return false;
+        // The first part of a compound: "quarter-to-quarter", "year-over-year", "day-to-day".
+        if (n == '-' && e + 1 < t.size() && std::isalpha(static_cast<unsigned char>(t[e + 1]))) return false;
         if ((n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])) &&
             only_digits(span.substr(span.size() - 1)))
             return false;
@@ -267,9 +269,14 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                                                            "kids", "youngsters", "economy", "technology", "computers",
                                                            "standards", "consumers", "workers", "families", "culture"};
             if (poss) {
+                // the noun, or the noun after one adjective ("today's personal computers")
                 auto nw = next_word(t, e);
+                std::size_t k = e;
+                while (k < t.size() && t[k] == ' ') ++k;
+                auto nw2 = next_word(t, k + nw.size());
+                bool adjective = !nw.empty() && std::islower(static_cast<unsigned char>(nw[0]));
                 for (auto g : generic)
-                    if (lower_eq(nw, g)) return false;
+                    if (lower_eq(nw, g) || (adjective && lower_eq(nw2, g))) return false;
             } else if (lower_eq(previous_word(t, b), "of")) {
                 std::size_t p = b;
                 while (p > 0 && t[p - 1] == ' ') --p;
