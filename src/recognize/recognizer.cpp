@@ -154,7 +154,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         char n = t[e];
         if (n == '%' || n == '/' || n == '@') return false;
         // The first part of a compound: "quarter-to-quarter", "year-over-year", "day-to-day".
-        if (n == '-' && e + 1 < t.size() && std::isalpha(static_cast<unsigned char>(t[e + 1]))) return false;
+        if (n == '-' && e + 1 < t.size() && std::islower(static_cast<unsigned char>(t[e + 1]))) return false;
         if ((n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])) &&
             only_digits(span.substr(span.size() - 1)))
             return false;
