@@ -236,7 +236,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                 bool sentence_start = k == 0 || t[k - 1] == '\n';
                 if (!sentence_start && !lower_eq(pw, "in") && !lower_eq(pw, "on") && !lower_eq(pw, "since") &&
                     !lower_eq(pw, "until") && !lower_eq(pw, "by") && !lower_eq(pw, "last") && !lower_eq(pw, "next") &&
-                    !lower_eq(pw, "this") && !lower_eq(pw, "early") && !lower_eq(pw, "late"))
+                    !lower_eq(pw, "this") && !lower_eq(pw, "early") && !lower_eq(pw, "late") && !lower_eq(pw, "the"))
                     return false;
             }
             std::size_t k = e;
