@@ -720,15 +720,18 @@ inline bool begin_candidate(const char* first, const char* last) {
     // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
     // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
     // rule is registered and decided (then the answer for a pair never changes).
+    // (The key in place: most pairs are seen once, and a string longer than its small buffer would
+    // cost an allocation per candidate.)
     struct Pair {
-        std::string key;
         Decisions* decisions = nullptr;
         RuleBits allowed;
+        std::size_t key_size = 0;
+        char key[2 * kKeyMax + 8];
     };
     thread_local std::array<Pair, 512> pairs;
     Pair& pair = pairs[ph & (pairs.size() - 1)];
-    if (all_registered && pair.decisions && pair.key.size() == pair_size &&
-        std::memcmp(pair.key.data(), pair_buf, pair_size) == 0) {
+    if (all_registered && pair.decisions && pair.key_size == pair_size &&
+        std::memcmp(pair.key, pair_buf, pair_size) == 0) {
         cand.allowed = pair.allowed;
         cand.decisions = pair.decisions;
         cand.first = first;
@@ -778,7 +781,8 @@ inline bool begin_candidate(const char* first, const char* last) {
     cand.first = first;
     cand.complete = all_registered;
     if (all_registered) {
-        pair.key.assign(pair_buf, pair_size);
+        std::memcpy(pair.key, pair_buf, pair_size);
+        pair.key_size = pair_size;
         pair.decisions = &d;
         pair.allowed = cand.allowed;
     }

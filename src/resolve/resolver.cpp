@@ -85,9 +85,12 @@ void put(std::string& s, int v) {
     auto res = std::to_chars(buf, buf + sizeof buf, v);
     s.append(buf, res.ptr);
 }
+std::size_t part_size(std::string_view v) { return v.size(); }
+std::size_t part_size(int) { return 11; }  // "-2147483648"
 template <class... A>
 std::string cat(const A&... parts) {
     std::string s;
+    s.reserve((part_size(parts) + ...));  // one allocation, not one per doubling
     (put(s, parts), ...);
     return s;
 }

@@ -230,7 +230,7 @@ public:
     std::vector<Run>& runs() { return runs_; }
     // The lowercase text of [b, e), a part of run r.
     std::string_view lower(Run&, std::size_t b, std::size_t e) {
-        return std::string_view(lower_).substr(b - base_, e - b);  // written by extend()
+        return std::string_view(lower_.data() + (b - base_), e - b);  // written by extend()
     }
 
 private:
@@ -376,21 +376,30 @@ private:
         w = Word{b, e, cache_->lower(r, b, e), capital, b >= begin_ && b < end_, whole ? &r.may_cue : nullptr};
         return true;
     }
+    // (Through locals: the stores of push_back could otherwise alias, and reload, the members.)
     [[gnu::noinline]] const Word* fill_right(std::size_t k) {
         auto& runs = cache_->runs();
-        while (right_->size() <= k && rnext_ < runs.size() && runs[rnext_].b < we_) {
+        std::vector<Word>& out = *right_;
+        const std::size_t nruns = runs.size(), we = we_;
+        std::size_t next = rnext_;
+        while (out.size() <= k && next < nruns && runs[next].b < we) {
             Word w;
-            if (word_of(runs[rnext_++], w)) right_->push_back(w);
+            if (word_of(runs[next++], w)) out.push_back(w);
         }
-        return k < right_->size() ? &(*right_)[k] : nullptr;
+        rnext_ = next;
+        return k < out.size() ? &out[k] : nullptr;
     }
     [[gnu::noinline]] const Word* fill_left(std::size_t k) {
         auto& runs = cache_->runs();
-        while (left_->size() <= k && lnext_ > 0 && runs[lnext_ - 1].e > ws_) {
+        std::vector<Word>& out = *left_;
+        const std::size_t ws = ws_;
+        std::size_t next = lnext_;
+        while (out.size() <= k && next > 0 && runs[next - 1].e > ws) {
             Word w;
-            if (word_of(runs[--lnext_], w)) left_->push_back(w);
+            if (word_of(runs[--next], w)) out.push_back(w);
         }
-        return k < left_->size() ? &(*left_)[k] : nullptr;
+        lnext_ = next;
+        return k < out.size() ? &out[k] : nullptr;
     }
 
     std::string_view t_;
