@@ -308,7 +308,7 @@ struct WordInfo {
     Tense tense = Tense::Unknown;  // resolve::word_tense()
     std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
     std::size_t noun_count = 0;
-    const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
+    NounEntries nouns[4] = {};     // Lexicon::noun_candidates()
     // Its readings as a verb (of the word after a short prefix: "re-elected"). One inline: most words
     // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
     boost::container::small_vector<VerbAnalysis, 1> forms;
@@ -325,7 +325,7 @@ void word_info(std::string_view lower, WordInfo& w) {
     w.forms.assign(forms.begin(), forms.end());
     w.noun_count = lex.noun_candidates(lower, w.nouns);
     for (std::size_t l = 0; l < w.noun_count; ++l)
-        for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
+        for (auto& e : w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
     w.tense = resolve::word_tense(lower);
     if (const Tag* tag = closed_class().find(lower)) {
         w.closed = true;
@@ -404,9 +404,7 @@ private:
 std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
     std::optional<VerbMatch> best;
     for (auto& a : info.forms) {
-        const auto* entries = a.entries;
-        if (!entries) continue;
-        for (auto& e : *entries) {
+        for (auto& e : a.entries) {
             bool ok = true;
             for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
                 ok = i + 1 + k < toks.size() && toks[i + 1 + k].lower == e.rest[k];
@@ -472,7 +470,7 @@ private:
     [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
         const auto& toks = *toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
-            for (auto& e : *c.nouns[l]) {
+            for (auto& e : c.nouns[l]) {
                 if (e.words.size() != j - i + 1) continue;
                 bool ok = true;
                 for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
