@@ -50,6 +50,7 @@ struct Token {
 struct SentenceAnalysis {
     std::size_t sentence = 0;        // index into the sentences
     std::vector<Token> tokens;
+    std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
     std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
     std::vector<char> lower_buffer;  // the lowercase words the tokens point to (moves keep it in place)

@@ -420,12 +420,14 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         };
         auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
-        // Rule 1: timexes in the clause.
-        for (std::size_t i = 0; i < toks.size(); ++i) {
+        // Rule 1: timexes in the clause (the tokens from the first to the last one inside a timex; the
+        // token count does not change below).
+        const std::size_t ntoks = toks.size();
+        for (std::size_t i = a.timex_first; i < a.timex_end; ++i) {
             int tx = toks[i].timex;
             if (tx < 0 || (i > 0 && toks[i - 1].timex == tx)) continue;
             std::size_t ta = i, tb = i;
-            while (tb + 1 < toks.size() && toks[tb + 1].timex == tx) ++tb;
+            while (tb + 1 < ntoks && toks[tb + 1].timex == tx) ++tb;
             const Timex& t = timexes[std::size_t(tx)];
             if (!concrete(t)) continue;
             PrepInfo prep = prep_before(toks, ta);
@@ -495,7 +497,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         }
 
         // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
-        for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+        for (std::size_t i = 0; i + 2 < ntoks; ++i) {
             if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
             std::string_view w = toks[i].lower;
             if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;

@@ -3,6 +3,7 @@
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <cctype>
 #include <deque>
@@ -93,6 +94,28 @@ constexpr auto kAlnumLower = [] {
     for (int c = 'A'; c <= 'Z'; ++c) a[std::size_t(c)] = char(c - 'A' + 'a');
     return a;
 }();
+
+static_assert(std::endian::native == std::endian::little, "the tokenizer reads words 8 bytes at a time");
+
+// The number of ASCII letters and digits at the start of the 8 bytes in v (loaded little-endian:
+// the first byte is the lowest), by SWAR range checks on all bytes at once.
+inline std::uint64_t alnum_run(std::uint64_t v) {
+    constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+    const std::uint64_t high = v & k80;  // bytes >= 0x80 are no ASCII letters or digits
+    const std::uint64_t v7 = v & ~k80;
+    // Per byte b < 0x80: bit 7 of b + (0x80 - lo) is set iff b >= lo; of b + (0x7f - hi) iff b > hi.
+    auto in_range = [&](std::uint64_t x, unsigned lo, unsigned hi) {
+        return ((x + k01 * (0x80 - lo)) & ~(x + k01 * (0x7f - hi))) & k80;
+    };
+    const std::uint64_t letter = in_range(v7 | (k01 * 0x20), 'a', 'z');
+    const std::uint64_t digit = in_range(v7, '0', '9');
+    const std::uint64_t other = (~(letter | digit) & k80) | high;
+    return std::uint64_t(std::countr_zero(other)) >> 3;  // 64 >> 3 = 8 when all are
+}
+
+// The lowercase of the letters and digits in v (other bytes come out changed: only the run that
+// alnum_run() counts is used).
+inline std::uint64_t lower_alnum(std::uint64_t v) { return v | 0x2020202020202020ull; }
 
 // Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
 // Returns 0 when there is none.
@@ -203,17 +226,30 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     // and a store through a char* could otherwise change it.
                     const char* p = t.data();
                     std::size_t j = i, m = n;
+                    // Eight bytes at a time while they are all there (the buffer has 8 spare bytes).
+                    while (j + 8 <= e) {
+                        std::uint64_t v;
+                        std::memcpy(&v, p + j, 8);
+                        std::uint64_t run = alnum_run(v);
+                        v = lower_alnum(v);
+                        std::memcpy(lo + m, &v, 8);
+                        m += run;
+                        j += run;
+                        if (run < 8) goto run_end;
+                    }
                     while (j < e) {
                         char l = kAlnumLower[static_cast<unsigned char>(p[j])];
                         if (!l) break;
                         lo[m++] = l;
                         ++j;
                     }
+                run_end:
                     i = j;
                     n = m;
                     if (i >= e) break;
                 }
                 unsigned char d = static_cast<unsigned char>(t[i]);
+                if (d == ' ' || d == '\n') break;  // the usual end of a word
                 Tag dummy;
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
@@ -338,21 +374,17 @@ void word_info(std::string_view lower, WordInfo& w) {
 // it holds too many words.
 class WordCache {
 public:
+    // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
     const WordInfo& get(std::string_view w) {
         std::uint64_t h = detail::word_hash(w);
         if (!slots_.empty())
             for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
-                if (s.hash == h && s.key == w) return *s.info;
+                if (s.hash == h && s.key.size() == w.size() && same_bytes(s.key.data(), w.data(), w.size()))
+                    return *s.info;
             }
-        if ((infos_.size() + 1) * 2 > slots_.size()) grow();
-        word_info(w, infos_.emplace_back());
-        Slot s{h, store(w), &infos_.back()};
-        std::size_t i = h & mask_;
-        while (slots_[i].info) i = (i + 1) & mask_;
-        slots_[i] = s;
-        return *s.info;
+        return insert(w, h);
     }
     // Call only when no WordInfo handed out is still in use.
     void limit(std::size_t max_words) {
@@ -369,6 +401,39 @@ private:
         std::string_view key;
         const WordInfo* info = nullptr;
     };
+    // a[0, n) == b[0, n) without a call (the words are short; the hashes already matched).
+    static bool same_bytes(const char* a, const char* b, std::size_t n) {
+        auto load8 = [](const char* p) {
+            std::uint64_t v;
+            std::memcpy(&v, p, 8);
+            return v;
+        };
+        auto load4 = [](const char* p) {
+            std::uint32_t v;
+            std::memcpy(&v, p, 4);
+            return v;
+        };
+        if (n >= 8) {
+            const char* a_last = a + n - 8;
+            const char* b_last = b + n - 8;
+            for (; a < a_last; a += 8, b += 8)
+                if (load8(a) != load8(b)) return false;
+            return load8(a_last) == load8(b_last);
+        }
+        if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t h) {
+        if ((infos_.size() + 1) * 2 > slots_.size()) grow();
+        word_info(w, infos_.emplace_back());
+        Slot s{h, store(w), &infos_.back()};
+        std::size_t i = h & mask_;
+        while (slots_[i].info) i = (i + 1) & mask_;
+        slots_[i] = s;
+        return *s.info;
+    }
     std::string_view store(std::string_view w) {
         constexpr std::size_t kChunk = 16384;
         if (chars_.empty() || used_ + w.size() > chunk_size_) {
@@ -541,10 +606,12 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
 void analyze_sentence(std::string_view text, const Sentence& s, std::size_t index, const std::vector<Timex>& timexes,
                       SentenceAnalysis& a) {
     a.sentence = index;
+    a.timex_first = a.timex_end = 0;
     a.events.clear();
     a.event_token.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
-    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1));
+    // (8 bytes more than the sentence: the tokenizer stores words 8 bytes at a time.)
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 8);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
@@ -559,7 +626,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         while (tx != timexes.end() && tx->end <= t.begin) ++tx;
-        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) t.timex = int(tx - timexes.begin());
+        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) {
+            t.timex = int(tx - timexes.begin());
+            if (a.timex_end == 0) a.timex_first = i;
+            a.timex_end = i + 1;
+        }
         if (t.tag != Tag::Word) continue;
         if (ascii::is_digit(t.lower[0])) {
             t.tag = Tag::Number;
