@@ -401,8 +401,10 @@ int main(int argc, char** argv) {
             return std::pair{bytes, n};
         };
         std::string big = tmpdir + "/big.jsonl", small = tmpdir + "/small.jsonl", out = tmpdir + "/out.jsonl";
+        std::string huge = tmpdir + "/huge.jsonl";
         auto [big_bytes, big_docs] = write_jsonl(big, batch_mb);
         write_jsonl(small, batch_mb / 10);
+        write_jsonl(huge, batch_mb * 2);
         int breps = std::max(3, reps / 2);
         auto run_batch = [&](int j, const std::string& in, int n) {
             std::vector<double> wall, mem, cpu;
@@ -419,8 +421,12 @@ int main(int argc, char** argv) {
         auto [t1, m1, s1, c1] = run_batch(1, big, breps);
         auto [t2, m2, s2, c2] = run_batch(2, big, breps);
         auto [ts, ms, ss, cs] = run_batch(2, small, 1);
+        auto [th, mh, sh, ch] = run_batch(2, huge, 1);
+        fs::remove(huge);
         (void)ts;
         (void)cs;
+        (void)th;
+        (void)ch;
         double mb = double(big_bytes) / 1e6;
         std::printf("batch (CLI, %.1f MB JSON Lines, %zu documents, median of %d runs):\n", mb, big_docs, breps);
         std::printf("  -j 1: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t1, double(big_docs) / t1, m1);
@@ -431,11 +437,15 @@ int main(int argc, char** argv) {
         // how many cores the run actually got.
         std::printf("  CPU time -j 1: %.1f s, -j 2: %.1f s (ratio %.2f); cores used: -j 1 %.2f, -j 2 %.2f\n", c1, c2,
                     c2 / c1, c1 / t1, c2 / t2);
-        std::printf("  peak RSS with -j 2 on a 10x smaller input: %.1f MB (vs %.1f MB)%s\n\n", ms, m2,
-                    (s1 | s2 | ss) ? "   (batch exit status non-zero: some documents failed)" : "");
+        // The heap of a fresh process grows for its first few MB of input (per-thread malloc arenas
+        // settle as chunks of different sizes come and go), then stays flat: bounded memory shows as
+        // no growth from N to 2N; the 10x smaller input shows the warm-up.
+        std::printf("  peak RSS with -j 2 by input size: %.1f MB at %.1f MB in, %.1f MB at %.1f MB in, %.1f MB at %.1f MB in%s\n\n",
+                    ms, mb / 10, m2, mb, mh, mb * 2,
+                    (s1 | s2 | ss | sh) ? "   (batch exit status non-zero: some documents failed)" : "");
         targets.push_back({"batch -j 2 >= 1.8x -j 1", t1 / t2 >= 1.8, fmt::format("{:.2f}x", t1 / t2)});
-        targets.push_back({"batch peak RSS independent of input size", m2 <= ms * 1.25 + 2,
-                           fmt::format("{:.1f} MB at {:.0f} MB in, {:.1f} MB at {:.0f} MB in", ms, mb / 10, m2, mb)});
+        targets.push_back({"batch peak RSS independent of input size (2x input: < +10%)", mh <= m2 * 1.1 + 0.5,
+                           fmt::format("{:.1f} MB at {:.0f} MB in, {:.1f} MB at {:.0f} MB in", m2, mb, mh, mb * 2)});
     }
 
     // ---- pathological inputs: per-byte cost must not grow with size -------------------------------
