@@ -1,6 +1,7 @@
 // Word-level analysis of one sentence, shared by event detection and anchoring: tokens with
 // closed-class tags, the events found on them, and clause boundaries. Internal to the library.
 #pragma once
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,19 +33,22 @@ enum class Tag : std::uint8_t {
     Quote,      // " “ ” ' ‘ ’ used as quotation marks
 };
 
+// (The fields are ordered so that a token takes 48 bytes.)
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
                                      // analysis' buffer, the text, or a literal)
-    Tag tag = Tag::Word;
-    bool capital = false;            // starts with an uppercase letter
     int timex = -1;                  // index into the timexes when the word is inside one
     int event = -1;                  // index into the sentence's events: set on the main verb / noun head
+    Tag tag = Tag::Word;
+    bool capital = false;            // starts with an uppercase letter
     bool verb = false;               // part of a verb event's group (aux or main)
     bool noun_event = false;         // part of an event noun
     bool hypothetical = false;       // inside the complement of a wish / attempt / threat
     bool conditional = false;        // inside an if-clause
     bool main_be = false;            // a form of "be" used as the main verb (copula)
+    std::uint8_t noun_words = 0xFF;  // the most words of an event noun the word can end (capped at
+                                     // 254; 0xFF: not looked up, as for capitalized words)
 };
 
 struct SentenceAnalysis {
@@ -53,6 +57,8 @@ struct SentenceAnalysis {
     std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
     std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
+    std::vector<std::uint8_t> event_form;   // for each event found by analyze_sentence: 1 a gerund, 2 a
+                                            // participle, 0 else (the verb groups' aspect reads it)
     std::vector<char> lower_buffer;  // the lowercase words the tokens point to (moves keep it in place)
 };
 
@@ -66,9 +72,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
 // "e1", "e2", ...: the id of the n-th event of a document.
 inline std::string event_id(std::size_t n) {
-    std::string id(1, 'e');
-    id += std::to_string(n);
-    return id;
+    char buf[24];
+    buf[0] = 'e';
+    auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
+    return std::string(buf, r.ptr);
 }
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
@@ -95,3 +102,5 @@ struct AnchorOutput {
 AnchorOutput anchor_events(const AnchorInput& in);
 
 }  // namespace dateline::events
+
+static_assert(sizeof(dateline::events::Token) == 48, "a token fits in 48 bytes");

@@ -22,19 +22,39 @@ namespace {
 
 namespace ascii = detail::ascii;
 
-// A table filled like a map (`t[w] = tag`: the last assignment of a word wins).
-struct TagTable {
+// The closed-class words, and which first letters they have at each length (a quick "no" for names).
+struct ClosedClass {
     detail::WordTable<Tag> table;
-    struct Ref {
-        detail::WordTable<Tag>& table;
-        std::string_view key;
-        void operator=(Tag tag) { table.set(key, tag); }
-    };
-    Ref operator[](std::string_view key) { return {table, key}; }
+    std::uint32_t first_letters[16] = {};  // by length: bit c - 'a' for a word starting with c
+    bool long_words = false;               // some word has 16 bytes or more
+    void note(std::string_view w) {
+        if (w.size() >= 16) long_words = true;
+        else if (ascii::is_alpha(w[0])) first_letters[w.size()] |= 1u << (ascii::to_lower(w[0]) - 'a');
+        else first_letters[w.size()] = ~0u;  // "'s": any word of that length may be one
+    }
+    // False when `lower` (a lowercase word starting with a letter) is no closed-class word.
+    bool may_hold(std::string_view lower) const {
+        if (lower.size() >= 16) return long_words;
+        return first_letters[lower.size()] >> ((lower[0] - 'a') & 31) & 1;
+    }
 };
 
-const detail::WordTable<Tag>& closed_class() {
-    static const detail::WordTable<Tag> m = [] {
+// A table filled like a map (`t[w] = tag`: the last assignment of a word wins).
+struct TagTable {
+    ClosedClass c;
+    struct Ref {
+        ClosedClass& c;
+        std::string_view key;
+        void operator=(Tag tag) {
+            c.table.set(key, tag);
+            c.note(key);
+        }
+    };
+    Ref operator[](std::string_view key) { return {c, key}; }
+};
+
+const ClosedClass& closed_class_filter() {
+    static const ClosedClass m = [] {
         TagTable t;
         for (auto w : {"the", "a", "an", "this", "these", "those", "some", "any", "no", "every", "each", "another",
                        "such", "all", "both", "either", "neither", "several", "many", "few", "most", "more", "much",
@@ -68,10 +88,14 @@ const detail::WordTable<Tag>& closed_class() {
             t[w] = Tag::Subord;
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
-        return std::move(t.table);
+        return std::move(t.c);
     }();
     return m;
 }
+
+const detail::WordTable<Tag>& closed_class() { return closed_class_filter().table; }
+
+
 
 // w is the literal word: the length is a constant, so the byte compare is inlined (the hot loops
 // compare most tokens with a few words).
@@ -504,24 +528,31 @@ bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == V
 // "that" and "going to" passes and the look-ahead ask about the same tokens again.
 class Memo {
 public:
+    // The slots of the previous sentence are not cleared: a slot holds the number of the sentence
+    // it was filled for.
     void reset(const std::vector<Token>& toks) {
         cache_.limit(1 << 14);
         toks_ = &toks;
-        verbs_.assign(toks.size(), VerbSlot{});
-        infos_.assign(toks.size(), nullptr);
+        if (++gen_ == 0) {  // wrapped around: forget every slot
+            slots_.clear();
+            gen_ = 1;
+        }
+        if (slots_.size() < toks.size()) slots_.resize(toks.size());
     }
+    // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
+    // repeated question does not pay for the registers the lookup needs).
     const WordInfo& info(std::size_t i) {
-        const WordInfo*& w = infos_[i];
-        if (!w) w = &cache_.get((*toks_)[i].lower);
-        return *w;
+        const Slot& s = slots_[i];
+        if (s.info_gen == gen_) return *s.info;
+        return lookup(i);
     }
     const std::optional<VerbMatch>& verb(std::size_t i) {
-        VerbSlot& v = verbs_[i];
-        if (!v.done) {
-            v.match = verb_at(*toks_, i, info(i));
-            v.done = true;
+        Slot& s = slots_[i];
+        if (s.verb_gen != gen_) {
+            s.match = verb_at(*toks_, i, info(i));
+            s.verb_gen = gen_;
         }
-        return v.match;
+        return s.match;
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
     // Inline: most words end no event noun of that many words, which needs no call.
@@ -532,6 +563,12 @@ public:
     }
 
 private:
+    [[gnu::noinline]] const WordInfo& lookup(std::size_t i) {
+        Slot& s = slots_[i];
+        s.info = &cache_.get((*toks_)[i].lower);
+        s.info_gen = gen_;
+        return *s.info;
+    }
     [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
         const auto& toks = *toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
@@ -545,13 +582,14 @@ private:
         return nullptr;
     }
 
-    struct VerbSlot {
-        bool done = false;
+    struct Slot {
+        std::uint32_t info_gen = 0, verb_gen = 0;  // info / match are set when equal to gen_
+        const WordInfo* info = nullptr;
         std::optional<VerbMatch> match;
     };
     const std::vector<Token>* toks_ = nullptr;
-    std::vector<VerbSlot> verbs_;
-    std::vector<const WordInfo*> infos_;
+    std::vector<Slot> slots_;
+    std::uint32_t gen_ = 0;
     WordCache cache_;
 };
 
@@ -609,6 +647,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.timex_first = a.timex_end = 0;
     a.events.clear();
     a.event_token.clear();
+    a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     // (8 bytes more than the sentence: the tokenizer stores words 8 bytes at a time.)
     a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 8);
@@ -619,6 +658,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     const Tokens toks{a.tokens.data(), a.tokens.size()};
     static thread_local Memo memo;
     memo.reset(a.tokens);
+    const ClosedClass& closed = closed_class_filter();
     // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
     // below makes anyway), in one pass.
     auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
@@ -638,10 +678,14 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         }
         if (t.capital) {
             // Mostly names, which the event pass skips: the small closed-class table, not the word
-            // cache (a name's first lookup there pays the whole lexicon analysis).
-            if (const Tag* tag = closed_class().find(t.lower)) t.tag = *tag;
-        } else if (const WordInfo& info = memo.info(i); info.closed) {
-            t.tag = info.closed_tag;
+            // cache (a name's first lookup there pays the whole lexicon analysis); most names are
+            // ruled out by their first letter and length alone.
+            if (closed.may_hold(t.lower))
+                if (const Tag* tag = closed.table.find(t.lower)) t.tag = *tag;
+        } else {
+            const WordInfo& info = memo.info(i);
+            if (info.closed) t.tag = info.closed_tag;
+            t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
@@ -698,7 +742,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         const NounEntry* multi = nullptr;
         std::size_t multi_end = i;
         for (std::size_t j = std::min(toks.size() - 1, i + 3); j > i; --j)
-            if (toks[j].timex < 0 && toks[j].tag == Tag::Word)
+            if (toks[j].timex < 0 && toks[j].tag == Tag::Word && toks[j].noun_words >= j - i + 1)
                 if (auto* e = memo.noun(i, j)) {
                     multi = e;
                     multi_end = j;
@@ -760,6 +804,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 Event& e = a.events.emplace_back();
                 e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
                 e.event_class = "OCCURRENCE";
+                a.event_form.push_back(0);
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -771,8 +816,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             e.lemma = v->entry->lemma;
             e.event_class = v->entry->event_class;
             e.noun = false;
-            // remember the form in aspect for now; the verb group pass below fills tense/aspect/modality
-            e.aspect = v->form == VerbForm::Gerund ? "ING" : is_participle_form(v->form) ? "EN" : "";
+            // remember the form for now; the verb group pass below fills tense/aspect/modality
+            a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
             if (is_past_form(v->form)) e.tense = Tense::Past;
             else if (v->form == VerbForm::ThirdSingular) e.tense = Tense::Present;
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
@@ -797,6 +842,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             e.event_class = noun->event_class;
             e.noun = true;
             e.aspect = "NONE";
+            a.event_form.push_back(0);
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
@@ -806,13 +852,36 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
 
     // Copulas: a form of "be" not followed by a participle or gerund that is a verb event.
+    // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
+    // both closed by a comma, a quote or other punctuation.
+    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
+    // One pass for both: a copula looks only at the tokens after it, which the scopes do not change,
+    // and the scopes set only the events' factual/conditional marks, which the verb groups below
+    // do not read (they may only set conditional as well).
+    bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].tag != Tag::Be || is(toks[i].lower, "been") || is(toks[i].lower, "being") || is(toks[i].lower, "be"))
-            continue;
-        std::size_t j = i + 1;
-        while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
-        bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
-        if (!aux) toks[i].main_be = true;
+        auto& t = toks[i];
+        if (t.tag == Tag::Be && !is(t.lower, "been") && !is(t.lower, "being") && !is(t.lower, "be")) {
+            std::size_t j = i + 1;
+            while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
+            bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
+            if (!aux) t.main_be = true;
+        }
+        const bool opener = t.hypothetical;
+        if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
+        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
+        t.hypothetical = hypo;
+        t.conditional = cond;
+        if (t.event >= 0) {
+            Event& e = a.events[std::size_t(t.event)];
+            if (hypo) e.factual = false;
+            if (cond) {
+                if (!e.noun) e.conditional = true;
+                e.factual = false;
+            }
+        }
+        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
+        if (opener) hypo = true;
     }
 
     // Verb groups: tense, aspect, modality, negation, trigger span.
@@ -827,7 +896,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             while (last + 1 < toks.size() && toks[last + 1].verb && toks[last + 1].event < 0) ++last;
             // Auxiliaries to the left.
             bool have = false, be = false, nonfinite = false, future = false, negated = false;
-            std::string modality;
+            std::string_view modality;  // a literal or a token's word
             Tense tense = e.tense;
             std::size_t j = head;
             chain.clear();
@@ -888,11 +957,12 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 }
                 first = std::min(first, c);
             }
+            const bool ing = a.event_form[k] == 1, en = a.event_form[k] == 2;
             if (have_finite) tense = finite;
-            else if (nonfinite || e.aspect == "ING") tense = Tense::Unknown;
-            if (e.aspect == "EN" && !have_finite && !have && !be) tense = Tense::Past;
-            bool progressive = be && e.aspect == "ING";
-            bool perfective = have && (e.aspect == "EN" || (be && e.aspect == "ING"));
+            else if (nonfinite || ing) tense = Tense::Unknown;
+            if (en && !have_finite && !have && !be) tense = Tense::Past;
+            bool progressive = be && ing;
+            bool perfective = have && (en || (be && ing));
             e.aspect = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
                        : perfective              ? "PERFECTIVE"
                        : progressive             ? "PROGRESSIVE"
@@ -931,29 +1001,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         e.begin = toks[first].begin;
         e.end = toks[head].end;
         e.sentence = index;
-    }
-
-    // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
-    // both closed by a comma, a quote or other punctuation.
-    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
-    bool hypo = false, cond = false;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        auto& t = toks[i];
-        const bool opener = t.hypothetical;
-        if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
-        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
-        t.hypothetical = hypo;
-        t.conditional = cond;
-        if (t.event >= 0) {
-            Event& e = a.events[std::size_t(t.event)];
-            if (hypo) e.factual = false;
-            if (cond) {
-                if (!e.noun) e.conditional = true;
-                e.factual = false;
-            }
-        }
-        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
-        if (opener) hypo = true;
     }
 
     // Tense of non-finite verbs and nouns: the nearest verb of the sentence with a tense, the left one
