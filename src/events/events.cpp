@@ -95,6 +95,41 @@ const ClosedClass& closed_class_filter() {
 
 const detail::WordTable<Tag>& closed_class() { return closed_class_filter().table; }
 
+// The words that may end an event noun of several words ("conference", "conferences"), by first
+// letter and length: a quick "no" for a capitalized word, which is not looked up in the lexicon.
+struct MultiNounFilter {
+    std::uint32_t first_letters[16] = {};
+    bool long_words = false;
+    void note(std::string_view w) {
+        if (w.empty()) return;
+        if (w.size() >= 16) long_words = true;
+        else if (ascii::is_alpha(w[0])) first_letters[w.size()] |= 1u << (ascii::to_lower(w[0]) - 'a');
+        else first_letters[w.size()] = ~0u;
+    }
+    bool may_hold(std::string_view lower) const {
+        if (lower.size() >= 16) return long_words;
+        return first_letters[lower.size()] >> ((lower[0] - 'a') & 31) & 1;
+    }
+};
+
+const MultiNounFilter& multi_noun_filter() {
+    static const MultiNounFilter f = [] {
+        MultiNounFilter f;
+        // Every form Lexicon::for_each_noun_ending() maps to a last word L: L, L+"s", L+"es", and
+        // "...ies" for an L ending in "y".
+        for (const NounEntry* e = tables::noun_entries; e != tables::noun_entries + tables::noun_entry_count; ++e) {
+            if (e->words.size() < 2) continue;
+            std::string l(e->words.back());
+            f.note(l);
+            f.note(l + "s");
+            f.note(l + "es");
+            if (l.back() == 'y') f.note(l.substr(0, l.size() - 1) + "ies");
+        }
+        return f;
+    }();
+    return f;
+}
+
 
 
 // w is the literal word: the length is a constant, so the byte compare is inlined (the hot loops
@@ -663,13 +698,21 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // below makes anyway), in one pass.
     auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
                                [](const Timex& t, std::size_t b) { return t.end <= b; });
+    // A token before the current timex's start is in no timex: one compare for most tokens.
+    constexpr std::size_t kNone = std::size_t(-1);
+    std::size_t tx_begin = tx != timexes.end() ? tx->begin : kNone;
+    const MultiNounFilter& multi_filter = multi_noun_filter();
+    bool any_multi = false;  // some word may end an event noun of several words
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
-        while (tx != timexes.end() && tx->end <= t.begin) ++tx;
-        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) {
-            t.timex = int(tx - timexes.begin());
-            if (a.timex_end == 0) a.timex_first = i;
-            a.timex_end = i + 1;
+        if (t.begin >= tx_begin) {
+            while (tx != timexes.end() && tx->end <= t.begin) ++tx;
+            tx_begin = tx != timexes.end() ? tx->begin : kNone;
+            if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) {
+                t.timex = int(tx - timexes.begin());
+                if (a.timex_end == 0) a.timex_first = i;
+                a.timex_end = i + 1;
+            }
         }
         if (t.tag != Tag::Word) continue;
         if (ascii::is_digit(t.lower[0])) {
@@ -682,11 +725,14 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // ruled out by their first letter and length alone.
             if (closed.may_hold(t.lower))
                 if (const Tag* tag = closed.table.find(t.lower)) t.tag = *tag;
+            // Not looked up: unknown, unless no multi-word event noun can end with it.
+            t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
         } else {
             const WordInfo& info = memo.info(i);
             if (info.closed) t.tag = info.closed_tag;
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
+        if (t.noun_words >= 2) any_multi = true;
         if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
             bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
@@ -697,16 +743,18 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
+    // Then "-ly" adverbs, in the same pass: token i is retagged after the "that" before it has seen
+    // it, as in a pass of its own after this one.
     const auto& lex = Lexicon::get();
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    auto that_or_going = [&](std::size_t i) {
         if (is(toks[i].lower, "going")) {
             if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
-            continue;
+            return;
         }
-        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) continue;
+        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) return;
         if (i + 1 >= toks.size()) {
             toks[i].tag = Tag::Pronoun;
-            continue;
+            return;
         }
         const auto& n = toks[i + 1];
         if (n.tag == Tag::Det || n.tag == Tag::Possessive || n.tag == Tag::Pronoun || n.capital ||
@@ -720,13 +768,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             toks[i].tag = Tag::Pronoun;
         else
             toks[i].tag = Tag::Det;
-    }
-    // "-ly" adverbs.
-    for (auto& t : toks)
+    };
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        auto& t = toks[i];
+        if (t.tag != Tag::Word) continue;  // neither rule retags anything else
+        that_or_going(i);
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
             !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
+    }
 
     // Events, left to right.
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -741,7 +792,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         // Multi-word event nouns starting here ("press conference").
         const NounEntry* multi = nullptr;
         std::size_t multi_end = i;
-        for (std::size_t j = std::min(toks.size() - 1, i + 3); j > i; --j)
+        for (std::size_t j = any_multi ? std::min(toks.size() - 1, i + 3) : i; j > i; --j)
             if (toks[j].timex < 0 && toks[j].tag == Tag::Word && toks[j].noun_words >= j - i + 1)
                 if (auto* e = memo.noun(i, j)) {
                     multi = e;

@@ -73,6 +73,7 @@ struct Table {
 // Defined in the generated file (build/generated/event_lexicon_tables.cpp).
 extern const VerbEntry verb_entries[];
 extern const NounEntry noun_entries[];
+extern const std::size_t noun_entry_count;
 extern const IrregularForm irregular_forms[];
 extern const Table verbs;      // first word lemma -> verb_entries
 extern const Table irregular;  // form -> irregular_forms

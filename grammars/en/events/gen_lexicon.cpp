@@ -241,7 +241,8 @@ int main(int argc, char** argv) {
     out += table("verb", verb_keys) + "\n" + table("noun", noun_keys) + "\n" + table("irregular", irregular_keys);
     out += "\n}  // namespace\n\n";
     out += "constinit const VerbEntry verb_entries[] = {\n" + verb_entries + "};\n\n";
-    out += "constinit const NounEntry noun_entries[] = {\n" + noun_entries + "};\n\n";
+    out += "constinit const NounEntry noun_entries[] = {\n" + noun_entries + "};\n";
+    out += "constinit const std::size_t noun_entry_count = std::size(noun_entries);\n\n";
     out += "constinit const IrregularForm irregular_forms[] = {\n" + irregular_forms + "};\n\n";
     out += "constinit const Table verbs = {verb_slots, std::size(verb_slots) - 1};\n";
     out += "constinit const Table nouns = {noun_slots, std::size(noun_slots) - 1};\n";
