@@ -526,6 +526,7 @@ private:
 
 // The reading of token i as a verb of the lexicon, multi-word lemmas included.
 std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
+    if (info.forms.empty()) return std::nullopt;  // most words
     std::optional<VerbMatch> best;
     for (auto& a : info.forms) {
         for (auto& e : a.entries) {
@@ -919,6 +920,12 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             if (!aux) t.main_be = true;
         }
         const bool opener = t.hypothetical;
+        if (!hypo && !cond) {  // outside both scopes (most tokens): nothing to close or mark
+            t.hypothetical = false;
+            if (t.tag == Tag::Subord && is(t.lower, "if")) cond = true;
+            if (opener) hypo = true;
+            continue;
+        }
         if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
         if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
         t.hypothetical = hypo;
