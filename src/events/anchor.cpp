@@ -382,6 +382,12 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     const auto& sentences = *in.sentences;
     const auto& dct = in.annotation->dct;
     AnchorOutput out;
+    // News text has about one event per 50 bytes: room for that many saves most of the moves of the
+    // (large) events as the vector grows (bench (c): 3.9 M instructions of 65 M per pass). Capped, so
+    // that a large input reserves at most ~4 MB up front and grows as before beyond that.
+    out.events.reserve(std::min<std::size_t>(in.text.size() / 48 + 16, std::size_t(1) << 14));
+    // About one dated entry per 500 bytes; every event with --all-events.
+    out.entries.reserve(std::min<std::size_t>(in.text.size() / (in.all_events ? 48 : 400) + 8, std::size_t(1) << 12));
 
     // Concrete times outside headers, for the narrative reference time (document order).
     std::vector<std::size_t> narrative_times;
