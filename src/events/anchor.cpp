@@ -238,12 +238,19 @@ Tense tense_of_be(std::string_view w) {
 // The token text of [l, r] with quotation marks dropped, spaced as in the original.
 std::string join_tokens(std::string_view text, const std::vector<Token>& toks, std::size_t l, std::size_t r) {
     std::string out;
+    if (l <= r && l < toks.size())  // never longer than the text it comes from
+        out.reserve(toks[std::min(r, toks.size() - 1)].end - toks[l].begin);
     std::size_t last_end = std::string::npos;
     for (std::size_t k = l; k <= r && k < toks.size(); ++k) {
         if (toks[k].tag == Tag::Quote) continue;
         if (last_end != std::string::npos) {
             std::string_view gap = text.substr(last_end, toks[k].begin - last_end);
-            bool space = gap.find_first_of(" \t\n\r") != std::string_view::npos;
+            bool space = false;  // (the gaps are short: a loop, not a call)
+            for (char c : gap)
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    space = true;
+                    break;
+                }
             if (!space) {  // a quote between two words counts as the space it replaced
                 for (std::size_t q = l; q <= r; ++q)
                     if (toks[q].tag == Tag::Quote && toks[q].begin >= last_end && toks[q].end <= toks[k].begin) {
