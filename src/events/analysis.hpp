@@ -51,11 +51,53 @@ struct Token {
                                      // 254; 0xFF: not looked up, as for capitalized words)
 };
 
+// The events of one sentence: the tail of a vector, its own or one attached to it that also holds
+// the events of earlier sentences (anchoring attaches the document's list, so that events are made
+// in place there and never moved). Indexes are local to the sentence.
+class EventList {
+public:
+    EventList() = default;
+    EventList(EventList&& o) noexcept : own_(std::move(o.own_)), v_(o.v_ == &o.own_ ? &own_ : o.v_), base_(o.base_) {}
+    EventList& operator=(EventList&& o) noexcept {
+        own_ = std::move(o.own_);
+        v_ = o.v_ == &o.own_ ? &own_ : o.v_;
+        base_ = o.base_;
+        return *this;
+    }
+    EventList(const EventList&) = delete;
+    EventList& operator=(const EventList&) = delete;
+
+    // The events of the next sentence go to the end of `v` (which must outlive this list).
+    void attach(std::vector<Event>& v) {
+        v_ = &v;
+        base_ = v.size();
+    }
+    // Starts a sentence: no events yet (those of earlier sentences stay in an attached vector).
+    void start() {
+        if (v_ == &own_) own_.clear();
+        base_ = v_->size();
+    }
+    std::size_t size() const { return v_->size() - base_; }
+    bool empty() const { return size() == 0; }
+    Event& operator[](std::size_t k) { return (*v_)[base_ + k]; }
+    const Event& operator[](std::size_t k) const { return (*v_)[base_ + k]; }
+    Event& emplace_back() { return v_->emplace_back(); }
+    void push_back(Event&& e) { v_->push_back(std::move(e)); }
+    auto begin() { return v_->begin() + std::ptrdiff_t(base_); }
+    auto end() { return v_->end(); }
+    std::size_t base() const { return base_; }  // index of event 0 in the vector
+
+private:
+    std::vector<Event> own_;
+    std::vector<Event>* v_ = &own_;
+    std::size_t base_ = 0;
+};
+
 struct SentenceAnalysis {
     std::size_t sentence = 0;        // index into the sentences
     std::vector<Token> tokens;
     std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
-    std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
+    EventList events;                // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
     std::vector<std::uint8_t> event_form;   // for each event found by analyze_sentence: 1 a gerund, 2 a
                                             // participle, 0 else (the verb groups' aspect reads it)

@@ -298,9 +298,10 @@ struct ShortText {
 
 // The short text of an event: its noun phrase, or its clause (subject, verb group, complements),
 // trimmed; a time phrase outside it is appended after " … ".
-ShortText short_text(std::string_view text, const SentenceAnalysis& a, std::size_t local, const Placement* p) {
+// `e` is the event, `local` its index in the analysis before the events were put in document order.
+ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Event& e, std::size_t local,
+                     const Placement* p) {
     const auto& toks = a.tokens;
-    const Event& e = a.events[local];
     std::size_t head = a.event_token[local];
     std::size_t l = head, r = head;
     while (l > 0 && toks[l - 1].begin >= e.begin) --l;
@@ -417,6 +418,8 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
 
     SentenceAnalysis a;  // reused from sentence to sentence, as are the vectors below
+    a.events.attach(out.events);  // each sentence's events are made in place in the output
+    std::vector<Event> moved;     // the events of a sentence being put in document order
     std::vector<Placement> placements;
     std::vector<char> placed;  // per event of the sentence: it has a placement
     std::vector<std::size_t> order, global;
@@ -548,18 +551,22 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             add(std::move(co));
         }
 
-        // Number the events in document order.
+        // Number the events in document order. They are in place at the end of out.events already
+        // (a.events is attached to it); only appended copula events may have to move.
         order.resize(a.events.size());
         global.assign(a.events.size(), 0);
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
         auto by_begin = [&](std::size_t x, std::size_t y) { return a.events[x].begin < a.events[y].begin; };
-        if (!std::is_sorted(order.begin(), order.end(), by_begin))  // only appended copula events move
+        if (!std::is_sorted(order.begin(), order.end(), by_begin)) {
             std::stable_sort(order.begin(), order.end(), by_begin);
-        for (std::size_t k : order) {
-            // Moved out: from here on only the events' offsets and kinds are read from `a`.
-            global[k] = out.events.size();
-            out.events.push_back(std::move(a.events[k]));
-            out.events.back().eid = event_id(out.events.size());
+            moved.clear();
+            for (std::size_t k : order) moved.push_back(std::move(a.events[k]));
+            std::move(moved.begin(), moved.end(), a.events.begin());
+        }
+        for (std::size_t j = 0; j < order.size(); ++j) {
+            // From here on only the events' offsets and kinds are read, through out.events.
+            global[order[j]] = a.events.base() + j;
+            out.events[a.events.base() + j].eid = event_id(a.events.base() + j + 1);
         }
 
         // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
@@ -631,7 +638,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 te.interval = pl.interval;
                 te.granularity = pl.granularity;
             }
-            auto st = short_text(in.text, a, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
+            auto st = short_text(in.text, a, ev, pl.ref.event, pl.has_time_tokens ? &pl : nullptr);
             te.text = std::move(st.text);
             te.text_begin = st.begin;
             te.text_end = st.end;

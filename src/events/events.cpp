@@ -681,7 +681,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                       SentenceAnalysis& a) {
     a.sentence = index;
     a.timex_first = a.timex_end = 0;
-    a.events.clear();
+    a.events.start();
     a.event_token.clear();
     a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
