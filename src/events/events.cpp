@@ -23,19 +23,67 @@ namespace {
 namespace ascii = detail::ascii;
 
 // The closed-class words, and which first letters they have at each length (a quick "no" for names).
+// a[0, n) == b[0, n) without a call (for short words).
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    auto load8 = [](const char* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    auto load4 = [](const char* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        const char* a_last = a + n - 8;
+        const char* b_last = b + n - 8;
+        for (; a < a_last; a += 8, b += 8)
+            if (load8(a) != load8(b)) return false;
+        return load8(a_last) == load8(b_last);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+// The closed-class words: a hash table, and the same words in buckets by length and first letter,
+// which answer for most words with a compare or two and no hash.
 struct ClosedClass {
     detail::WordTable<Tag> table;
-    std::uint32_t first_letters[16] = {};  // by length: bit c - 'a' for a word starting with c
-    bool long_words = false;               // some word has 16 bytes or more
-    void note(std::string_view w) {
-        if (w.size() >= 16) long_words = true;
-        else if (ascii::is_alpha(w[0])) first_letters[w.size()] |= 1u << (ascii::to_lower(w[0]) - 'a');
-        else first_letters[w.size()] = ~0u;  // "'s": any word of that length may be one
+    struct Entry {
+        std::string_view word;
+        Tag tag;
+    };
+    std::vector<std::string_view> noted;  // the words set, in order (repeats included)
+    std::vector<Entry> entries;           // by bucket
+    struct Bucket {
+        std::uint16_t begin = 0, count = 0;
+    };
+    Bucket buckets[16][27] = {};  // [length][first letter, or 26 for another first byte]
+
+    static std::size_t bucket_of(char c) { return ascii::is_alpha(c) ? std::size_t(ascii::to_lower(c) - 'a') : 26; }
+    void note(std::string_view w) { noted.push_back(w); }
+    // Fills the buckets from the table (the last tag set for a word wins, as in the table).
+    void finish() {
+        std::sort(noted.begin(), noted.end());
+        noted.erase(std::unique(noted.begin(), noted.end()), noted.end());
+        for (std::size_t len = 1; len < 16; ++len)
+            for (std::size_t b = 0; b < 27; ++b) {
+                buckets[len][b].begin = std::uint16_t(entries.size());
+                for (auto w : noted)
+                    if (w.size() == len && bucket_of(w[0]) == b) entries.push_back({w, *table.find(w)});
+                buckets[len][b].count = std::uint16_t(entries.size() - buckets[len][b].begin);
+            }
     }
-    // False when `lower` (a lowercase word starting with a letter) is no closed-class word.
-    bool may_hold(std::string_view lower) const {
-        if (lower.size() >= 16) return long_words;
-        return first_letters[lower.size()] >> ((lower[0] - 'a') & 31) & 1;
+    // The tag of `lower` (a lowercase word) when it is a closed-class word.
+    const Tag* find(std::string_view lower) const {
+        if (lower.empty() || lower.size() >= 16) return table.find(lower);
+        const Bucket& b = buckets[lower.size()][bucket_of(lower[0])];
+        for (std::size_t k = b.begin; k < std::size_t(b.begin) + b.count; ++k)
+            if (same_bytes(entries[k].word.data(), lower.data(), lower.size())) return &entries[k].tag;
+        return nullptr;
     }
 };
 
@@ -88,6 +136,7 @@ const ClosedClass& closed_class_filter() {
             t[w] = Tag::Subord;
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
+        t.c.finish();
         return std::move(t.c);
     }();
     return m;
@@ -460,30 +509,6 @@ private:
         std::string_view key;
         const WordInfo* info = nullptr;
     };
-    // a[0, n) == b[0, n) without a call (the words are short; the hashes already matched).
-    static bool same_bytes(const char* a, const char* b, std::size_t n) {
-        auto load8 = [](const char* p) {
-            std::uint64_t v;
-            std::memcpy(&v, p, 8);
-            return v;
-        };
-        auto load4 = [](const char* p) {
-            std::uint32_t v;
-            std::memcpy(&v, p, 4);
-            return v;
-        };
-        if (n >= 8) {
-            const char* a_last = a + n - 8;
-            const char* b_last = b + n - 8;
-            for (; a < a_last; a += 8, b += 8)
-                if (load8(a) != load8(b)) return false;
-            return load8(a_last) == load8(b_last);
-        }
-        if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-        for (std::size_t i = 0; i < n; ++i)
-            if (a[i] != b[i]) return false;
-        return true;
-    }
     [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t h) {
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
         word_info(w, infos_.emplace_back());
@@ -724,13 +749,15 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // Mostly names, which the event pass skips: the small closed-class table, not the word
             // cache (a name's first lookup there pays the whole lexicon analysis); most names are
             // ruled out by their first letter and length alone.
-            if (closed.may_hold(t.lower))
-                if (const Tag* tag = closed.table.find(t.lower)) t.tag = *tag;
+            if (const Tag* tag = closed.find(t.lower)) t.tag = *tag;
             // Not looked up: unknown, unless no multi-word event noun can end with it.
             t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
+        } else if (const Tag* tag = closed.find(t.lower)) {
+            // (The word cache would say the same: WordInfo::closed comes from the same table.)
+            t.tag = *tag;
+            t.noun_words = 0;  // no longer a Word: the look-ahead for event nouns skips it
         } else {
             const WordInfo& info = memo.info(i);
-            if (info.closed) t.tag = info.closed_tag;
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;
