@@ -150,6 +150,51 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
     return text.substr(p, 4);
 }
 
+// "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them
+// until Friday": a deadline set or moved lies ahead of the act, whatever the tense of its verb. The
+// mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
+// before it in its sentence, which starts at sb.
+bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
+    auto lower_word_before = [&](std::size_t& k) {
+        while (k > sb && text[k - 1] == ' ') --k;
+        std::size_t e = k;
+        while (k > sb && std::isalpha(static_cast<unsigned char>(text[k - 1]))) --k;
+        std::string w(text.substr(k, e - k));
+        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return w;
+    };
+    std::size_t k = begin;
+    auto w = lower_word_before(k);
+    if (w != "until" && w != "till") return false;
+    static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",
+                                                 "extends",   "delayed",  "delay",     "deferred", "defer",
+                                                 "adjourned", "deadline", "given",     "gave",     "gives"};
+    for (int n = 0; n < 6 && k > sb; ++n) {
+        std::size_t before = k;
+        w = lower_word_before(k);
+        if (w.empty()) {
+            if (k == before) break;  // punctuation: the clause ends here
+            continue;
+        }
+        for (auto v : verbs)
+            if (w == v) return true;
+    }
+    return false;
+}
+
+// A period of half a year or more: "the nine months" (P9M), "the year" (P1Y), "the first half" (1989-H1).
+bool half_year_or_more(const Timex& t) {
+    std::string_view v = t.value;
+    if (t.type == TimexType::Date) return v.size() > 3 && v[v.size() - 3] == '-' && v[v.size() - 2] == 'H';
+    if (t.type != TimexType::Duration || v.size() < 3 || v[0] != 'P') return false;
+    std::string_view digits = v.substr(1, v.size() - 2);
+    if (digits.empty() || digits.size() > 3 ||
+        !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return false;
+    int n = std::stoi(std::string(digits));
+    return v.back() == 'Y' ? n >= 1 : v.back() == 'M' && n >= 6;
+}
+
 }  // namespace
 
 Annotation detail::annotate_segmented(std::string_view text, const std::vector<Sentence>& sentences,
@@ -174,11 +219,17 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     std::size_t si = 0;
     std::size_t index = 1;
     resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
+    std::size_t last_sentence = sentences.size();  // sentence of the last timex kept
     for (const auto& m : mentions) {
         while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
+        ctx.longer_period = !a.timexes.empty() && si < sentences.size() && last_sentence == si &&
+                            half_year_or_more(a.timexes.back());
         Tense tense = Tense::Unknown;
         if (si < sentences.size() && sentences[si].begin <= m.begin)
             tense = resolve::detect_tense(text, sentences[si].begin, sentences[si].end, m.begin, m.end, tense_scratch);
+        if (!options.tense && tense != Tense::Future && si < sentences.size() && sentences[si].begin <= m.begin &&
+            deadline_until(text, sentences[si].begin, m.begin))
+            tense = Tense::Future;
         if (options.tense) tense = *options.tense;
         ctx.tense = tense;
         ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
@@ -203,6 +254,7 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
         std::optional<resolve::Reference> ref;
         if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) ref = resolve::reference_of(*r);
         a.timexes.push_back(make_timex(text, m, std::move(*r), tense, index++));
+        last_sentence = si;
         if (ref) {
             ctx.reference = ref;
             if (ref->granularity == Granularity::Quarter) ctx.quarter = ref;

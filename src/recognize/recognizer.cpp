@@ -153,6 +153,8 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (e < t.size()) {
         char n = t[e];
         if (n == '%' || n == '/' || n == '@') return false;
+        // The first part of a compound: "quarter-to-quarter", "year-over-year", "day-to-day".
+        if (n == '-' && e + 1 < t.size() && std::islower(static_cast<unsigned char>(t[e + 1]))) return false;
         if ((n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])) &&
             only_digits(span.substr(span.size() - 1)))
             return false;
@@ -234,7 +236,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                 bool sentence_start = k == 0 || t[k - 1] == '\n';
                 if (!sentence_start && !lower_eq(pw, "in") && !lower_eq(pw, "on") && !lower_eq(pw, "since") &&
                     !lower_eq(pw, "until") && !lower_eq(pw, "by") && !lower_eq(pw, "last") && !lower_eq(pw, "next") &&
-                    !lower_eq(pw, "this") && !lower_eq(pw, "early") && !lower_eq(pw, "late"))
+                    !lower_eq(pw, "this") && !lower_eq(pw, "early") && !lower_eq(pw, "late") && !lower_eq(pw, "the"))
                     return false;
             }
             std::size_t k = e;
@@ -267,9 +269,14 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
                                                            "kids", "youngsters", "economy", "technology", "computers",
                                                            "standards", "consumers", "workers", "families", "culture"};
             if (poss) {
+                // the noun, or the noun after one adjective ("today's personal computers")
                 auto nw = next_word(t, e);
+                std::size_t k = e;
+                while (k < t.size() && t[k] == ' ') ++k;
+                auto nw2 = next_word(t, k + nw.size());
+                bool adjective = !nw.empty() && std::islower(static_cast<unsigned char>(nw[0]));
                 for (auto g : generic)
-                    if (lower_eq(nw, g)) return false;
+                    if (lower_eq(nw, g) || (adjective && lower_eq(nw2, g))) return false;
             } else if (lower_eq(previous_word(t, b), "of")) {
                 std::size_t p = b;
                 while (p > 0 && t[p - 1] == ' ') --p;
@@ -346,6 +353,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             if (amount) return false;
         }
     }
+    if (rule == "present-ref" && span == "Now" && e < t.size() && t[e] == ',') {
+        // "Now, he says, ...": a sentence-opening "Now," is a discourse marker, not the time of the clause
+        // (TimeBank leaves it untagged, unlike "Now the alliance's mission is ...").
+        std::size_t k = b;
+        while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '"' || t[k - 1] == '`' || t[k - 1] == '\'')) --k;
+        if (k == 0 || t[k - 1] == '\n' || t[k - 1] == '.' || t[k - 1] == '?' || t[k - 1] == '!') return false;
+    }
+    // "at this march", "last may": a month name in lower case after this/last/next is the common word.
+    if (rule == "this-last-next-name" && x.month > 0) {
+        std::size_t sp = span.find(' ');
+        if (sp != std::string_view::npos && std::islower(static_cast<unsigned char>(span[sp + 1]))) return false;
+    }
+    // "High Noon", "high noon comes today": the idiom (or the film), not twelve o'clock.
+    if (lower_eq(span, "noon") && lower_eq(previous_word(t, b), "high")) return false;
     if (rule == "future-ref" && lower_eq(span, "soon") && lower_eq(previous_word(t, b), "as") &&
         lower_eq(next_word(t, e), "as"))
         return false;  // "as soon as possible", "as soon as Tuesday": a conjunction

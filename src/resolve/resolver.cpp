@@ -883,6 +883,16 @@ std::optional<Resolution> Builder::unit_period() {
                                     r.value);
         return std::move(r);
     }
+    if (e.rel == Rel::Latest && e.year > 0 && c.longer_period) {
+        // "For the first nine months, net was ..., compared with a loss in the 1988 period": the same
+        // longer period of that year, not its quarter.
+        r.known |= FieldYear;
+        r.value = fmt::format("{:04}", e.year);
+        r.interval = span(sys_days{year(e.year) / January / 1}, sys_days{year(e.year + 1) / January / 1});
+        r.granularity = Granularity::Year;
+        r.explanation = fmt::format("{}: the period of the sentence's longer span in {} -> {}", text, e.year, r.value);
+        return std::move(r);
+    }
     if (e.rel == Rel::Latest) {
         // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
         auto q = reported_quarter();
@@ -1105,7 +1115,7 @@ std::optional<Resolution> Builder::duration() {
 std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
-    if (whole_years && (e.period == Unit::Quarter || c.quarter)) {
+    if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period))) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
         auto q = reported_quarter();
