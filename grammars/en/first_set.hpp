@@ -148,13 +148,18 @@ struct First {
     // first tokens.
     void followed_by(const First& rest) {
         const First* rest1 = nullptr;  // built once, shared by the tokens that only end here
-        for (auto& i : items) extend(i.follow, rest, rest1);
-        for (auto& r : digit_runs) extend(r.follow, rest, rest1);
+        // Tokens whose follow sets read the same one deep share their extension (the words of a
+        // table such as "sept ." all have a follow of their own, equal ones): old -> new, this call.
+        std::vector<std::pair<const First*, const First*>> extended;
+        for (auto& i : items) extend(i.follow, rest, rest1, extended);
+        for (auto& r : digit_runs) extend(r.follow, rest, rest1, extended);
     }
 
 private:
     static First level_one(const First& f);
-    static void extend(Follow& f, const First& rest, const First*& rest1);
+    static bool same_level_one(const First& a, const First& b);
+    static void extend(Follow& f, const First& rest, const First*& rest1,
+                       std::vector<std::pair<const First*, const First*>>& extended);
 };
 
 // The first tokens of f without what follows them (a follow set is only ever looked at one deep).
@@ -168,15 +173,34 @@ inline First First::level_one(const First& f) {
     for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
 }
-inline void First::extend(Follow& f, const First& rest, const First*& rest1) {
+// Whether level_one(a) and level_one(b) are equal.
+inline bool First::same_level_one(const First& a, const First& b) {
+    if (a.nullable != b.nullable || a.any != b.any || a.digit != b.digit || a.punct != b.punct ||
+        a.items.size() != b.items.size())
+        return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+        if (a.items[i].word != b.items[i].word || a.items[i].closed != b.items[i].closed) return false;
+    return true;
+}
+inline void First::extend(Follow& f, const First& rest, const First*& rest1,
+                          std::vector<std::pair<const First*, const First*>>& extended) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
     if (!rest1) rest1 = keep_first(level_one(rest));
     if (f.next->any || (!f.next->digit && f.next->punct.empty() && f.next->items.empty())) {
         if (!f.next->any) f.next = rest1;  // nothing of its own yet
     } else {
-        First n = level_one(*f.next);
-        n.add(*rest1);
-        f.next = keep_first(std::move(n));
+        // The extension is level_one(*f.next) + rest1: the same for follows equal one deep.
+        auto it = std::find_if(extended.begin(), extended.end(),
+                               [&](const auto& e) { return e.first == f.next || same_level_one(*e.first, *f.next); });
+        if (it != extended.end()) {
+            f.next = it->second;
+        } else {
+            First n = level_one(*f.next);
+            n.add(*rest1);
+            const First* old = f.next;
+            f.next = keep_first(std::move(n));
+            extended.emplace_back(old, f.next);
+        }
     }
     f.may_end = rest.nullable;
 }
