@@ -1,6 +1,7 @@
 // Word-level analysis of one sentence, shared by event detection and anchoring: tokens with
 // closed-class tags, the events found on them, and clause boundaries. Internal to the library.
 #pragma once
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,26 +33,74 @@ enum class Tag : std::uint8_t {
     Quote,      // " “ ” ' ‘ ’ used as quotation marks
 };
 
+// (The fields are ordered so that a token takes 48 bytes.)
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
                                      // analysis' buffer, the text, or a literal)
-    Tag tag = Tag::Word;
-    bool capital = false;            // starts with an uppercase letter
     int timex = -1;                  // index into the timexes when the word is inside one
     int event = -1;                  // index into the sentence's events: set on the main verb / noun head
+    Tag tag = Tag::Word;
+    bool capital = false;            // starts with an uppercase letter
     bool verb = false;               // part of a verb event's group (aux or main)
     bool noun_event = false;         // part of an event noun
     bool hypothetical = false;       // inside the complement of a wish / attempt / threat
     bool conditional = false;        // inside an if-clause
     bool main_be = false;            // a form of "be" used as the main verb (copula)
+    std::uint8_t noun_words = 0xFF;  // the most words of an event noun the word can end (capped at
+                                     // 254; 0xFF: not looked up, as for capitalized words)
+};
+
+// The events of one sentence: the tail of a vector, its own or one attached to it that also holds
+// the events of earlier sentences (anchoring attaches the document's list, so that events are made
+// in place there and never moved). Indexes are local to the sentence.
+class EventList {
+public:
+    EventList() = default;
+    EventList(EventList&& o) noexcept : own_(std::move(o.own_)), v_(o.v_ == &o.own_ ? &own_ : o.v_), base_(o.base_) {}
+    EventList& operator=(EventList&& o) noexcept {
+        own_ = std::move(o.own_);
+        v_ = o.v_ == &o.own_ ? &own_ : o.v_;
+        base_ = o.base_;
+        return *this;
+    }
+    EventList(const EventList&) = delete;
+    EventList& operator=(const EventList&) = delete;
+
+    // The events of the next sentence go to the end of `v` (which must outlive this list).
+    void attach(std::vector<Event>& v) {
+        v_ = &v;
+        base_ = v.size();
+    }
+    // Starts a sentence: no events yet (those of earlier sentences stay in an attached vector).
+    void start() {
+        if (v_ == &own_) own_.clear();
+        base_ = v_->size();
+    }
+    std::size_t size() const { return v_->size() - base_; }
+    bool empty() const { return size() == 0; }
+    Event& operator[](std::size_t k) { return (*v_)[base_ + k]; }
+    const Event& operator[](std::size_t k) const { return (*v_)[base_ + k]; }
+    Event& emplace_back() { return v_->emplace_back(); }
+    void push_back(Event&& e) { v_->push_back(std::move(e)); }
+    auto begin() { return v_->begin() + std::ptrdiff_t(base_); }
+    auto end() { return v_->end(); }
+    std::size_t base() const { return base_; }  // index of event 0 in the vector
+
+private:
+    std::vector<Event> own_;
+    std::vector<Event>* v_ = &own_;
+    std::size_t base_ = 0;
 };
 
 struct SentenceAnalysis {
     std::size_t sentence = 0;        // index into the sentences
     std::vector<Token> tokens;
-    std::vector<Event> events;       // in text order; Event::eid left empty (numbered by the caller)
+    std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
+    EventList events;                // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
+    std::vector<std::uint8_t> event_form;   // for each event found by analyze_sentence: 1 a gerund, 2 a
+                                            // participle, 0 else (the verb groups' aspect reads it)
     std::vector<char> lower_buffer;  // the lowercase words the tokens point to (moves keep it in place)
 };
 
@@ -65,9 +114,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
 
 // "e1", "e2", ...: the id of the n-th event of a document.
 inline std::string event_id(std::size_t n) {
-    std::string id(1, 'e');
-    id += std::to_string(n);
-    return id;
+    char buf[24];
+    buf[0] = 'e';
+    auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
+    return std::string(buf, r.ptr);
 }
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
@@ -94,3 +144,5 @@ struct AnchorOutput {
 AnchorOutput anchor_events(const AnchorInput& in);
 
 }  // namespace dateline::events
+
+static_assert(sizeof(dateline::events::Token) == 48, "a token fits in 48 bytes");

@@ -3,6 +3,7 @@
 // One left-to-right pass per sentence with hash lookups.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <cctype>
 #include <deque>
@@ -21,19 +22,87 @@ namespace {
 
 namespace ascii = detail::ascii;
 
-// A table filled like a map (`t[w] = tag`: the last assignment of a word wins).
-struct TagTable {
-    detail::WordTable<Tag> table;
-    struct Ref {
-        detail::WordTable<Tag>& table;
-        std::string_view key;
-        void operator=(Tag tag) { table.set(key, tag); }
+// The closed-class words, and which first letters they have at each length (a quick "no" for names).
+// a[0, n) == b[0, n) without a call (for short words).
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    auto load8 = [](const char* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
     };
-    Ref operator[](std::string_view key) { return {table, key}; }
+    auto load4 = [](const char* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        const char* a_last = a + n - 8;
+        const char* b_last = b + n - 8;
+        for (; a < a_last; a += 8, b += 8)
+            if (load8(a) != load8(b)) return false;
+        return load8(a_last) == load8(b_last);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+// The closed-class words: a hash table, and the same words in buckets by length and first letter,
+// which answer for most words with a compare or two and no hash.
+struct ClosedClass {
+    detail::WordTable<Tag> table;
+    struct Entry {
+        std::string_view word;
+        Tag tag;
+    };
+    std::vector<std::string_view> noted;  // the words set, in order (repeats included)
+    std::vector<Entry> entries;           // by bucket
+    struct Bucket {
+        std::uint16_t begin = 0, count = 0;
+    };
+    Bucket buckets[16][27] = {};  // [length][first letter, or 26 for another first byte]
+
+    static std::size_t bucket_of(char c) { return ascii::is_alpha(c) ? std::size_t(ascii::to_lower(c) - 'a') : 26; }
+    void note(std::string_view w) { noted.push_back(w); }
+    // Fills the buckets from the table (the last tag set for a word wins, as in the table).
+    void finish() {
+        std::sort(noted.begin(), noted.end());
+        noted.erase(std::unique(noted.begin(), noted.end()), noted.end());
+        for (std::size_t len = 1; len < 16; ++len)
+            for (std::size_t b = 0; b < 27; ++b) {
+                buckets[len][b].begin = std::uint16_t(entries.size());
+                for (auto w : noted)
+                    if (w.size() == len && bucket_of(w[0]) == b) entries.push_back({w, *table.find(w)});
+                buckets[len][b].count = std::uint16_t(entries.size() - buckets[len][b].begin);
+            }
+    }
+    // The tag of `lower` (a lowercase word) when it is a closed-class word.
+    const Tag* find(std::string_view lower) const {
+        if (lower.empty() || lower.size() >= 16) return table.find(lower);
+        const Bucket& b = buckets[lower.size()][bucket_of(lower[0])];
+        for (std::size_t k = b.begin; k < std::size_t(b.begin) + b.count; ++k)
+            if (same_bytes(entries[k].word.data(), lower.data(), lower.size())) return &entries[k].tag;
+        return nullptr;
+    }
 };
 
-const detail::WordTable<Tag>& closed_class() {
-    static const detail::WordTable<Tag> m = [] {
+// A table filled like a map (`t[w] = tag`: the last assignment of a word wins).
+struct TagTable {
+    ClosedClass c;
+    struct Ref {
+        ClosedClass& c;
+        std::string_view key;
+        void operator=(Tag tag) {
+            c.table.set(key, tag);
+            c.note(key);
+        }
+    };
+    Ref operator[](std::string_view key) { return {c, key}; }
+};
+
+const ClosedClass& closed_class_filter() {
+    static const ClosedClass m = [] {
         TagTable t;
         for (auto w : {"the", "a", "an", "this", "these", "those", "some", "any", "no", "every", "each", "another",
                        "such", "all", "both", "either", "neither", "several", "many", "few", "most", "more", "much",
@@ -67,10 +136,50 @@ const detail::WordTable<Tag>& closed_class() {
             t[w] = Tag::Subord;
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
-        return std::move(t.table);
+        t.c.finish();
+        return std::move(t.c);
     }();
     return m;
 }
+
+const detail::WordTable<Tag>& closed_class() { return closed_class_filter().table; }
+
+// The words that may end an event noun of several words ("conference", "conferences"), by first
+// letter and length: a quick "no" for a capitalized word, which is not looked up in the lexicon.
+struct MultiNounFilter {
+    std::uint32_t first_letters[16] = {};
+    bool long_words = false;
+    void note(std::string_view w) {
+        if (w.empty()) return;
+        if (w.size() >= 16) long_words = true;
+        else if (ascii::is_alpha(w[0])) first_letters[w.size()] |= 1u << (ascii::to_lower(w[0]) - 'a');
+        else first_letters[w.size()] = ~0u;
+    }
+    bool may_hold(std::string_view lower) const {
+        if (lower.size() >= 16) return long_words;
+        return first_letters[lower.size()] >> ((lower[0] - 'a') & 31) & 1;
+    }
+};
+
+const MultiNounFilter& multi_noun_filter() {
+    static const MultiNounFilter f = [] {
+        MultiNounFilter f;
+        // Every form Lexicon::for_each_noun_ending() maps to a last word L: L, L+"s", L+"es", and
+        // "...ies" for an L ending in "y".
+        for (const NounEntry* e = tables::noun_entries; e != tables::noun_entries + tables::noun_entry_count; ++e) {
+            if (e->words.size() < 2) continue;
+            std::string l(e->words.back());
+            f.note(l);
+            f.note(l + "s");
+            f.note(l + "es");
+            if (l.back() == 'y') f.note(l.substr(0, l.size() - 1) + "ies");
+        }
+        return f;
+    }();
+    return f;
+}
+
+
 
 // w is the literal word: the length is a constant, so the byte compare is inlined (the hot loops
 // compare most tokens with a few words).
@@ -93,6 +202,28 @@ constexpr auto kAlnumLower = [] {
     for (int c = 'A'; c <= 'Z'; ++c) a[std::size_t(c)] = char(c - 'A' + 'a');
     return a;
 }();
+
+static_assert(std::endian::native == std::endian::little, "the tokenizer reads words 8 bytes at a time");
+
+// The number of ASCII letters and digits at the start of the 8 bytes in v (loaded little-endian:
+// the first byte is the lowest), by SWAR range checks on all bytes at once.
+inline std::uint64_t alnum_run(std::uint64_t v) {
+    constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+    const std::uint64_t high = v & k80;  // bytes >= 0x80 are no ASCII letters or digits
+    const std::uint64_t v7 = v & ~k80;
+    // Per byte b < 0x80: bit 7 of b + (0x80 - lo) is set iff b >= lo; of b + (0x7f - hi) iff b > hi.
+    auto in_range = [&](std::uint64_t x, unsigned lo, unsigned hi) {
+        return ((x + k01 * (0x80 - lo)) & ~(x + k01 * (0x7f - hi))) & k80;
+    };
+    const std::uint64_t letter = in_range(v7 | (k01 * 0x20), 'a', 'z');
+    const std::uint64_t digit = in_range(v7, '0', '9');
+    const std::uint64_t other = (~(letter | digit) & k80) | high;
+    return std::uint64_t(std::countr_zero(other)) >> 3;  // 64 >> 3 = 8 when all are
+}
+
+// The lowercase of the letters and digits in v (other bytes come out changed: only the run that
+// alnum_run() counts is used).
+inline std::uint64_t lower_alnum(std::uint64_t v) { return v | 0x2020202020202020ull; }
 
 // Punctuation encoded as E2 80 xx (dashes, curly quotes, ellipsis) at i: its length and kind.
 // Returns 0 when there is none.
@@ -203,17 +334,30 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     // and a store through a char* could otherwise change it.
                     const char* p = t.data();
                     std::size_t j = i, m = n;
+                    // Eight bytes at a time while they are all there (the buffer has 8 spare bytes).
+                    while (j + 8 <= e) {
+                        std::uint64_t v;
+                        std::memcpy(&v, p + j, 8);
+                        std::uint64_t run = alnum_run(v);
+                        v = lower_alnum(v);
+                        std::memcpy(lo + m, &v, 8);
+                        m += run;
+                        j += run;
+                        if (run < 8) goto run_end;
+                    }
                     while (j < e) {
                         char l = kAlnumLower[static_cast<unsigned char>(p[j])];
                         if (!l) break;
                         lo[m++] = l;
                         ++j;
                     }
+                run_end:
                     i = j;
                     n = m;
                     if (i >= e) break;
                 }
                 unsigned char d = static_cast<unsigned char>(t[i]);
+                if (d == ' ' || d == '\n') break;  // the usual end of a word
                 Tag dummy;
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
@@ -308,7 +452,7 @@ struct WordInfo {
     Tense tense = Tense::Unknown;  // resolve::word_tense()
     std::size_t noun_words = 0;    // the most words of an event noun among them (0: no event noun)
     std::size_t noun_count = 0;
-    const std::vector<NounEntry>* nouns[4] = {};  // Lexicon::noun_candidates()
+    NounEntries nouns[4] = {};     // Lexicon::noun_candidates()
     // Its readings as a verb (of the word after a short prefix: "re-elected"). One inline: most words
     // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
     boost::container::small_vector<VerbAnalysis, 1> forms;
@@ -325,7 +469,7 @@ void word_info(std::string_view lower, WordInfo& w) {
     w.forms.assign(forms.begin(), forms.end());
     w.noun_count = lex.noun_candidates(lower, w.nouns);
     for (std::size_t l = 0; l < w.noun_count; ++l)
-        for (auto& e : *w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
+        for (auto& e : w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
     w.tense = resolve::word_tense(lower);
     if (const Tag* tag = closed_class().find(lower)) {
         w.closed = true;
@@ -338,21 +482,17 @@ void word_info(std::string_view lower, WordInfo& w) {
 // it holds too many words.
 class WordCache {
 public:
+    // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
     const WordInfo& get(std::string_view w) {
         std::uint64_t h = detail::word_hash(w);
         if (!slots_.empty())
             for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
-                if (s.hash == h && s.key == w) return *s.info;
+                if (s.hash == h && s.key.size() == w.size() && same_bytes(s.key.data(), w.data(), w.size()))
+                    return *s.info;
             }
-        if ((infos_.size() + 1) * 2 > slots_.size()) grow();
-        word_info(w, infos_.emplace_back());
-        Slot s{h, store(w), &infos_.back()};
-        std::size_t i = h & mask_;
-        while (slots_[i].info) i = (i + 1) & mask_;
-        slots_[i] = s;
-        return *s.info;
+        return insert(w, h);
     }
     // Call only when no WordInfo handed out is still in use.
     void limit(std::size_t max_words) {
@@ -369,6 +509,15 @@ private:
         std::string_view key;
         const WordInfo* info = nullptr;
     };
+    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t h) {
+        if ((infos_.size() + 1) * 2 > slots_.size()) grow();
+        word_info(w, infos_.emplace_back());
+        Slot s{h, store(w), &infos_.back()};
+        std::size_t i = h & mask_;
+        while (slots_[i].info) i = (i + 1) & mask_;
+        slots_[i] = s;
+        return *s.info;
+    }
     std::string_view store(std::string_view w) {
         constexpr std::size_t kChunk = 16384;
         if (chars_.empty() || used_ + w.size() > chunk_size_) {
@@ -402,11 +551,10 @@ private:
 
 // The reading of token i as a verb of the lexicon, multi-word lemmas included.
 std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
+    if (info.forms.empty()) return std::nullopt;  // most words
     std::optional<VerbMatch> best;
     for (auto& a : info.forms) {
-        const auto* entries = a.entries;
-        if (!entries) continue;
-        for (auto& e : *entries) {
+        for (auto& e : a.entries) {
             bool ok = true;
             for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
                 ok = i + 1 + k < toks.size() && toks[i + 1 + k].lower == e.rest[k];
@@ -441,24 +589,31 @@ bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == V
 // "that" and "going to" passes and the look-ahead ask about the same tokens again.
 class Memo {
 public:
+    // The slots of the previous sentence are not cleared: a slot holds the number of the sentence
+    // it was filled for.
     void reset(const std::vector<Token>& toks) {
         cache_.limit(1 << 14);
         toks_ = &toks;
-        verbs_.assign(toks.size(), VerbSlot{});
-        infos_.assign(toks.size(), nullptr);
+        if (++gen_ == 0) {  // wrapped around: forget every slot
+            slots_.clear();
+            gen_ = 1;
+        }
+        if (slots_.size() < toks.size()) slots_.resize(toks.size());
     }
+    // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
+    // repeated question does not pay for the registers the lookup needs).
     const WordInfo& info(std::size_t i) {
-        const WordInfo*& w = infos_[i];
-        if (!w) w = &cache_.get((*toks_)[i].lower);
-        return *w;
+        const Slot& s = slots_[i];
+        if (s.info_gen == gen_) return *s.info;
+        return lookup(i);
     }
     const std::optional<VerbMatch>& verb(std::size_t i) {
-        VerbSlot& v = verbs_[i];
-        if (!v.done) {
-            v.match = verb_at(*toks_, i, info(i));
-            v.done = true;
+        Slot& s = slots_[i];
+        if (s.verb_gen != gen_) {
+            s.match = verb_at(*toks_, i, info(i));
+            s.verb_gen = gen_;
         }
-        return v.match;
+        return s.match;
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
     // Inline: most words end no event noun of that many words, which needs no call.
@@ -469,10 +624,16 @@ public:
     }
 
 private:
+    [[gnu::noinline]] const WordInfo& lookup(std::size_t i) {
+        Slot& s = slots_[i];
+        s.info = &cache_.get((*toks_)[i].lower);
+        s.info_gen = gen_;
+        return *s.info;
+    }
     [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
         const auto& toks = *toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
-            for (auto& e : *c.nouns[l]) {
+            for (auto& e : c.nouns[l]) {
                 if (e.words.size() != j - i + 1) continue;
                 bool ok = true;
                 for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k)
@@ -482,13 +643,14 @@ private:
         return nullptr;
     }
 
-    struct VerbSlot {
-        bool done = false;
+    struct Slot {
+        std::uint32_t info_gen = 0, verb_gen = 0;  // info / match are set when equal to gen_
+        const WordInfo* info = nullptr;
         std::optional<VerbMatch> match;
     };
     const std::vector<Token>* toks_ = nullptr;
-    std::vector<VerbSlot> verbs_;
-    std::vector<const WordInfo*> infos_;
+    std::vector<Slot> slots_;
+    std::uint32_t gen_ = 0;
     WordCache cache_;
 };
 
@@ -543,10 +705,13 @@ SentenceAnalysis analyze_sentence(std::string_view text, const Sentence& s, std:
 void analyze_sentence(std::string_view text, const Sentence& s, std::size_t index, const std::vector<Timex>& timexes,
                       SentenceAnalysis& a) {
     a.sentence = index;
-    a.events.clear();
+    a.timex_first = a.timex_end = 0;
+    a.events.start();
     a.event_token.clear();
+    a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
-    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1));
+    // (8 bytes more than the sentence: the tokenizer stores words 8 bytes at a time.)
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 8);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
@@ -554,14 +719,27 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     const Tokens toks{a.tokens.data(), a.tokens.size()};
     static thread_local Memo memo;
     memo.reset(a.tokens);
+    const ClosedClass& closed = closed_class_filter();
     // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
     // below makes anyway), in one pass.
     auto tx = std::lower_bound(timexes.begin(), timexes.end(), s.begin,
                                [](const Timex& t, std::size_t b) { return t.end <= b; });
+    // A token before the current timex's start is in no timex: one compare for most tokens.
+    constexpr std::size_t kNone = std::size_t(-1);
+    std::size_t tx_begin = tx != timexes.end() ? tx->begin : kNone;
+    const MultiNounFilter& multi_filter = multi_noun_filter();
+    bool any_multi = false;  // some word may end an event noun of several words
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
-        while (tx != timexes.end() && tx->end <= t.begin) ++tx;
-        if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) t.timex = int(tx - timexes.begin());
+        if (t.begin >= tx_begin) {
+            while (tx != timexes.end() && tx->end <= t.begin) ++tx;
+            tx_begin = tx != timexes.end() ? tx->begin : kNone;
+            if (tx != timexes.end() && tx->begin <= t.begin && t.end <= tx->end) {
+                t.timex = int(tx - timexes.begin());
+                if (a.timex_end == 0) a.timex_first = i;
+                a.timex_end = i + 1;
+            }
+        }
         if (t.tag != Tag::Word) continue;
         if (ascii::is_digit(t.lower[0])) {
             t.tag = Tag::Number;
@@ -569,11 +747,20 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         }
         if (t.capital) {
             // Mostly names, which the event pass skips: the small closed-class table, not the word
-            // cache (a name's first lookup there pays the whole lexicon analysis).
-            if (const Tag* tag = closed_class().find(t.lower)) t.tag = *tag;
-        } else if (const WordInfo& info = memo.info(i); info.closed) {
-            t.tag = info.closed_tag;
+            // cache (a name's first lookup there pays the whole lexicon analysis); most names are
+            // ruled out by their first letter and length alone.
+            if (const Tag* tag = closed.find(t.lower)) t.tag = *tag;
+            // Not looked up: unknown, unless no multi-word event noun can end with it.
+            t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
+        } else if (const Tag* tag = closed.find(t.lower)) {
+            // (The word cache would say the same: WordInfo::closed comes from the same table.)
+            t.tag = *tag;
+            t.noun_words = 0;  // no longer a Word: the look-ahead for event nouns skips it
+        } else {
+            const WordInfo& info = memo.info(i);
+            t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
+        if (t.noun_words >= 2) any_multi = true;
         if (is(t.lower, "'s")) {
             // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
             bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
@@ -584,16 +771,18 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
+    // Then "-ly" adverbs, in the same pass: token i is retagged after the "that" before it has seen
+    // it, as in a pass of its own after this one.
     const auto& lex = Lexicon::get();
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    auto that_or_going = [&](std::size_t i) {
         if (is(toks[i].lower, "going")) {
             if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
-            continue;
+            return;
         }
-        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) continue;
+        if (!is(toks[i].lower, "that") || toks[i].tag != Tag::Word) return;
         if (i + 1 >= toks.size()) {
             toks[i].tag = Tag::Pronoun;
-            continue;
+            return;
         }
         const auto& n = toks[i + 1];
         if (n.tag == Tag::Det || n.tag == Tag::Possessive || n.tag == Tag::Pronoun || n.capital ||
@@ -607,13 +796,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             toks[i].tag = Tag::Pronoun;
         else
             toks[i].tag = Tag::Det;
-    }
-    // "-ly" adverbs.
-    for (auto& t : toks)
+    };
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        auto& t = toks[i];
+        if (t.tag != Tag::Word) continue;  // neither rule retags anything else
+        that_or_going(i);
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
             !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
+    }
 
     // Events, left to right.
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -628,8 +820,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         // Multi-word event nouns starting here ("press conference").
         const NounEntry* multi = nullptr;
         std::size_t multi_end = i;
-        for (std::size_t j = std::min(toks.size() - 1, i + 3); j > i; --j)
-            if (toks[j].timex < 0 && toks[j].tag == Tag::Word)
+        for (std::size_t j = any_multi ? std::min(toks.size() - 1, i + 3) : i; j > i; --j)
+            if (toks[j].timex < 0 && toks[j].tag == Tag::Word && toks[j].noun_words >= j - i + 1)
                 if (auto* e = memo.noun(i, j)) {
                     multi = e;
                     multi_end = j;
@@ -691,6 +883,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 Event& e = a.events.emplace_back();
                 e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
                 e.event_class = "OCCURRENCE";
+                a.event_form.push_back(0);
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -702,8 +895,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             e.lemma = v->entry->lemma;
             e.event_class = v->entry->event_class;
             e.noun = false;
-            // remember the form in aspect for now; the verb group pass below fills tense/aspect/modality
-            e.aspect = v->form == VerbForm::Gerund ? "ING" : is_participle_form(v->form) ? "EN" : "";
+            // remember the form for now; the verb group pass below fills tense/aspect/modality
+            a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
             if (is_past_form(v->form)) e.tense = Tense::Past;
             else if (v->form == VerbForm::ThirdSingular) e.tense = Tense::Present;
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
@@ -728,6 +921,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             e.event_class = noun->event_class;
             e.noun = true;
             e.aspect = "NONE";
+            a.event_form.push_back(0);
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
@@ -737,13 +931,42 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
 
     // Copulas: a form of "be" not followed by a participle or gerund that is a verb event.
+    // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
+    // both closed by a comma, a quote or other punctuation.
+    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
+    // One pass for both: a copula looks only at the tokens after it, which the scopes do not change,
+    // and the scopes set only the events' factual/conditional marks, which the verb groups below
+    // do not read (they may only set conditional as well).
+    bool hypo = false, cond = false;
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].tag != Tag::Be || is(toks[i].lower, "been") || is(toks[i].lower, "being") || is(toks[i].lower, "be"))
+        auto& t = toks[i];
+        if (t.tag == Tag::Be && !is(t.lower, "been") && !is(t.lower, "being") && !is(t.lower, "be")) {
+            std::size_t j = i + 1;
+            while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
+            bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
+            if (!aux) t.main_be = true;
+        }
+        const bool opener = t.hypothetical;
+        if (!hypo && !cond) {  // outside both scopes (most tokens): nothing to close or mark
+            t.hypothetical = false;
+            if (t.tag == Tag::Subord && is(t.lower, "if")) cond = true;
+            if (opener) hypo = true;
             continue;
-        std::size_t j = i + 1;
-        while (j < toks.size() && (toks[j].tag == Tag::Adverb || toks[j].tag == Tag::Neg)) ++j;
-        bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
-        if (!aux) toks[i].main_be = true;
+        }
+        if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
+        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
+        t.hypothetical = hypo;
+        t.conditional = cond;
+        if (t.event >= 0) {
+            Event& e = a.events[std::size_t(t.event)];
+            if (hypo) e.factual = false;
+            if (cond) {
+                if (!e.noun) e.conditional = true;
+                e.factual = false;
+            }
+        }
+        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
+        if (opener) hypo = true;
     }
 
     // Verb groups: tense, aspect, modality, negation, trigger span.
@@ -758,7 +981,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             while (last + 1 < toks.size() && toks[last + 1].verb && toks[last + 1].event < 0) ++last;
             // Auxiliaries to the left.
             bool have = false, be = false, nonfinite = false, future = false, negated = false;
-            std::string modality;
+            std::string_view modality;  // a literal or a token's word
             Tense tense = e.tense;
             std::size_t j = head;
             chain.clear();
@@ -819,11 +1042,12 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 }
                 first = std::min(first, c);
             }
+            const bool ing = a.event_form[k] == 1, en = a.event_form[k] == 2;
             if (have_finite) tense = finite;
-            else if (nonfinite || e.aspect == "ING") tense = Tense::Unknown;
-            if (e.aspect == "EN" && !have_finite && !have && !be) tense = Tense::Past;
-            bool progressive = be && e.aspect == "ING";
-            bool perfective = have && (e.aspect == "EN" || (be && e.aspect == "ING"));
+            else if (nonfinite || ing) tense = Tense::Unknown;
+            if (en && !have_finite && !have && !be) tense = Tense::Past;
+            bool progressive = be && ing;
+            bool perfective = have && (en || (be && ing));
             e.aspect = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
                        : perfective              ? "PERFECTIVE"
                        : progressive             ? "PROGRESSIVE"
@@ -862,29 +1086,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         e.begin = toks[first].begin;
         e.end = toks[head].end;
         e.sentence = index;
-    }
-
-    // Scopes: complements of wishes/attempts/threats (opened right after such a verb) and if-clauses,
-    // both closed by a comma, a quote or other punctuation.
-    // A token's own mark (set above on a wish/attempt/threat verb) is read before the scope overwrites it.
-    bool hypo = false, cond = false;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        auto& t = toks[i];
-        const bool opener = t.hypothetical;
-        if (t.timex < 0 && (t.tag == Tag::Quote || t.tag == Tag::Punct || t.tag == Tag::Comma)) hypo = cond = false;
-        if (t.tag == Tag::Subord && !is(t.lower, "if")) cond = false;
-        t.hypothetical = hypo;
-        t.conditional = cond;
-        if (t.event >= 0) {
-            Event& e = a.events[std::size_t(t.event)];
-            if (hypo) e.factual = false;
-            if (cond) {
-                if (!e.noun) e.conditional = true;
-                e.factual = false;
-            }
-        }
-        if (is(t.lower, "if") && t.tag == Tag::Subord) cond = true;
-        if (opener) hypo = true;
     }
 
     // Tense of non-finite verbs and nouns: the nearest verb of the sentence with a tense, the left one

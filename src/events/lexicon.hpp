@@ -1,13 +1,13 @@
-// The event lexicon: verbs and event nouns from the word lists in grammars/en/events/ (compiled
-// into the library), with the morphology that maps an inflected form back to its lemma.
+// The event lexicon: verbs and event nouns from the word lists in grammars/en/events/, with the
+// morphology that maps an inflected form back to its lemma. The lists are compiled at BUILD time
+// (grammars/en/events/gen_lexicon.cpp) into constant tables: entries, and open-addressing hash
+// tables over them, all constant-initialized, so that nothing is built when a process starts.
 // Hash lookups only: analysing a word costs a handful of probes.
 #pragma once
 #include <cstdint>
-#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 #include <boost/container/small_vector.hpp>
 
@@ -18,50 +18,95 @@ namespace dateline::events {
 enum class VerbForm : std::uint8_t { Base, ThirdSingular, Past, Participle, PastOrParticiple, Gerund };
 
 struct VerbEntry {
-    std::string lemma;               // "drown", "look forward"
-    std::vector<std::string> rest;   // words after the first one ("forward")
-    std::string event_class;         // TimeML class
-    bool hypothetical = false;       // its complement is a wish, attempt or threat
+    std::string_view lemma;                  // "drown", "look forward"
+    std::span<const std::string_view> rest;  // words after the first one ("forward")
+    std::string_view event_class;            // TimeML class
+    bool hypothetical = false;               // its complement is a wish, attempt or threat
 };
+
+struct NounEntry {
+    std::string_view lemma;                   // "press conference"
+    std::span<const std::string_view> words;  // its words, the last one singular
+    std::string_view event_class;
+};
+
+// The readings of an irregular form: its base and which form it is ("left" -> "leave", past or participle).
+struct IrregularForm {
+    std::string_view base;
+    VerbForm form = VerbForm::Past;
+};
+
+using VerbEntries = std::span<const VerbEntry>;  // the entries of one first-word lemma, longest first
+using NounEntries = std::span<const NounEntry>;  // the entries of one last word, longest first
 
 struct VerbAnalysis {
     const VerbEntry* entry = nullptr;  // the first-word entries are tried by the caller for `rest`
-    const std::vector<VerbEntry>* entries = nullptr;  // all entries of first_lemma (entry is the first)
+    VerbEntries entries;               // all entries of first_lemma (entry is the first)
     std::string_view first_lemma;      // lemma of the first word ("look"), a key of the lexicon
     VerbForm form = VerbForm::Base;
 };
 
-struct NounEntry {
-    std::string lemma;               // "press conference"
-    std::vector<std::string> words;  // its words, the last one singular
-    std::string event_class;
+namespace tables {
+
+// One slot of a generated open-addressing table (linear probing, detail::word_hash, at most half full):
+// the key and the range [begin, begin + count) of the values it maps to. An empty slot has count 0.
+struct Slot {
+    std::uint64_t hash;
+    std::string_view key;
+    std::uint32_t begin, count;
 };
 
-// Hash and equality that let the tables be probed with a string_view (no allocation).
-struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+struct Table {
+    const Slot* slots;
+    std::size_t mask;  // slot count - 1 (a power of two)
+
+    const Slot* find(std::string_view key) const noexcept {
+        std::uint64_t h = detail::word_hash(key);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots[i];
+            if (!s.count) return nullptr;
+            if (s.hash == h && s.key == key) return &s;
+        }
+    }
 };
-template <class V>
-using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
+// Defined in the generated file (build/generated/event_lexicon_tables.cpp).
+extern const VerbEntry verb_entries[];
+extern const NounEntry noun_entries[];
+extern const std::size_t noun_entry_count;
+extern const IrregularForm irregular_forms[];
+extern const Table verbs;      // first word lemma -> verb_entries
+extern const Table irregular;  // form -> irregular_forms
+extern const Table nouns;      // last word -> noun_entries
+
+}  // namespace tables
 
 using VerbForms = boost::container::small_vector<VerbAnalysis, 4>;
 
 class Lexicon {
 public:
-    static const Lexicon& get();
+    static const Lexicon& get() {
+        static constexpr Lexicon lexicon;  // the tables are constants: nothing to build
+        return lexicon;
+    }
 
     // Every reading of `lower` as a form of a known verb (several for "read", "found", "left").
     VerbForms verb_forms(std::string_view lower) const;
-    // Entries whose first word has lemma `first` ("look" -> "look forward").
-    const std::vector<VerbEntry>* verbs_starting(std::string_view first) const;
+    // Entries whose first word has lemma `first` ("look" -> "look forward"); empty when none.
+    VerbEntries verbs_starting(std::string_view first) const {
+        const tables::Slot* s = tables::verbs.find(first);
+        return s ? VerbEntries(tables::verb_entries + s->begin, s->count) : VerbEntries();
+    }
     // Event nouns whose last word is `last_singular` ("conference" -> "press conference", "conference").
-    const std::vector<NounEntry>* nouns_ending(std::string_view last_singular) const;
+    NounEntries nouns_ending(std::string_view last_singular) const {
+        const tables::Slot* s = tables::nouns.find(last_singular);
+        return s ? NounEntries(tables::noun_entries + s->begin, s->count) : NounEntries();
+    }
     // The candidate lists for_each_noun_ending() would visit for `lower`, in its order (at most 4).
-    std::size_t noun_candidates(std::string_view lower, const std::vector<NounEntry>* (&out)[4]) const {
+    std::size_t noun_candidates(std::string_view lower, NounEntries (&out)[4]) const {
         std::size_t n = 0;
-        for_each_noun_ending(lower, [&](const std::vector<NounEntry>& v) {
-            if (n < 4) out[n++] = &v;
+        for_each_noun_ending(lower, [&](NounEntries v) {
+            if (n < 4) out[n++] = v;
             return false;
         });
         return n;
@@ -71,8 +116,8 @@ public:
     template <class F>
     bool for_each_noun_ending(std::string_view lower, F&& f) const {
         auto probe = [&](std::string_view w) {
-            auto* v = noun_index_.find(w);
-            return v && f(**v);
+            NounEntries v = nouns_ending(w);
+            return !v.empty() && f(v);
         };
         if (probe(lower)) return true;
         std::size_t n = lower.size();
@@ -90,18 +135,7 @@ public:
     }
 
 private:
-    Lexicon();
-    WordMap<std::vector<VerbEntry>> verbs_;                              // first word lemma -> entries
-    WordMap<std::vector<std::pair<std::string, VerbForm>>> irregular_;  // form -> base
-    WordMap<std::vector<NounEntry>> nouns_;                              // last word -> entries
-    // The same maps as flat tables for probing (values point into the maps above).
-    struct VerbKey {
-        std::string_view lemma;  // the key in verbs_
-        const std::vector<VerbEntry>* entries = nullptr;
-    };
-    detail::WordTable<VerbKey> verb_index_;
-    detail::WordTable<const std::vector<std::pair<std::string, VerbForm>>*> irregular_index_;
-    detail::WordTable<const std::vector<NounEntry>*> noun_index_;
+    constexpr Lexicon() = default;
 };
 
 }  // namespace dateline::events

@@ -41,8 +41,7 @@ SortKey key_of(const TimelineEntry& e) {
     }
 }
 
-bool before(const TimelineEntry& x, const TimelineEntry& y) {
-    SortKey a = key_of(x), b = key_of(y);
+bool less(const SortKey& a, const SortKey& b) {
     if (a.placed != b.placed) return a.placed;  // entries without a resolved time come last
     if (!a.placed) return a.offset < b.offset;
     return std::tie(a.at, a.rank, a.granularity, a.offset) < std::tie(b.at, b.rank, b.granularity, b.offset);
@@ -50,7 +49,24 @@ bool before(const TimelineEntry& x, const TimelineEntry& y) {
 
 }  // namespace
 
-void order_entries(std::vector<TimelineEntry>& entries) { std::stable_sort(entries.begin(), entries.end(), before); }
+// The entries are large (a dozen strings): their keys are sorted, with their indexes, and each entry
+// is then moved once to its place.
+void order_entries(std::vector<TimelineEntry>& entries) {
+    const std::size_t n = entries.size();
+    std::vector<std::pair<SortKey, std::size_t>> keys;
+    keys.reserve(n);
+    bool sorted = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        keys.emplace_back(key_of(entries[i]), i);
+        if (i > 0 && less(keys[i].first, keys[i - 1].first)) sorted = false;
+    }
+    if (sorted) return;
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) { return less(x.first, y.first); });
+    std::vector<TimelineEntry> out;
+    out.reserve(n);
+    for (auto& [k, i] : keys) out.push_back(std::move(entries[i]));
+    entries = std::move(out);
+}
 
 namespace {
 
