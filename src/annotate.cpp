@@ -25,15 +25,15 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
     return true;
 }
 
-Timex make_timex(std::string_view text, const recognize::Mention& m, resolve::Resolution&& r, Tense tense,
-                 std::size_t index) {
-    Timex t;
+// Fills t (a new Timex) from the mention and its resolution.
+void fill_timex(Timex& t, std::string_view text, const recognize::Mention& m, resolve::Resolution&& r, Tense tense,
+                std::size_t index) {
     std::string tid(1, 't');
     tid += std::to_string(index);
     t.tid = std::move(tid);
     t.begin = m.begin;
     t.end = m.end;
-    t.text = std::string(text.substr(m.begin, m.end - m.begin));
+    t.text.assign(text.substr(m.begin, m.end - m.begin));
     t.type = r.type;
     t.value = std::move(r.value);
     t.mod = std::move(r.mod);
@@ -47,6 +47,12 @@ Timex make_timex(std::string_view text, const recognize::Mention& m, resolve::Re
     t.anchor = std::move(r.anchor);
     t.tense = tense;
     t.explanation = std::move(r.explanation);
+}
+
+Timex make_timex(std::string_view text, const recognize::Mention& m, resolve::Resolution&& r, Tense tense,
+                 std::size_t index) {
+    Timex t;
+    fill_timex(t, text, m, std::move(r), tense, index);
     return t;
 }
 
@@ -270,7 +276,7 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         // its timex.)
         std::optional<resolve::Reference> ref;
         if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) ref = resolve::reference_of(*r);
-        a.timexes.push_back(make_timex(text, m, std::move(*r), tense, index++));
+        fill_timex(a.timexes.emplace_back(), text, m, std::move(*r), tense, index++);  // in place: no move of a Timex
         last_sentence = si;
         if (ref) {
             ctx.reference = ref;

@@ -660,10 +660,12 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     }
     if (in_run) token(tb, n, has_digit);  // a run up to the end of the text
     // The ordinal of the next trigger at or after each kept token, for prefix words.
+    std::size_t triggers = 0;
     for (std::size_t k = toks.size(), next = std::uint32_t(-1); k-- > 0;) {
-        if (toks[k].cls == WordClass::Trigger) next = toks[k].ordinal;
+        if (toks[k].cls == WordClass::Trigger) next = toks[k].ordinal, ++triggers;
         toks[k].next_trigger = std::uint32_t(next);
     }
+    out.reserve(triggers);  // a mention holds a trigger: the vector is seldom regrown
 
     std::size_t covered = 0;  // bytes before this are inside an accepted mention
     for (const Token& tk : toks) {
