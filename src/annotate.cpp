@@ -13,6 +13,7 @@
 #include "recognize/recognizer.hpp"
 #include "resolve/resolver.hpp"
 #include "resolve/tense.hpp"
+#include "document/segment_internal.hpp"
 
 namespace dateline {
 namespace {
@@ -120,6 +121,9 @@ bool fronted_adjunct(std::string_view text, std::size_t sb, std::size_t begin, s
     return k == begin && end < text.size() && text[end] == ',';
 }
 
+Annotation annotate_mentions(std::string_view text, const std::vector<recognize::Mention>& mentions,
+                             const std::vector<Sentence>& sentences, const Options& options);
+
 }  // namespace
 
 std::optional<Dct> detect_dct(std::string_view text) {
@@ -129,7 +133,12 @@ std::optional<Dct> detect_dct(std::string_view text) {
 
 Annotation annotate(std::string_view text, const Options& options) {
     validate_text(text);
-    return detail::annotate_segmented(text, segment(text), options);
+    // Only the sentences that hold a mention are needed: the paragraphs without one are not segmented.
+    auto mentions = recognize::recognize(text);
+    std::vector<std::size_t> begins;
+    begins.reserve(mentions.size());
+    for (const auto& m : mentions) begins.push_back(m.begin);
+    return annotate_mentions(text, mentions, detail::segment_around(text, begins), options);
 }
 
 namespace {
@@ -199,6 +208,14 @@ bool half_year_or_more(const Timex& t) {
 
 Annotation detail::annotate_segmented(std::string_view text, const std::vector<Sentence>& sentences,
                                       const Options& options) {
+    return annotate_mentions(text, recognize::recognize(text), sentences, options);
+}
+
+namespace {
+
+// The timexes of the mentions of text; `sentences` hold (at least) every sentence a mention begins in.
+Annotation annotate_mentions(std::string_view text, const std::vector<recognize::Mention>& mentions,
+                             const std::vector<Sentence>& sentences, const Options& options) {
     Annotation a;
     if (options.dct) {
         a.dct = options.dct;
@@ -211,11 +228,11 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     }
     if (!a.dct) a.warnings.push_back("no DCT given or found: relative expressions are left underspecified");
 
-    auto mentions = recognize::recognize(text);
     resolve::Context ctx;
     ctx.dct = a.dct;
     ctx.strategy = options.strategy;
     if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
+    a.timexes.reserve(mentions.size());
     std::size_t si = 0;
     std::size_t index = 1;
     resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
@@ -262,6 +279,8 @@ Annotation detail::annotate_segmented(std::string_view text, const std::vector<S
     }
     return a;
 }
+
+}  // namespace
 
 std::optional<Timex> normalize(std::string_view expression, const Dct& dct, Tense tense, Strategy strategy) {
     validate_text(expression);

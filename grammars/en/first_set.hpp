@@ -148,13 +148,18 @@ struct First {
     // first tokens.
     void followed_by(const First& rest) {
         const First* rest1 = nullptr;  // built once, shared by the tokens that only end here
-        for (auto& i : items) extend(i.follow, rest, rest1);
-        for (auto& r : digit_runs) extend(r.follow, rest, rest1);
+        // Tokens whose follow sets read the same one deep share their extension (the words of a
+        // table such as "sept ." all have a follow of their own, equal ones): old -> new, this call.
+        std::vector<std::pair<const First*, const First*>> extended;
+        for (auto& i : items) extend(i.follow, rest, rest1, extended);
+        for (auto& r : digit_runs) extend(r.follow, rest, rest1, extended);
     }
 
 private:
     static First level_one(const First& f);
-    static void extend(Follow& f, const First& rest, const First*& rest1);
+    static bool same_level_one(const First& a, const First& b);
+    static void extend(Follow& f, const First& rest, const First*& rest1,
+                       std::vector<std::pair<const First*, const First*>>& extended);
 };
 
 // The first tokens of f without what follows them (a follow set is only ever looked at one deep).
@@ -168,15 +173,34 @@ inline First First::level_one(const First& f) {
     for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
 }
-inline void First::extend(Follow& f, const First& rest, const First*& rest1) {
+// Whether level_one(a) and level_one(b) are equal.
+inline bool First::same_level_one(const First& a, const First& b) {
+    if (a.nullable != b.nullable || a.any != b.any || a.digit != b.digit || a.punct != b.punct ||
+        a.items.size() != b.items.size())
+        return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+        if (a.items[i].word != b.items[i].word || a.items[i].closed != b.items[i].closed) return false;
+    return true;
+}
+inline void First::extend(Follow& f, const First& rest, const First*& rest1,
+                          std::vector<std::pair<const First*, const First*>>& extended) {
     if (!f.next || !f.may_end) return;  // anything follows already / the token is not the last one
     if (!rest1) rest1 = keep_first(level_one(rest));
     if (f.next->any || (!f.next->digit && f.next->punct.empty() && f.next->items.empty())) {
         if (!f.next->any) f.next = rest1;  // nothing of its own yet
     } else {
-        First n = level_one(*f.next);
-        n.add(*rest1);
-        f.next = keep_first(std::move(n));
+        // The extension is level_one(*f.next) + rest1: the same for follows equal one deep.
+        auto it = std::find_if(extended.begin(), extended.end(),
+                               [&](const auto& e) { return e.first == f.next || same_level_one(*e.first, *f.next); });
+        if (it != extended.end()) {
+            f.next = it->second;
+        } else {
+            First n = level_one(*f.next);
+            n.add(*rest1);
+            const First* old = f.next;
+            f.next = keep_first(std::move(n));
+            extended.emplace_back(old, f.next);
+        }
     }
     f.may_end = rest.nullable;
 }
@@ -644,6 +668,14 @@ inline std::atomic<bool> sealed{false};
 
 // Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
 // when no rule can start at `first` (the families need not run at all).
+// Letters and digits -> their lowercase; any other byte -> 0.
+inline constexpr auto kLowerAlnum = [] {
+    std::array<char, 256> a{};
+    for (int c = '0'; c <= '9'; ++c) a[std::size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) a[std::size_t(c)] = a[std::size_t(c - 'a' + 'A')] = char(c);
+    return a;
+}();
+
 inline bool begin_candidate(const char* first, const char* last) {
     Candidate& cand = current;
     cand.first = nullptr;  // no filter (every rule is tried) unless set below
@@ -652,88 +684,97 @@ inline bool begin_candidate(const char* first, const char* last) {
         return false;
     const bool all_registered = sealed.load(std::memory_order_acquire);
     cand.last = last;
-    Tokens k;  // local: the byte loops below then need no thread-local address
-    k.run_size = 0;
-    k.truncated = false;
-    k.c = static_cast<unsigned char>(*first);
-    const bool number = k.c >= '0' && k.c <= '9';
-    const char* p = first;
-    while (p < last && is_alnum(static_cast<unsigned char>(*p))) {
-        if (k.run_size == kKeyMax) {
-            k.truncated = true;
-            break;
-        }
-        k.run[k.run_size++] = lower(*p);
-        ++p;
-    }
-    // The second token: after the first token's run (a number's digits only; one byte when the
-    // first token is not a run), spaces skipped.
+    // The key of the (first token, second token) pair, read in one pass with its hash (FNV-1a): the
+    // first token (its lowercase run; a number: '#' and its number of digits, as numbers of one
+    // length share one entry; another byte: '\x01' and the byte), '\x02' when the run is longer
+    // than kKeyMax, '\x03', the second token's first byte (0 at the end of the window) and its
+    // lowercase run ('\x02' when truncated). The second token comes after the first token's run
+    // (a number's digits only; one byte when the first token is not a run), spaces skipped.
+    char pair_buf[2 * kKeyMax + 8];
+    std::size_t pair_size = 0;
+    std::uint32_t ph = 2166136261u;
+    auto put = [&](char ch) {
+        pair_buf[pair_size++] = ch;
+        ph = (ph ^ static_cast<unsigned char>(ch)) * 16777619u;
+    };
+    const unsigned char c = static_cast<unsigned char>(*first);
+    const bool number = c >= '0' && c <= '9';
     const char* q = first;
+    std::size_t digits = 0, run_size = 0;
+    bool truncated = false;
     if (number) {
         while (q < last && *q >= '0' && *q <= '9') ++q;
-        k.digits = std::size_t(q - first);
-    } else if (is_alnum(k.c)) {
-        q = p;
+        digits = std::size_t(q - first);
+        put('#');
+        put(char(std::min<std::size_t>(digits, 255)));
+    } else if (kLowerAlnum[c]) {
+        for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
+            if (run_size == kKeyMax) {
+                truncated = true;
+                break;
+            }
+            put(l);
+            ++run_size;
+        }
         while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
+        if (truncated) put('\x02');
     } else {
+        put('\x01');
+        put(char(c));
         ++q;
     }
+    const std::size_t key_size = pair_size;
+    put('\x03');
     while (q < last && is_space(static_cast<unsigned char>(*q))) ++q;
-    k.has_second = q < last;
-    k.c2 = k.has_second ? static_cast<unsigned char>(*q) : 0;
-    k.run2_size = 0;
-    k.truncated2 = false;
-    while (q < last && is_alnum(static_cast<unsigned char>(*q))) {
-        if (k.run2_size == kKeyMax) {
-            k.truncated2 = true;
+    const bool has_second = q < last;
+    const unsigned char c2 = has_second ? static_cast<unsigned char>(*q) : 0;
+    put(char(c2));
+    const std::size_t run2_at = pair_size;
+    std::size_t run2_size = 0;
+    bool truncated2 = false;
+    for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
+        if (run2_size == kKeyMax) {
+            truncated2 = true;
             break;
         }
-        k.run2[k.run2_size++] = lower(*q);
-        ++q;
+        put(l);
+        ++run2_size;
     }
-    // The cache key: the first token (all numbers share one entry).
-    char key_buf[kKeyMax + 2];
-    std::size_t key_size = 0;
-    if (number) {
-        key_buf[key_size++] = '#';
-        key_buf[key_size++] = char(std::min<std::size_t>(k.digits, 255));  // numbers differ by their length
-    } else if (k.run_size == 0) {
-        key_buf[key_size++] = '\x01';
-        key_buf[key_size++] = char(k.c);
-    } else {
-        std::memcpy(key_buf, k.run, k.run_size);
-        key_size = k.run_size;
-    }
-    if (k.truncated) key_buf[key_size++] = '\x02';
-    const std::string_view key(key_buf, key_size);
+    if (truncated2) put('\x02');
     // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
     // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
     // rule is registered and decided (then the answer for a pair never changes).
+    // (The key in place: most pairs are seen once, and a string longer than its small buffer would
+    // cost an allocation per candidate.)
     struct Pair {
-        std::string key;
         Decisions* decisions = nullptr;
         RuleBits allowed;
+        std::size_t key_size = 0;
+        char key[2 * kKeyMax + 8];
     };
     thread_local std::array<Pair, 512> pairs;
-    char pair_buf[2 * kKeyMax + 8];
-    std::memcpy(pair_buf, key_buf, key_size);
-    std::size_t pair_size = key_size;
-    pair_buf[pair_size++] = '\x03';
-    pair_buf[pair_size++] = char(k.has_second ? k.c2 : 0);
-    std::memcpy(pair_buf + pair_size, k.run2, k.run2_size);
-    pair_size += k.run2_size;
-    if (k.truncated2) pair_buf[pair_size++] = '\x02';
-    std::uint32_t ph = 2166136261u;  // FNV-1a
-    for (std::size_t i = 0; i < pair_size; ++i) ph = (ph ^ static_cast<unsigned char>(pair_buf[i])) * 16777619u;
     Pair& pair = pairs[ph & (pairs.size() - 1)];
-    if (all_registered && pair.decisions && pair.key.size() == pair_size &&
-        std::memcmp(pair.key.data(), pair_buf, pair_size) == 0) {
+    if (all_registered && pair.decisions && pair.key_size == pair_size &&
+        std::memcmp(pair.key, pair_buf, pair_size) == 0) {
         cand.allowed = pair.allowed;
         cand.decisions = pair.decisions;
         cand.first = first;
         cand.complete = true;
         return cand.allowed.none();
     }
+    // The tokens, for the decisions.
+    Tokens k;
+    k.c = c;
+    k.digits = digits;
+    k.run_size = run_size;
+    k.truncated = truncated;
+    if (!number && run_size > 0) std::memcpy(k.run, pair_buf, run_size);
+    k.c2 = c2;
+    k.has_second = has_second;
+    k.run2_size = run2_size;
+    k.truncated2 = truncated2;
+    std::memcpy(k.run2, pair_buf + run2_at, run2_size);
+    const std::string_view key(pair_buf, key_size);
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
     thread_local std::unordered_map<std::string, Decisions> cache;
     struct Recent {
@@ -764,7 +805,8 @@ inline bool begin_candidate(const char* first, const char* last) {
     cand.first = first;
     cand.complete = all_registered;
     if (all_registered) {
-        pair.key.assign(pair_buf, pair_size);
+        std::memcpy(pair.key, pair_buf, pair_size);
+        pair.key_size = pair_size;
         pair.decisions = &d;
         pair.allowed = cand.allowed;
     }

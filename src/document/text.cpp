@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "dateline/document.hpp"
+#include "document/segment_internal.hpp"
 #include "core/word_table.hpp"
 #include "dateline/error.hpp"
 
@@ -40,7 +41,14 @@ void validate_text(std::string_view t) {
         throw InputError(fmt::format("binary input, not text: NUL byte at offset {}",
                                      static_cast<const unsigned char*>(nul) - s));
     while (i < n) {
-        // ASCII without NUL, eight bytes at a time.
+        // ASCII without NUL, sixteen bytes at a time (a byte >= 0x80 sets its top bit), then eight.
+#if defined(__SSE2__)
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()))) != 0) break;
+            i += 16;
+        }
+#endif
         while (i + 8 <= n) {
             std::uint64_t v;
             std::memcpy(&v, s + i, 8);
@@ -413,6 +421,21 @@ std::vector<Sentence> segment(std::string_view t) {
     std::vector<Sentence> out;
     auto ps = paragraphs(t);
     for (std::size_t k = 0; k < ps.size(); ++k) segment_paragraph(t, ps[k].begin, ps[k].end, k, k + 1 == ps.size(), out);
+    return out;
+}
+
+std::vector<Sentence> detail::segment_around(std::string_view t, const std::vector<std::size_t>& offsets) {
+    std::vector<Sentence> out;
+    if (offsets.empty()) return out;
+    auto ps = paragraphs(t);
+    std::size_t o = 0;
+    for (std::size_t k = 0; k < ps.size() && o < offsets.size(); ++k) {
+        while (o < offsets.size() && offsets[o] < ps[k].begin) ++o;  // in the space before the paragraph
+        if (o < offsets.size() && offsets[o] < ps[k].end) {
+            segment_paragraph(t, ps[k].begin, ps[k].end, k, k + 1 == ps.size(), out);
+            while (o < offsets.size() && offsets[o] < ps[k].end) ++o;
+        }
+    }
     return out;
 }
 

@@ -17,22 +17,51 @@ namespace dateline::events {
 
 enum class VerbForm : std::uint8_t { Base, ThirdSingular, Past, Participle, PastOrParticiple, Gerund };
 
+namespace tables {
+
+// The generated tables hold their strings as offsets into one character pool, not as pointers: a
+// position-independent executable then loads them as they are, read-only and paged in only where
+// looked at, instead of relocating (writing) every string pointer of every table at start-up.
+extern const char pool[];
+
+// A string of the pool.
+struct Str {
+    std::uint32_t off = 0, len = 0;
+    std::string_view view() const noexcept { return {pool + off, len}; }
+    operator std::string_view() const noexcept { return view(); }
+    std::size_t size() const noexcept { return len; }
+    friend bool operator==(Str a, std::string_view b) noexcept { return a.view() == b; }
+};
+
+// The entries' words, one array: an entry's words are a range of it.
+extern const Str word_list[];
+
+struct Words {
+    std::uint32_t begin = 0, count = 0;
+    std::size_t size() const noexcept { return count; }
+    bool empty() const noexcept { return count == 0; }
+    std::string_view operator[](std::size_t i) const noexcept { return word_list[begin + i]; }
+    std::string_view back() const noexcept { return word_list[begin + count - 1]; }
+};
+
+}  // namespace tables
+
 struct VerbEntry {
-    std::string_view lemma;                  // "drown", "look forward"
-    std::span<const std::string_view> rest;  // words after the first one ("forward")
-    std::string_view event_class;            // TimeML class
-    bool hypothetical = false;               // its complement is a wish, attempt or threat
+    tables::Str lemma;         // "drown", "look forward"
+    tables::Words rest;        // words after the first one ("forward")
+    tables::Str event_class;   // TimeML class
+    bool hypothetical = false; // its complement is a wish, attempt or threat
 };
 
 struct NounEntry {
-    std::string_view lemma;                   // "press conference"
-    std::span<const std::string_view> words;  // its words, the last one singular
-    std::string_view event_class;
+    tables::Str lemma;       // "press conference"
+    tables::Words words;     // its words, the last one singular
+    tables::Str event_class;
 };
 
 // The readings of an irregular form: its base and which form it is ("left" -> "leave", past or participle).
 struct IrregularForm {
-    std::string_view base;
+    tables::Str base;
     VerbForm form = VerbForm::Past;
 };
 
@@ -52,7 +81,7 @@ namespace tables {
 // the key and the range [begin, begin + count) of the values it maps to. An empty slot has count 0.
 struct Slot {
     std::uint64_t hash;
-    std::string_view key;
+    Str key;
     std::uint32_t begin, count;
 };
 

@@ -37,45 +37,39 @@ constexpr auto kClass = [] {
     return a;
 }();
 
-// The token scan, 16 bytes at a time where SSE2 is there (every x86-64): the offset of the next
-// ASCII letter or digit at or after i, and the end of the run of letters/digits that starts at i
-// (`digit` set when it holds a digit). Same answers as a byte loop over kClass.
+// The token scan reads the text in blocks of 64 bytes, each turned once into two bit masks (bit k:
+// byte k of the block is an ASCII letter or digit; is a digit). Where runs of letters/digits begin
+// and end then follows with a few bit operations per block, and the scan visits only those places,
+// not every byte (same answers as a byte loop over kClass).
+struct BlockMasks {
+    std::uint64_t alnum = 0, digit = 0;
+};
+inline BlockMasks block_masks(const unsigned char* u, std::size_t n, std::size_t base) {
+    const unsigned char* p = u + base;
+    unsigned char tail[64];
+    if (n - base < 64) {  // the last block: zeros (no letters) after the text
+        std::memset(tail, 0, sizeof tail);
+        std::memcpy(tail, p, n - base);
+        p = tail;
+    }
+    BlockMasks m;
 #if defined(__SSE2__)
-// Bit k set when p[k] is an ASCII letter or digit; `digits`: the digits among them.
-inline unsigned alnum_mask16(const unsigned char* p, unsigned& digits) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);  // unsigned d <= 9
-    const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);  // (c | 0x20) in a..z
-    digits = unsigned(_mm_movemask_epi8(is_digit));
-    return unsigned(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)));
-}
-#endif
-inline std::size_t next_alnum(const unsigned char* u, std::size_t i, std::size_t n) {
-#if defined(__SSE2__)
-    for (; i + 16 <= n; i += 16) {
-        unsigned digits;
-        if (unsigned m = alnum_mask16(u + i, digits)) return i + std::size_t(__builtin_ctz(m));
+    for (unsigned k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        const __m128i dv = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(dv, _mm_set1_epi8(9)), dv);  // unsigned d <= 9
+        const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+        const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);  // (c | 0x20) in a..z
+        m.digit |= std::uint64_t(unsigned(_mm_movemask_epi8(is_digit))) << (16 * k);
+        m.alnum |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)))) << (16 * k);
+    }
+#else
+    for (unsigned k = 0; k < 64; ++k) {
+        m.alnum |= std::uint64_t(kClass[p[k]] != 0) << k;
+        m.digit |= std::uint64_t(kClass[p[k]] == 2) << k;
     }
 #endif
-    while (i < n && !kClass[u[i]]) ++i;
-    return i;
-}
-inline std::size_t run_end(const unsigned char* u, std::size_t i, std::size_t n, bool& digit) {
-#if defined(__SSE2__)
-    for (; i + 16 <= n; i += 16) {
-        unsigned digits;
-        const unsigned other = ~alnum_mask16(u + i, digits) & 0xFFFFu;
-        const unsigned k = other ? unsigned(__builtin_ctz(other)) : 16u;
-        digit |= (digits & ((1u << k) - 1u)) != 0;
-        if (k < 16) return i + k;
-    }
-#endif
-    unsigned char classes = 0;
-    for (unsigned char k; i < n && (k = kClass[u[i]]) != 0; ++i) classes |= k;
-    digit |= (classes & 2) != 0;
-    return i;
+    return m;
 }
 
 constexpr std::size_t kMaxWord = 24;  // longer letter runs are no trigger or prefix word
@@ -606,21 +600,9 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     const std::size_t n = t.size();
     std::uint32_t ordinal = 0;
     const grammar::lex::WordShapes& shapes = grammar::lex::word_shapes();  // most words fail its test
-    for (std::size_t i = 0;;) {
-        i = next_alnum(u, i, n);
-        if (i >= n) break;
-        const std::size_t b = i;
-        bool has_digit = false;
-        for (;;) {
-            i = run_end(u, i, n, has_digit);
-            // An apostrophe between letters, with two letters after it, stays inside the word.
-            if (i < n && u[i] == '\'' && is_alpha(u[i - 1]) && i + 2 < n && is_alpha(u[i + 1]) && is_alpha(u[i + 2])) {
-                ++i;
-                continue;
-            }
-            break;
-        }
-        const std::size_t len = i - b;
+    // A token [b, e) whose letters/digits hold a digit when has_digit.
+    auto token = [&](std::size_t b, std::size_t e, bool has_digit) {
+        const std::size_t len = e - b;
         WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
         // after multi-byte punctuation (“today”, —Friday, «now») it is.
@@ -629,9 +611,54 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         else if (len >= kMaxWord) cls = WordClass::None;
         else if (const std::string_view w(t.data() + b, len); !shapes.may_contain(w)) cls = WordClass::None;
         else cls = grammar::lex::classify(w);  // folds the case itself
-        if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(i), ordinal, 0, cls});
+        if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(e), ordinal, 0, cls});
         ++ordinal;
+    };
+    // The runs of letters/digits, block by block: a run starts where a letter/digit follows another
+    // byte and ends where another byte follows a letter/digit. An apostrophe between letters, with
+    // two letters after it, stays inside the word (the run after it continues the token).
+    std::size_t tb = 0;        // the current token's begin
+    std::size_t seg = 0;       // where the digits of the current run not yet counted begin
+    bool has_digit = false;    // of the current token so far
+    bool in_run = false;       // inside a run of letters/digits
+    bool joining = false;      // the next run continues the current token (after an apostrophe)
+    std::uint64_t carry = 0;   // 1 when the byte before the block is a letter/digit
+    for (std::size_t base = 0; base < n; base += 64) {
+        const BlockMasks m = block_masks(u, n, base);
+        const std::uint64_t before = (m.alnum << 1) | carry;  // bit k: byte k - 1 is a letter/digit
+        carry = m.alnum >> 63;
+        for (std::uint64_t ev = (m.alnum & ~before) | (~m.alnum & before); ev; ev &= ev - 1) {
+            const unsigned k = unsigned(__builtin_ctzll(ev));
+            const std::size_t pos = base + k;
+            if ((m.alnum >> k) & 1u) {  // a run starts
+                if (!joining) {
+                    tb = pos;
+                    has_digit = false;
+                }
+                joining = false;
+                seg = pos;
+                in_run = true;
+                continue;
+            }
+            // The run ends at pos: its digits since seg (in this block).
+            if (m.digit) {  // (most blocks of prose hold no digit)
+                const unsigned s0 = unsigned(seg - base);
+                has_digit |= ((m.digit >> s0) & ((std::uint64_t(1) << (k - s0)) - 1u)) != 0;
+            }
+            in_run = false;
+            if (pos < n && u[pos] == '\'' && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) &&
+                is_alpha(u[pos + 2])) {
+                joining = true;
+                continue;
+            }
+            token(tb, pos, has_digit);
+        }
+        if (in_run) {  // the run goes on into the next block
+            has_digit |= (m.digit >> unsigned(seg - base)) != 0;
+            seg = base + 64;
+        }
     }
+    if (in_run) token(tb, n, has_digit);  // a run up to the end of the text
     // The ordinal of the next trigger at or after each kept token, for prefix words.
     for (std::size_t k = toks.size(), next = std::uint32_t(-1); k-- > 0;) {
         if (toks[k].cls == WordClass::Trigger) next = toks[k].ordinal;

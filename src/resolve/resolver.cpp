@@ -85,9 +85,12 @@ void put(std::string& s, int v) {
     auto res = std::to_chars(buf, buf + sizeof buf, v);
     s.append(buf, res.ptr);
 }
+std::size_t part_size(std::string_view v) { return v.size(); }
+std::size_t part_size(int) { return 11; }  // "-2147483648"
 template <class... A>
 std::string cat(const A&... parts) {
     std::string s;
+    s.reserve((part_size(parts) + ...));  // one allocation, not one per doubling
     (put(s, parts), ...);
     return s;
 }
@@ -999,8 +1002,9 @@ std::optional<Resolution> Builder::unit_period() {
     }
     static const char* rel_words[] = {"", "this", "last", "next", "", "", "", "previous", "following", "same"};
     auto ri = static_cast<std::size_t>(e.rel);
-    r.explanation = fmt::format("{}: the {} {} relative to {} -> {}", text, ri < 10 ? rel_words[ri] : "",
-                                e.unit == Unit::Day ? "day" : to_string(r.granularity), anchor_name(), r.value);
+    r.explanation = cat(text, ": the ", std::string_view(ri < 10 ? rel_words[ri] : ""), " ",
+                        e.unit == Unit::Day ? std::string_view("day") : std::string_view(to_string(r.granularity)),
+                        " relative to ", anchor_name(), " -> ", r.value);
     finish_mod();
     return std::move(r);
 }
@@ -1020,7 +1024,7 @@ std::optional<Resolution> Builder::deictic() {
         r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
         r.granularity = Granularity::PartOfDay;
     }
-    r.explanation = fmt::format("{}: {} day(s) from {} -> {}", text, e.day_offset, anchor_name(), r.value);
+    r.explanation = cat(text, ": ", e.day_offset, " day(s) from ", anchor_name(), " -> ", r.value);
     finish_mod();
     return std::move(r);
 }
@@ -1104,10 +1108,10 @@ std::optional<Resolution> Builder::duration() {
             }
             if (other != ad) r.interval = e.rel == Rel::Past ? span(other, ad) : span(ad + days{1}, other + days{1});
         }
-        r.explanation = fmt::format("{}: duration {} {} {}", text, r.value,
-                                    e.rel == Rel::Past ? "ending at" : "starting at", anchor_name());
+        r.explanation = cat(text, ": duration ", r.value, " ", std::string_view(e.rel == Rel::Past ? "ending at" : "starting at"),
+                            " ", anchor_name());
     } else {
-        r.explanation = fmt::format("{}: duration {}", text, r.value);
+        r.explanation = cat(text, ": duration ", r.value);
     }
     return std::move(r);
 }
@@ -1256,9 +1260,11 @@ std::optional<Resolution> Builder::fuzzy() {
             r.granularity = Granularity::Day;
         }
     }
-    r.explanation = fmt::format("{}: fuzzy reference to {} -> {}",
-                                text, e.fuzzy == grammar::Fuzzy::Present ? "the present" :
-                                      e.fuzzy == grammar::Fuzzy::Past ? "the past" : "the future", r.value);
+    r.explanation = cat(text, ": fuzzy reference to ",
+                        std::string_view(e.fuzzy == grammar::Fuzzy::Present ? "the present"
+                                         : e.fuzzy == grammar::Fuzzy::Past  ? "the past"
+                                                                            : "the future"),
+                        " -> ", r.value);
     return std::move(r);
 }
 

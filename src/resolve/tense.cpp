@@ -7,6 +7,9 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/word_table.hpp"
 
@@ -23,13 +26,50 @@ WordTable<bool> word_set(std::initializer_list<std::string_view> words) {
     return t;
 }
 
-const WordTable<Tense>& cue_table() {
-    static const WordTable<Tense> m = [] {
-        WordTable<Tense> t;
+// A quick "no word of a set has this length, first and last byte" (false positives allowed): most
+// words of a text are no cue, and this test costs less than a hash lookup.
+class WordShapeSet {
+public:
+    void add(std::string_view w) noexcept {
+        if (w.empty()) return;
+        const std::uint32_t k = key(w);
+        bits_[k >> 6] |= std::uint64_t(1) << (k & 63);
+    }
+    bool may_contain(std::string_view w) const noexcept {
+        if (w.empty()) return false;
+        const std::uint32_t k = key(w);
+        return (bits_[k >> 6] >> (k & 63)) & 1u;
+    }
+
+private:
+    static std::uint32_t key(std::string_view w) noexcept {
+        const std::uint32_t len = std::uint32_t(std::min<std::size_t>(w.size(), 31));
+        return len << 10 | (static_cast<unsigned char>(w[0]) & 31u) << 5 | (static_cast<unsigned char>(w.back()) & 31u);
+    }
+    std::array<std::uint64_t, (1u << 15) / 64> bits_{};
+};
+
+struct CueWords {
+    WordTable<Tense> table;
+    WordShapeSet shapes;  // of the table's words and of "to", "as", "would" (see may_cue)
+};
+
+const CueWords& cue_words();
+
+const WordTable<Tense>& cue_table() { return cue_words().table; }
+
+const CueWords& cue_words() {
+    static const CueWords m = [] {
+        CueWords cw;
+        WordTable<Tense>& t = cw.table;
+        auto set = [&](std::string_view w, Tense tense) {
+            t.set(w, tense);
+            cw.shapes.add(w);
+        };
         for (std::string_view w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
                        "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
-            t.set(w, Tense::Future);
+            set(w, Tense::Future);
         for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
                        "bought", "sent", "spent", "fell", "rose", "sold", "paid", "kept", "led", "ran", "wrote",
@@ -41,11 +81,12 @@ const WordTable<Tense>& cue_table() {
                        "withdrew", "forgot", "forgave", "arose", "beat", "began", "bit", "blew", "bore", "bred",
                        "clung", "crept", "dug", "fed", "fit", "forbade", "hid", "hung", "lay", "lit", "overcame",
                        "rode", "sat", "slept", "spun", "stuck", "stung", "swept", "swung", "wept", "wound"})
-            t.set(w, Tense::Past);
+            set(w, Tense::Past);
         for (std::string_view w : {"is", "are", "am", "has", "have", "does", "do", "says", "isn't", "aren't", "doesn't",
                        "hasn't", "haven't"})
-            t.set(w, Tense::Present);
-        return t;
+            set(w, Tense::Present);
+        for (std::string_view w : {"to", "as", "would"}) cw.shapes.add(w);
+        return cw;
     }();
     return m;
 }
@@ -68,7 +109,9 @@ bool ed_exception(std::string_view w) {
 }  // namespace
 
 Tense word_tense(std::string_view w) {
-    if (const Tense* t = cue_table().find(w)) return *t;
+    const CueWords& cw = cue_words();
+    if (cw.shapes.may_contain(w))
+        if (const Tense* t = cw.table.find(w)) return *t;
     if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && !ed_exception(w)) return Tense::Past;
     return Tense::Unknown;
 }
@@ -140,6 +183,8 @@ struct Word {
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 bool may_cue(std::string_view w) {
+    if (!cue_words().shapes.may_contain(w) && !(w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")))
+        return false;
     return cue_table().find(w) || w == "to" || w == "as" || w == "would" ||
            (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
 }
@@ -162,7 +207,6 @@ public:
     struct Run {
         std::size_t b, e;
         std::int8_t may_cue = -1;  // of its word, when known
-        bool lowered = false;      // its lowercase text is written
     };
     // Makes the runs of [ws, we) known (a run that starts before the first window is cut at it).
     // The text is the same from call to call (the scratch belongs to one text).
@@ -185,34 +229,85 @@ public:
     }
     std::vector<Run>& runs() { return runs_; }
     // The lowercase text of [b, e), a part of run r.
-    std::string_view lower(Run& r, std::size_t b, std::size_t e) {
-        if (!r.lowered) {
-            // Through locals: each char store could otherwise alias (and reload) the members.
-            char* out = lower_.data();
-            const char* in = text_;
-            const std::size_t base = base_;
-            for (std::size_t k = std::max(r.b, base), e2 = r.e; k < e2; ++k) out[k - base] = ascii::to_lower(in[k]);
-            r.lowered = true;
-        }
-        return std::string_view(lower_).substr(b - base_, e - b);
+    std::string_view lower(Run&, std::size_t b, std::size_t e) {
+        return std::string_view(lower_.data() + (b - base_), e - b);  // written by extend()
     }
 
 private:
+    // The runs that start in [hi_, target), found 16 bytes at a time: a run starts where a word
+    // character follows another byte and ends where another byte follows one (the same runs as a
+    // byte loop over kWordChar); and the lowercase text of the bytes read.
     void extend(std::string_view t, std::size_t we) {
-        std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        const std::size_t target = std::min(se_, std::max(we, hi_ + 512));
+        const std::size_t from = hi_;
         std::size_t i = hi_;
         const char* p = t.data();  // in a local: push_back below could otherwise force reloads
-        while (i < target) {
-            if (!is_word_char(p[i])) {
-                ++i;
-                continue;
+        const std::size_t se = se_;
+        std::size_t b = 0;
+        bool in_run = false;
+        while (i < target || in_run) {
+            if (i >= se) {  // a run up to the end of the sentence
+                runs_.push_back({b, se, -1});
+                in_run = false;
+                break;
             }
-            std::size_t b = i;
-            while (i < se_ && is_word_char(p[i])) ++i;
-            runs_.push_back({b, i, -1, false});
+            const std::size_t len = std::min<std::size_t>(16, se - i);
+            unsigned m = word_mask(p + i, len);
+            // Bit k: the byte before byte k is a word character.
+            const unsigned before = ((m << 1) | (in_run ? 1u : 0u)) & ((1u << len) - 1u);
+            unsigned ev = (m & ~before) | (~m & before & ((1u << len) - 1u));
+            for (; ev; ev &= ev - 1) {
+                const unsigned k = unsigned(__builtin_ctz(ev));
+                if ((m >> k) & 1u) {  // a run starts
+                    if (i + k >= target) {  // runs that start at or after the target wait for later
+                        ev = 0;
+                        i = i + k;
+                        goto done;
+                    }
+                    b = i + k;
+                    in_run = true;
+                } else {
+                    runs_.push_back({b, i + k, -1});
+                    in_run = false;
+                }
+            }
+            in_run = len > 0 && ((m >> (len - 1)) & 1u);
+            i += len;
+            if (!in_run && i >= target) break;
         }
+    done:
         hi_ = std::max(i, target);
-        lower_.resize(hi_ - base_);  // written run by run as the runs are read (lower())
+        lower_.resize(hi_ - base_);
+        // (after a drop, base_ may be past the old hi_: no word before base_ is read)
+        const std::size_t lo = std::max(from, base_);
+        lower_ascii(p + lo, lower_.data() + (lo - base_), hi_ - lo);
+    }
+    // Bit k set when p[k] (k < len <= 16) is a word character.
+    static unsigned word_mask(const char* p, std::size_t len) {
+#if defined(__SSE2__)
+        if (len == 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+            const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+            const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+            return unsigned(_mm_movemask_epi8(_mm_or_si128(letter, other)));
+        }
+#endif
+        unsigned m = 0;
+        for (std::size_t k = 0; k < len; ++k) m |= unsigned(is_word_char(p[k])) << k;
+        return m;
+    }
+    static void lower_ascii(const char* in, char* out, std::size_t n) {
+        std::size_t k = 0;
+#if defined(__SSE2__)
+        for (; k + 16 <= n; k += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + k));
+            const __m128i u = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+            const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(25)), u);  // A..Z
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        }
+#endif
+        for (; k < n; ++k) out[k] = ascii::to_lower(in[k]);
     }
     const char* text_ = nullptr;
     std::size_t size_ = 0, sb_ = 0, se_ = 0;
@@ -281,21 +376,30 @@ private:
         w = Word{b, e, cache_->lower(r, b, e), capital, b >= begin_ && b < end_, whole ? &r.may_cue : nullptr};
         return true;
     }
+    // (Through locals: the stores of push_back could otherwise alias, and reload, the members.)
     [[gnu::noinline]] const Word* fill_right(std::size_t k) {
         auto& runs = cache_->runs();
-        while (right_->size() <= k && rnext_ < runs.size() && runs[rnext_].b < we_) {
+        std::vector<Word>& out = *right_;
+        const std::size_t nruns = runs.size(), we = we_;
+        std::size_t next = rnext_;
+        while (out.size() <= k && next < nruns && runs[next].b < we) {
             Word w;
-            if (word_of(runs[rnext_++], w)) right_->push_back(w);
+            if (word_of(runs[next++], w)) out.push_back(w);
         }
-        return k < right_->size() ? &(*right_)[k] : nullptr;
+        rnext_ = next;
+        return k < out.size() ? &out[k] : nullptr;
     }
     [[gnu::noinline]] const Word* fill_left(std::size_t k) {
         auto& runs = cache_->runs();
-        while (left_->size() <= k && lnext_ > 0 && runs[lnext_ - 1].e > ws_) {
+        std::vector<Word>& out = *left_;
+        const std::size_t ws = ws_;
+        std::size_t next = lnext_;
+        while (out.size() <= k && next > 0 && runs[next - 1].e > ws) {
             Word w;
-            if (word_of(runs[--lnext_], w)) left_->push_back(w);
+            if (word_of(runs[--next], w)) out.push_back(w);
         }
-        return k < left_->size() ? &(*left_)[k] : nullptr;
+        lnext_ = next;
+        return k < out.size() ? &out[k] : nullptr;
     }
 
     std::string_view t_;

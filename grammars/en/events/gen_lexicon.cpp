@@ -104,14 +104,39 @@ std::string literal(std::string_view s) {
     return out + "\"";
 }
 
-// The words of the entries, one array: an entry's words are a span into it.
+// "{begin, count}" (appended piecewise: GCC 12 warns falsely on "{" + std::string).
+std::string range(std::size_t begin, std::size_t count) {
+    std::string r = "{";
+    r += std::to_string(begin);
+    r += ", ";
+    r += std::to_string(count);
+    r += '}';
+    return r;
+}
+
+// The strings of the tables, one character pool (each distinct string once): the tables hold
+// offsets into it, so they need no relocation in a position-independent executable.
+struct Pool {
+    std::string chars;
+    std::map<std::string, std::size_t, std::less<>> at;
+    std::string str(std::string_view s) {
+        auto it = at.find(s);
+        if (it == at.end()) {
+            it = at.emplace(std::string(s), chars.size()).first;
+            chars += s;
+        }
+        return range(it->second, s.size());
+    }
+};
+
+// The words of the entries, one array: an entry's words are a range of it.
 struct Words {
     std::vector<std::string> all;
     std::string span(const std::vector<std::string>& w) {
         if (w.empty()) return "{}";
         std::size_t at = all.size();
         all.insert(all.end(), w.begin(), w.end());
-        return "std::span<const std::string_view>(words + " + std::to_string(at) + ", " + std::to_string(w.size()) + ")";
+        return range(at, w.size());
     }
 };
 
@@ -120,7 +145,7 @@ struct Key {
     std::string key;
     std::size_t begin, count;
 };
-std::string table(const std::string& name, const std::vector<Key>& keys) {
+std::string table(const std::string& name, const std::vector<Key>& keys, Pool& pool) {
     std::size_t cap = 16;
     while (keys.size() * 2 > cap) cap *= 2;  // at most half full, as detail::WordTable
     struct S {
@@ -139,7 +164,7 @@ std::string table(const std::string& name, const std::vector<Key>& keys) {
     for (const auto& s : slots) {
         if (!s.used) out += "    {0, {}, 0, 0},\n";
         else
-            out += "    {" + std::to_string(s.hash) + "ull, " + literal(s.k->key) + ", " + std::to_string(s.k->begin) + ", " +
+            out += "    {" + std::to_string(s.hash) + "ull, " + pool.str(s.k->key) + ", " + std::to_string(s.k->begin) + ", " +
                    std::to_string(s.k->count) + "},\n";
     }
     out += "};\n";
@@ -200,6 +225,7 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : verbs)
         std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.rest.size() > b.rest.size(); });
 
+    Pool pool;
     Words words;
     std::string verb_entries, noun_entries, irregular_forms;
     std::vector<Key> verb_keys, noun_keys, irregular_keys;
@@ -207,7 +233,7 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : verbs) {
         verb_keys.push_back({k, n, v.size()});
         for (auto& e : v) {
-            verb_entries += "    {" + literal(e.lemma) + ", " + words.span(e.rest) + ", " + literal(e.event_class) + ", " +
+            verb_entries += "    {" + pool.str(e.lemma) + ", " + words.span(e.rest) + ", " + pool.str(e.event_class) + ", " +
                             (e.hypothetical ? "true" : "false") + "},\n";
             ++n;
         }
@@ -216,7 +242,7 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : nouns) {
         noun_keys.push_back({k, n, v.size()});
         for (auto& e : v) {
-            noun_entries += "    {" + literal(e.lemma) + ", " + words.span(e.words) + ", " + literal(e.event_class) + "},\n";
+            noun_entries += "    {" + pool.str(e.lemma) + ", " + words.span(e.words) + ", " + pool.str(e.event_class) + "},\n";
             ++n;
         }
     }
@@ -224,7 +250,7 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : irregular) {
         irregular_keys.push_back({k, n, v.size()});
         for (auto& [base, form] : v) {
-            irregular_forms += "    {" + literal(base) + ", VerbForm::" + form_name(form) + "},\n";
+            irregular_forms += "    {" + pool.str(base) + ", VerbForm::" + form_name(form) + "},\n";
             ++n;
         }
     }
@@ -234,12 +260,19 @@ int main(int argc, char** argv) {
         "#include \"events/lexicon.hpp\"\n\n"
         "namespace dateline::events::tables {\n"
         "namespace {\n\n";
-    out += "constexpr std::string_view words[] = {\n";
-    for (auto& w : words.all) out += "    " + literal(w) + ",\n";
-    if (words.all.empty()) out += "    {},\n";
-    out += "};\n\n";
-    out += table("verb", verb_keys) + "\n" + table("noun", noun_keys) + "\n" + table("irregular", irregular_keys);
+    std::string word_list;
+    for (auto& w : words.all) word_list += "    " + pool.str(w) + ",\n";
+    if (words.all.empty()) word_list += "    {},\n";
+    std::string slots =
+        table("verb", verb_keys, pool) + "\n" + table("noun", noun_keys, pool) + "\n" + table("irregular", irregular_keys, pool);
+    out += slots;
     out += "\n}  // namespace\n\n";
+    // The pool, as adjacent literals of at most 64 characters (one string, no terminator needed).
+    out += "constinit const char pool[] =\n";
+    for (std::size_t i = 0; i < pool.chars.size(); i += 64) out += "    " + literal(std::string_view(pool.chars).substr(i, 64)) + "\n";
+    if (pool.chars.empty()) out += "    \"\"\n";
+    out += "    ;\n\n";
+    out += "constinit const Str word_list[] = {\n" + word_list + "};\n\n";
     out += "constinit const VerbEntry verb_entries[] = {\n" + verb_entries + "};\n\n";
     out += "constinit const NounEntry noun_entries[] = {\n" + noun_entries + "};\n";
     out += "constinit const std::size_t noun_entry_count = std::size(noun_entries);\n\n";
