@@ -66,16 +66,23 @@ struct ClosedClass {
     static std::size_t bucket_of(char c) { return ascii::is_alpha(c) ? std::size_t(ascii::to_lower(c) - 'a') : 26; }
     void note(std::string_view w) { noted.push_back(w); }
     // Fills the buckets from the table (the last tag set for a word wins, as in the table).
+    // (A word set twice is in its bucket twice, with the same tag: the table's.)
     void finish() {
-        std::sort(noted.begin(), noted.end());
-        noted.erase(std::unique(noted.begin(), noted.end()), noted.end());
-        for (std::size_t len = 1; len < 16; ++len)
-            for (std::size_t b = 0; b < 27; ++b) {
-                buckets[len][b].begin = std::uint16_t(entries.size());
-                for (auto w : noted)
-                    if (w.size() == len && bucket_of(w[0]) == b) entries.push_back({w, *table.find(w)});
-                buckets[len][b].count = std::uint16_t(entries.size() - buckets[len][b].begin);
+        for (auto w : noted)
+            if (!w.empty() && w.size() < 16) ++buckets[w.size()][bucket_of(w[0])].count;
+        std::uint16_t at = 0;
+        for (auto& by_letter : buckets)
+            for (auto& b : by_letter) {
+                b.begin = at;
+                at = std::uint16_t(at + b.count);
+                b.count = 0;
             }
+        entries.resize(at);
+        for (auto w : noted) {
+            if (w.empty() || w.size() >= 16) continue;  // found through the table
+            Bucket& b = buckets[w.size()][bucket_of(w[0])];
+            entries[std::size_t(b.begin) + b.count++] = {w, *table.find(w)};
+        }
     }
     // The tag of `lower` (a lowercase word) when it is a closed-class word.
     const Tag* find(std::string_view lower) const {
