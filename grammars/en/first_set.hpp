@@ -697,6 +697,16 @@ inline bool begin_candidate(const char* first, const char* last) {
         pair_buf[pair_size++] = ch;
         ph = (ph ^ static_cast<unsigned char>(ch)) * 16777619u;
     };
+    // Puts the lowercase run of letters/digits at p (moving p past it), at most kKeyMax bytes of it;
+    // true when the run is longer (p then stops there).
+    auto put_run = [&](const char*& p, std::size_t& size) {
+        for (char l; p < last && (l = kLowerAlnum[static_cast<unsigned char>(*p)]) != 0; ++p) {
+            if (size == kKeyMax) return true;
+            put(l);
+            ++size;
+        }
+        return false;
+    };
     const unsigned char c = static_cast<unsigned char>(*first);
     const bool number = c >= '0' && c <= '9';
     const char* q = first;
@@ -708,14 +718,7 @@ inline bool begin_candidate(const char* first, const char* last) {
         put('#');
         put(char(std::min<std::size_t>(digits, 255)));
     } else if (kLowerAlnum[c]) {
-        for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
-            if (run_size == kKeyMax) {
-                truncated = true;
-                break;
-            }
-            put(l);
-            ++run_size;
-        }
+        truncated = put_run(q, run_size);
         while (q < last && is_alnum(static_cast<unsigned char>(*q))) ++q;  // a truncated run
         if (truncated) put('\x02');
     } else {
@@ -731,15 +734,7 @@ inline bool begin_candidate(const char* first, const char* last) {
     put(char(c2));
     const std::size_t run2_at = pair_size;
     std::size_t run2_size = 0;
-    bool truncated2 = false;
-    for (char l; q < last && (l = kLowerAlnum[static_cast<unsigned char>(*q)]) != 0; ++q) {
-        if (run2_size == kKeyMax) {
-            truncated2 = true;
-            break;
-        }
-        put(l);
-        ++run2_size;
-    }
+    const bool truncated2 = put_run(q, run2_size);
     if (truncated2) put('\x02');
     // (first token, second token) -> the rules allowed, for the pairs seen lately: most candidates
     // repeat one ("the year", "last week", a number of the same length and a unit). Only once every
