@@ -508,18 +508,20 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
         put_line(events, "END:VEVENT");
     }
 
-    std::string out;
-    put_line(out, "BEGIN:VCALENDAR");
-    put_line(out, "VERSION:2.0");
-    put_line(out, "PRODID:-//Dateline//Dateline " DATELINE_VERSION "//EN");
-    put_line(out, "CALSCALE:GREGORIAN");
-    put_line(out, "METHOD:PUBLISH");
+    std::string head;
+    put_line(head, "BEGIN:VCALENDAR");
+    put_line(head, "VERSION:2.0");
+    put_line(head, "PRODID:-//Dateline//Dateline " DATELINE_VERSION "//EN");
+    put_line(head, "CALSCALE:GREGORIAN");
+    put_line(head, "METHOD:PUBLISH");
     std::string title = document_title(t);
-    put_prop(out, "X-WR-CALNAME", "Dateline: " + (title.empty() ? o.source_name : title));
-    if (zone && tz_from <= tz_to) put_vtimezone(out, *zone, tz_from, tz_to);
-    out += events;
-    put_line(out, "END:VCALENDAR");
-    return out;
+    put_prop(head, "X-WR-CALNAME", "Dateline: " + (title.empty() ? o.source_name : title));
+    if (zone && tz_from <= tz_to) put_vtimezone(head, *zone, tz_from, tz_to);
+    // The head goes in front of the events in place (their buffer usually has the room): a calendar
+    // of many entries is not copied into a second buffer of its size.
+    events.insert(0, head);
+    put_line(events, "END:VCALENDAR");
+    return events;
 }
 
 }  // namespace dateline
