@@ -8,6 +8,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "ast.hpp"
+#include "core/word_table.hpp"
 
 namespace dateline::grammar::lex {
 namespace x3 = boost::spirit::x3;
@@ -45,35 +46,10 @@ enum class WordClass : unsigned char { None = 0, Trigger = 1, Prefix = 2 };
 // The word may be in any case: ASCII letters are folded before the lookup.
 WordClass classify(std::string_view word) noexcept;
 
-// A quick "not in classify()'s table" for the scanner, which looks at every word of a text: false
-// when no word of the table has this length, first two and last bytes (in either case). classify()
-// makes the same test first.
-class WordShapes {
-public:
-    static constexpr std::size_t kMaxLength = 31;  // the longest word of the table is shorter
-    bool may_contain(std::string_view w) const noexcept {
-        if (w.empty() || w.size() > kMaxLength) return false;
-        const std::uint32_t s = shape(w);
-        return (bits_[s >> 6] >> (s & 63)) & 1u;
-    }
-    void add(std::string_view w) noexcept {
-        if (w.empty() || w.size() > kMaxLength) return;
-        const std::uint32_t s = shape(w);
-        bits_[s >> 6] |= std::uint64_t(1) << (s & 63);
-    }
-
-private:
-    // Length, first two and last bytes (the same for either case of a letter), hashed to 16 bits.
-    static std::uint32_t shape(std::string_view w) noexcept {
-        const std::uint32_t len = std::uint32_t(w.size());
-        const std::uint32_t a = static_cast<unsigned char>(w[0]) & 31u;
-        const std::uint32_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
-        const std::uint32_t z = static_cast<unsigned char>(w[w.size() - 1]) & 31u;
-        const std::uint32_t key = (((len << 5 | a) << 5 | b) << 5) | z;
-        return (key * 2654435761u) >> 16;  // Knuth's multiplicative hash: the top 16 bits
-    }
-    std::array<std::uint64_t, 65536 / 64> bits_{};
-};
+// A quick "not in classify()'s table" for the scanner, which looks at every word of a text
+// (detail::WordShapes: false when no word of the table has this shape). classify() makes the same
+// test first.
+using WordShapes = ::dateline::detail::WordShapes;
 const WordShapes& word_shapes() noexcept;
 
 }  // namespace dateline::grammar::lex

@@ -5,6 +5,7 @@
 // chase. Keys are views: the caller keeps the storage they point to alive (string literals, or the
 // keys of a node-based map the table indexes). Internal to the library.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -13,6 +14,36 @@
 #include <vector>
 
 namespace dateline::detail {
+
+// A quick "not in the set" for words looked at on hot paths (the scanner's triggers, the tense
+// cues): false when no word of the set has this length, first two and last bytes (in either case);
+// true may be a false positive, to be settled by the table itself.
+class WordShapes {
+public:
+    static constexpr std::size_t kMaxLength = 31;  // longer words are in no set (may_contain: false)
+    bool may_contain(std::string_view w) const noexcept {
+        if (w.empty() || w.size() > kMaxLength) return false;
+        const std::uint32_t s = shape(w);
+        return (bits_[s >> 6] >> (s & 63)) & 1u;
+    }
+    void add(std::string_view w) noexcept {
+        if (w.empty() || w.size() > kMaxLength) return;
+        const std::uint32_t s = shape(w);
+        bits_[s >> 6] |= std::uint64_t(1) << (s & 63);
+    }
+
+private:
+    // Length, first two and last bytes (the same for either case of a letter), hashed to 16 bits.
+    static std::uint32_t shape(std::string_view w) noexcept {
+        const std::uint32_t len = std::uint32_t(w.size());
+        const std::uint32_t a = static_cast<unsigned char>(w[0]) & 31u;
+        const std::uint32_t b = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31u : 0;
+        const std::uint32_t z = static_cast<unsigned char>(w[w.size() - 1]) & 31u;
+        const std::uint32_t key = (((len << 5 | a) << 5 | b) << 5) | z;
+        return (key * 2654435761u) >> 16;  // Knuth's multiplicative hash: the top 16 bits
+    }
+    std::array<std::uint64_t, 65536 / 64> bits_{};
+};
 
 // Hash of a short word: 8 bytes at a time, each mixed in with a multiply.
 inline std::uint64_t word_hash(std::string_view s) noexcept {

@@ -26,37 +26,10 @@ WordTable<bool> word_set(std::initializer_list<std::string_view> words) {
     return t;
 }
 
-// A quick "no word of a set has this length, first and last byte" (false positives allowed): most
-// words of a text are no cue, and this test costs less than a hash lookup.
-class WordShapeSet {
-public:
-    void add(std::string_view w) noexcept {
-        if (w.empty()) return;
-        const std::uint32_t k = key(w);
-        bits_[k >> 6] |= std::uint64_t(1) << (k & 63);
-    }
-    bool may_contain(std::string_view w) const noexcept {
-        if (w.empty()) return false;
-        const std::uint32_t k = key(w);
-        return (bits_[k >> 6] >> (k & 63)) & 1u;
-    }
-
-private:
-    static std::uint32_t key(std::string_view w) noexcept {
-        const std::uint32_t len = std::uint32_t(std::min<std::size_t>(w.size(), 31));
-        return len << 10 | (static_cast<unsigned char>(w[0]) & 31u) << 5 | (static_cast<unsigned char>(w.back()) & 31u);
-    }
-    std::array<std::uint64_t, (1u << 15) / 64> bits_{};
-};
-
 struct CueWords {
     WordTable<Tense> table;
-    WordShapeSet shapes;  // of the table's words and of "to", "as", "would" (see may_cue)
+    detail::WordShapes shapes;  // of the table's words and of "to", "as", "would" (see may_cue)
 };
-
-const CueWords& cue_words();
-
-const WordTable<Tense>& cue_table() { return cue_words().table; }
 
 const CueWords& cue_words() {
     static const CueWords m = [] {
@@ -183,10 +156,9 @@ struct Word {
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 bool may_cue(std::string_view w) {
-    if (!cue_words().shapes.may_contain(w) && !(w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")))
-        return false;
-    return cue_table().find(w) || w == "to" || w == "as" || w == "would" ||
-           (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll"));
+    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")) return true;
+    const CueWords& cw = cue_words();
+    return cw.shapes.may_contain(w) && (cw.table.find(w) || w == "to" || w == "as" || w == "would");
 }
 
 // Letters, ' and -, by table (the run scan below reads every byte of a window).
