@@ -490,6 +490,44 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// "this coming Sunday, March 8", "last Friday, Oct. 23": a weekday said with a modifier, then the
+// date of that day in apposition, is one date (TimeML tags "Friday, Oct. 23" as one timex; the
+// grammar reads the bare "Sunday, March 8" itself). The explicit month-day decides the value.
+void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
+    if (ms.size() < 2) return;
+    auto comma_gap = [](std::string_view g) {
+        std::size_t i = 0;
+        while (i < g.size() && g[i] == ' ') ++i;
+        if (i == g.size() || g[i] != ',') return false;
+        for (++i; i < g.size(); ++i)
+            if (g[i] != ' ') return false;
+        return true;
+    };
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        if (w > 0) {
+            Mention& a = ms[w - 1];
+            const Mention& b = ms[i];
+            const Expr& x = a.expr;
+            const Expr& y = b.expr;
+            bool weekday = x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 && x.hour < 0 &&
+                           x.part == grammar::PartOfDay::None && x.unit == grammar::Unit::None;
+            bool month_day = y.shape == grammar::Shape::Calendar && y.month > 0 && y.day > 0 && y.weekday == 0 &&
+                             y.hour < 0 && y.part == grammar::PartOfDay::None && y.unit == grammar::Unit::None;
+            if (weekday && month_day && b.begin >= a.end && comma_gap(t.substr(a.end, b.begin - a.end))) {
+                Expr merged = y;
+                merged.weekday = x.weekday;
+                a.expr = merged;
+                a.end = b.end;
+                a.rule = "weekday-apposition";
+                continue;
+            }
+        }
+        ms[w++] = ms[i];
+    }
+    ms.resize(w);
+}
+
 // "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
 // month-day is a date of that month (TimeML tags the number alone). The number must end the list:
 // "March 3, 4 people died" and "May 5 and 6 percent" are not dates.
@@ -722,6 +760,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         covered = e;
     }
     merge_date_time(t, out);
+    weekday_apposition(t, out);
     coordinated_days(t, out);
 }
 
