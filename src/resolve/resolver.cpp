@@ -923,6 +923,18 @@ std::optional<Resolution> Builder::unit_period() {
     switch (e.unit) {
         case Unit::Day:
         case Unit::Night: {
+            // "trades made that day" after "in 1987": a day of a period that is only known as a year or
+            // a month is not known; say what is ("1987-XX-XX"), never its first day.
+            if (r.anchor == "reference" && c.reference && c.reference->granularity < Granularity::Day &&
+                c.reference->granularity != Granularity::Unknown) {
+                bool month_known = c.reference->granularity == Granularity::Month;
+                r.value = month_known ? fmt::format("{:04}-{:02}-XX", int(a->year()), unsigned(a->month()))
+                                      : fmt::format("{:04}-XX-XX", int(a->year()));
+                r.implied = month_known ? (FieldYear | FieldMonth) : FieldYear;
+                r.granularity = Granularity::Day;
+                r.interval.reset();
+                break;
+            }
             auto d = ad + days{step};
             r.implied = FieldYear | FieldMonth | FieldDay;
             auto res = with_time(year_month_day{d});
