@@ -6,9 +6,10 @@ namespace dateline::grammar {
 namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
-// every Monday / each year / every day / every two weeks / every other week / each July / every morning
+// every Monday / each year / every day / every two weeks / every other week / each July / every morning /
+// each spring
 auto const every = shape >> (kw("every") | kw("each")) >>
-                   (weekday | month | part_of_day |
+                   (weekday | month | season | part_of_day |
                     -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
 // weekly / daily / annually
 auto const adverb = shape >> x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end];

@@ -1240,6 +1240,9 @@ std::optional<Resolution> Builder::set() {
     } else if (e.month > 0) {
         r.value = fmt::format("XXXX-{:02}", e.month);
         r.known = FieldMonth;
+    } else if (e.season != Season::None) {
+        r.value = fmt::format("XXXX-{}", season_code(e.season));
+        r.known = FieldSeason;
     } else if (e.part != PartOfDay::None) {
         r.value = fmt::format("XXXX-XX-XXT{}", part_code(e.part));
         r.known = FieldPartOfDay;
