@@ -430,6 +430,10 @@ bool date_only(const Expr& x) {
 bool deictic_day(const Expr& x) {
     return x.shape == grammar::Shape::Deictic && x.hour < 0 && x.part == grammar::PartOfDay::None && !x.tonight;
 }
+// this morning / last night / yesterday afternoon / tonight: a day said with a part of it
+bool deictic_part(const Expr& x) {
+    return x.shape == grammar::Shape::Deictic && x.hour < 0 && (x.part != grammar::PartOfDay::None || x.tonight);
+}
 bool time_only(const Expr& x) {
     return x.shape == grammar::Shape::Calendar && x.hour >= 0 && x.day == 0 && x.month == 0 && x.weekday == 0 &&
            x.year == 0 && x.unit == grammar::Unit::None;
@@ -468,17 +472,28 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
             Mention& a = ms[w - 1];
             Mention& b = ms[i];
             bool a_date = date_only(a.expr) || deictic_day(a.expr), b_date = date_only(b.expr) || deictic_day(b.expr);
+            // "10:30 this morning", "9 p.m. last night": the clock time of that part of the day
+            bool b_part = deictic_part(b.expr) && time_only(a.expr);
             if (joinable_gap(t.substr(a.end, b.begin - a.end)) &&
-                ((a_date && time_only(b.expr)) || (time_only(a.expr) && b_date))) {
+                ((a_date && time_only(b.expr)) || (time_only(a.expr) && (b_date || b_part)))) {
                 const Expr& d = a_date ? a.expr : b.expr;
                 const Expr& tm = a_date ? b.expr : a.expr;
                 Expr merged = d;
+                if (b_part) {
+                    merged.part = grammar::PartOfDay::None;
+                    merged.tonight = false;
+                }
                 merged.hour = tm.hour;
                 merged.minute = tm.minute;
                 merged.second = tm.second;
                 merged.ampm = tm.ampm;
                 merged.has_zone = tm.has_zone;
                 merged.zone_minutes = tm.zone_minutes;
+                // "7:30 tonight", "5:15 this afternoon": a clock time in the second half of the day
+                if (b_part && merged.ampm == 0 &&
+                    (d.tonight || d.part == grammar::PartOfDay::Afternoon || d.part == grammar::PartOfDay::Evening ||
+                     (d.part == grammar::PartOfDay::Night && merged.hour >= 6)))
+                    merged.ampm = 2;
                 a.expr = merged;
                 a.end = b.end;
                 a.rule = "date-time";
