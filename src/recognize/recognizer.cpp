@@ -543,6 +543,27 @@ void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// "on Monday and Tuesday nights": a bare weekday coordinated with "<weekday> nights" (a SET) is that
+// part of every such weekday too.
+void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        Mention& a = ms[i];
+        const Mention& b = ms[i + 1];
+        const Expr& x = a.expr;
+        const Expr& y = b.expr;
+        if (!(y.shape == grammar::Shape::Set && y.weekday > 0 && y.part != grammar::PartOfDay::None)) continue;
+        if (!(x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
+              x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None))
+            continue;
+        auto g = t.substr(a.end, b.begin - a.end);
+        if (g != " and " && g != " or " && g != ", " && g != ", and ") continue;
+        Expr set = y;
+        set.weekday = x.weekday;
+        a.expr = set;
+        a.rule = "weekday-parts";
+    }
+}
+
 // "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
 // month-day is a date of that month (TimeML tags the number alone). The number must end the list:
 // "March 3, 4 people died" and "May 5 and 6 percent" are not dates.
@@ -776,6 +797,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     }
     merge_date_time(t, out);
     weekday_apposition(t, out);
+    coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
 }
 

@@ -1269,6 +1269,10 @@ std::optional<Resolution> Builder::set() {
     if (e.weekday > 0) {
         r.value = fmt::format("XXXX-WXX-{}", e.weekday);
         r.known = FieldWeekday;
+        if (e.part != PartOfDay::None) {  // "Tuesday nights"
+            r.value += fmt::format("T{}", part_code(e.part));
+            r.known |= FieldPartOfDay;
+        }
     } else if (e.month > 0) {
         r.value = fmt::format("XXXX-{:02}", e.month);
         r.known = FieldMonth;
