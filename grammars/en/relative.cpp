@@ -134,6 +134,10 @@ auto const period_edge =
      kw("the middle of")[put(&Expr::mod, Mod::Mid)]) >>
     kw("the") >> (kw("month")[put(&Expr::unit, Unit::Month)] | kw("week")[put(&Expr::unit, Unit::Week)]) >>
     !x3::lit('-');
+// "today is the eighth day of Desert Shield", "It's the second day of an offensive": the N-th day of
+// an event, said of the present; the recognizer keeps it only after "is" / "'s" (the day of the DCT).
+auto const nth_day_of_event = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw("the") >> x3::omit[ordinal] >>
+                              kw("day") >> &kw("of");
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
@@ -170,6 +174,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(the_weekend, "the-weekend"),
         named_rule(year_end, "year-end"),
         named_rule(period_edge, "period-edge"),
+        named_rule(nth_day_of_event, "nth-day-of-event"),
         named_rule(the_year_ended, "the-year-ended"),
         named_rule(the_year_qualified, "the-full-year"),
         named_rule(year_ago, "year-ago-period"),

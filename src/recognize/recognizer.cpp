@@ -204,6 +204,13 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "nth-day-of-event") {
+        // "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the
+        // day to the DCT ("the first day of school was ..." is some other day).
+        auto pw = previous_word(t, b);
+        bool is = lower_eq(pw, "is") || (pw.size() > 2 && pw[pw.size() - 2] == '\'' && (pw.back() | 0x20) == 's');
+        if (!is) return false;
+    }
     if (rule == "season" && x.year == 0 && x.mod == grammar::Mod::None && span.find(' ') == std::string_view::npos) {
         // A bare season word is a time only after a preposition: "in summer", not "a summer dress",
         // "spring water", "they fall behind".
