@@ -149,8 +149,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (n == '%' || n == '/' || n == '@') return false;
         // The first part of a compound: "quarter-to-quarter", "year-over-year", "day-to-day".
         if (n == '-' && e + 1 < t.size() && std::islower(static_cast<unsigned char>(t[e + 1]))) return false;
-        if ((n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() && is_digit(static_cast<unsigned char>(t[e + 1])) &&
-            only_digits(span.substr(span.size() - 1)))
+        // (but "Oct. 12-14" is a range of days of that month: coordinated_days tags the second day)
+        bool day_range = false;
+        if (n == '-' && x.shape == grammar::Shape::Calendar && x.month > 0 && x.day > 0 && x.year == 0 && x.hour < 0) {
+            std::size_t k = e + 1, v = 0;
+            while (k < t.size() && k < e + 3 && is_digit(static_cast<unsigned char>(t[k]))) v = v * 10 + std::size_t(t[k++] - '0');
+            day_range = k > e + 1 && (k == t.size() || !is_alnum(static_cast<unsigned char>(t[k]))) &&
+                        v > std::size_t(x.day) && v <= 31;
+            // "Oct. 12-14, 1988": the year after the range is not read here; leave the range out
+            if (day_range && k + 2 < t.size() && t[k] == ',' && t[k + 1] == ' ' && is_digit(static_cast<unsigned char>(t[k + 2])))
+                day_range = false;
+        }
+        if (!day_range && (n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() &&
+            is_digit(static_cast<unsigned char>(t[e + 1])) && only_digits(span.substr(span.size() - 1)))
             return false;
     }
     std::string_view rule = m.rule;
