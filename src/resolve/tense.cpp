@@ -156,7 +156,9 @@ struct Word {
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 bool may_cue(std::string_view w) {
-    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")) return true;
+    const std::size_t n = w.size();
+    if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == '\'' && w[n - 2] == 'l' && w[n - 1] == 'l')))
+        return true;
     const CueWords& cw = cue_words();
     return cw.shapes.may_contain(w) && (cw.table.find(w) || w == "to" || w == "as" || w == "would");
 }
