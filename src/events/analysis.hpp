@@ -119,6 +119,13 @@ inline std::string event_id(std::size_t n) {
     auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
     return std::string(buf, r.ptr);
 }
+// The same written into an event's empty id (no temporary string).
+inline void put_event_id(std::string& eid, std::size_t n) {
+    char buf[24];
+    buf[0] = 'e';
+    auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
+    eid.append(buf, std::size_t(r.ptr - buf));
+}
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
 // subordinators, relative pronouns, a comma before a conjunction).

@@ -84,6 +84,47 @@ struct ClosedClass {
             entries[std::size_t(b.begin) + b.count++] = {w, *table.find(w)};
         }
     }
+    // The words of at most 8 bytes again, keyed by their bytes read as one number (the bytes after
+    // the word masked off) and their length: a multiply, a probe and a compare for most words.
+    struct ShortSlot {
+        std::uint64_t key = 0;
+        std::uint32_t len = 0;  // 0: an empty slot
+        Tag tag = Tag::Word;
+    };
+    static constexpr unsigned kShortBits = 9;  // 512 slots for ~180 words
+    ShortSlot short_slots[std::size_t(1) << kShortBits] = {};
+    static std::uint64_t short_key(const char* p, std::size_t n) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return n == 8 ? v : v & ((std::uint64_t(1) << (8 * n)) - 1);
+    }
+    static std::size_t short_hash(std::uint64_t key, std::size_t n) {
+        return std::size_t(((key + n) * 0x9E3779B97F4A7C15ull) >> (64 - kShortBits));
+    }
+    void finish_short() {
+        for (auto w : noted) {
+            if (w.empty() || w.size() > 8) continue;
+            char buf[8] = {};
+            w.copy(buf, w.size());
+            const std::uint64_t key = short_key(buf, w.size());
+            std::size_t i = short_hash(key, w.size());
+            while (short_slots[i].len && !(short_slots[i].key == key && short_slots[i].len == w.size()))
+                i = (i + 1) & ((std::size_t(1) << kShortBits) - 1);
+            short_slots[i] = {key, std::uint32_t(w.size()), *table.find(w)};
+        }
+    }
+    // find() for a word whose 8 bytes from its start may be read (a token's word in the analysis'
+    // buffer, which has 8 spare bytes at its end).
+    const Tag* find_padded(std::string_view lower) const {
+        const std::size_t n = lower.size();
+        if (n - 1 >= 8) return find(lower);
+        const std::uint64_t key = short_key(lower.data(), n);
+        for (std::size_t i = short_hash(key, n);; i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
+            const ShortSlot& s = short_slots[i];
+            if (s.key == key && s.len == n) return &s.tag;
+            if (!s.len) return nullptr;
+        }
+    }
     // The tag of `lower` (a lowercase word) when it is a closed-class word.
     const Tag* find(std::string_view lower) const {
         if (lower.empty() || lower.size() >= 16) return table.find(lower);
@@ -144,6 +185,7 @@ const ClosedClass& closed_class_filter() {
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
         t.c.finish();
+        t.c.finish_short();
         return std::move(t.c);
     }();
     return m;
@@ -194,6 +236,9 @@ template <std::size_t N>
 inline bool is(std::string_view w, const char (&lit)[N]) {
     return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
+
+// Sets a string field of a new event (empty until then): an append, cheaper than an assignment.
+inline void put(std::string& field, std::string_view v) { field.append(v.data(), v.size()); }
 
 // w (at least two bytes long) ends in the two letters a b: "ly", "ed".
 inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
@@ -335,6 +380,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
             std::size_t s = i;
             char* lo = tz.buffer + tz.used;
             std::size_t n = 0;
+            bool apostrophe = false;  // an apostrophe was written (no contraction without one)
             while (i < e) {
                 {
                     // The run of letters and digits, in locals: the lambdas below take i by reference,
@@ -369,6 +415,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
                     if (is_apostrophe(t, i, alen) && i + alen < e && ascii::is_alpha(t[i + alen])) {
+                        apostrophe = true;
                         lo[n++] = '\'';
                         i += alen;
                         continue;
@@ -382,6 +429,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 }
                 bool next_alnum = i + 1 < e && ascii::is_alnum(t[i + 1]);
                 if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
+                    apostrophe |= d == '\'';
                     lo[n++] = char(d);
                     ++i;
                     continue;
@@ -415,12 +463,14 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                                                                                   : chars_after_apostrophe + 1;
             };
             // Every contraction has its apostrophe second or third from the end.
-            bool apostrophe = lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
+            apostrophe = apostrophe && lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
             if (apostrophe && lw.size() > 3 && ends("n't")) {
                 std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
                 tz.push_word(s, i - sb);
                 tz.push_word(i - sb, i);
-                out.back().lower = "n't";
+                // (Padded: the closed-class lookup reads 8 bytes of a word.)
+                static constexpr char kNot[8] = {'n', '\'', 't'};
+                out.back().lower = std::string_view(kNot, 3);
             } else if (apostrophe && lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
             } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
@@ -432,7 +482,8 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 tok.lower = lw;
                 tz.used += lw.size();
                 tok.capital = ascii::is_upper(t[s]);
-                    }
+            }
+            if (i < e && t[i] == ' ') ++i;  // the usual space after a word: no turn of the loop for it
             continue;
         }
         Token& tok = out.emplace_back();
@@ -736,6 +787,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     std::size_t tx_begin = tx != timexes.end() ? tx->begin : kNone;
     const MultiNounFilter& multi_filter = multi_noun_filter();
     bool any_multi = false;  // some word may end an event noun of several words
+    bool any_if = false;     // some token is the subordinator "if" (opens a conditional scope)
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         if (t.begin >= tx_begin) {
@@ -756,12 +808,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // Mostly names, which the event pass skips: the small closed-class table, not the word
             // cache (a name's first lookup there pays the whole lexicon analysis); most names are
             // ruled out by their first letter and length alone.
-            if (const Tag* tag = closed.find(t.lower)) t.tag = *tag;
+            if (const Tag* tag = closed.find_padded(t.lower)) {
+                t.tag = *tag;
+                if (*tag == Tag::Subord && is(t.lower, "if")) any_if = true;
+            }
             // Not looked up: unknown, unless no multi-word event noun can end with it.
             t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
-        } else if (const Tag* tag = closed.find(t.lower)) {
+        } else if (const Tag* tag = closed.find_padded(t.lower)) {
             // (The word cache would say the same: WordInfo::closed comes from the same table.)
             t.tag = *tag;
+            if (*tag == Tag::Subord && is(t.lower, "if")) any_if = true;
             t.noun_words = 0;  // no longer a Word: the look-ahead for event nouns skips it
         } else {
             const WordInfo& info = memo.info(i);
@@ -815,6 +871,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     }
 
     // Events, left to right.
+    bool any_opener = false;  // some verb opens a hypothetical scope (Token::hypothetical set)
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         if (t.tag != Tag::Word || t.timex >= 0) continue;
@@ -888,8 +945,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 is_verb = true;
             if (is_verb) {
                 Event& e = a.events.emplace_back();
-                e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
-                e.event_class = "OCCURRENCE";
+                put(e.lemma, ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower);
+                put(e.event_class, "OCCURRENCE");
                 a.event_form.push_back(0);
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
@@ -899,8 +956,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         }
         if (is_verb) {
             Event& e = a.events.emplace_back();
-            e.lemma = v->entry->lemma;
-            e.event_class = v->entry->event_class;
+            put(e.lemma, v->entry->lemma);
+            put(e.event_class, v->entry->event_class);
             e.noun = false;
             // remember the form for now; the verb group pass below fills tense/aspect/modality
             a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
@@ -912,7 +969,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             a.event_token.push_back(i);
             t.event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
-            if (v->entry->hypothetical) t.hypothetical = true;  // marks the start of a hypothetical scope
+            if (v->entry->hypothetical) {
+                t.hypothetical = true;  // marks the start of a hypothetical scope
+                any_opener = true;
+            }
             i = v->last;
             continue;
         }
@@ -924,10 +984,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 continue;
             // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
             Event& e = a.events.emplace_back();
-            e.lemma = noun->lemma;
-            e.event_class = noun->event_class;
+            put(e.lemma, noun->lemma);
+            put(e.event_class, noun->event_class);
             e.noun = true;
-            e.aspect = "NONE";
+            put(e.aspect, "NONE");
             a.event_form.push_back(0);
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
@@ -944,8 +1004,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // One pass for both: a copula looks only at the tokens after it, which the scopes do not change,
     // and the scopes set only the events' factual/conditional marks, which the verb groups below
     // do not read (they may only set conditional as well).
-    bool hypo = false, cond = false;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    auto mark_copula = [&](std::size_t i) {
         auto& t = toks[i];
         if (t.tag == Tag::Be && !is(t.lower, "been") && !is(t.lower, "being") && !is(t.lower, "be")) {
             std::size_t j = i + 1;
@@ -953,6 +1012,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
             if (!aux) t.main_be = true;
         }
+    };
+    // Without an "if" and a scope opener (most sentences) no token is in a scope and no token's mark
+    // is set: only the copulas are looked for.
+    const bool scopes = any_if || any_opener;
+    if (!scopes)
+        for (std::size_t i = 0; i < toks.size(); ++i) mark_copula(i);
+    bool hypo = false, cond = false;
+    for (std::size_t i = 0; scopes && i < toks.size(); ++i) {
+        auto& t = toks[i];
+        mark_copula(i);
         const bool opener = t.hypothetical;
         if (!hypo && !cond) {  // outside both scopes (most tokens): nothing to close or mark
             t.hypothetical = false;
@@ -1055,16 +1124,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             if (en && !have_finite && !have && !be) tense = Tense::Past;
             bool progressive = be && ing;
             bool perfective = have && (en || (be && ing));
-            e.aspect = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
-                       : perfective              ? "PERFECTIVE"
-                       : progressive             ? "PROGRESSIVE"
-                                                 : "NONE";
+            put(e.aspect, perfective && progressive ? std::string_view("PERFECTIVE_PROGRESSIVE")
+                          : perfective            ? std::string_view("PERFECTIVE")
+                          : progressive           ? std::string_view("PROGRESSIVE")
+                                                  : std::string_view("NONE"));
             e.tense = tense;
-            e.modality = modality;
+            put(e.modality, modality);
             e.negated = negated;
             if (modality == "would") e.conditional = true;
-            // Trigger words: the chain (without "to") and the verb.
-            std::string trig;
+            // Trigger words: the chain (without "to") and the verb, written in place.
+            std::string& trig = e.trigger;
             std::size_t tb = std::string::npos;
             for (std::size_t c : chain) {
                 if (toks[c].tag == Tag::To) continue;
@@ -1078,18 +1147,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 if (!trig.empty()) trig += ' ';
                 trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
             }
-            e.trigger = std::move(trig);
             e.begin = tb;
             e.end = toks[last].end;
             e.sentence = index;
             continue;
         }
-        std::string trig;
+        std::string& trig = e.trigger;  // written in place
         for (std::size_t c = first; c <= head; ++c) {
             if (!trig.empty()) trig += ' ';
             trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
         }
-        e.trigger = std::move(trig);
         e.begin = toks[first].begin;
         e.end = toks[head].end;
         e.sentence = index;
