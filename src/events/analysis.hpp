@@ -37,7 +37,8 @@ enum class Tag : std::uint8_t {
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
-                                     // analysis' buffer, the text, or a literal)
+                                     // analysis' buffer or a padded literal: 8 bytes from its start
+                                     // may be read)
     int timex = -1;                  // index into the timexes when the word is inside one
     int event = -1;                  // index into the sentence's events: set on the main verb / noun head
     Tag tag = Tag::Word;

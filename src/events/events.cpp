@@ -337,6 +337,14 @@ struct Tokenizer {
         used += n;
         return v;
     }
+    // The bytes [b, b + n) of the text, copied to the buffer (punctuation: every token's word is in the
+    // buffer, whose spare bytes let a lookup read 8 bytes from a word's start).
+    std::string_view copy(std::size_t b, std::size_t n) {
+        char* p = buffer + used;
+        std::memcpy(p, t.data() + b, n);
+        used += n;
+        return {p, n};
+    }
     void push_word(std::size_t b, std::size_t e) {
         Token& tok = out.emplace_back();
         tok.begin = b;
@@ -368,7 +376,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 Token& tok = out.emplace_back();
                 tok.begin = i;
                 tok.end = i + len;
-                tok.lower = t.substr(i, len);
+                tok.lower = tz.copy(i, len);
                 tok.tag = ptag;
                         i += len;
                 continue;
@@ -489,7 +497,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
         Token& tok = out.emplace_back();
         tok.begin = i;
         tok.end = i + 1;
-        tok.lower = t.substr(i, 1);
+        tok.lower = tz.copy(i, 1);
         tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
         ++i;
     }
@@ -541,16 +549,21 @@ void word_info(std::string_view lower, WordInfo& w) {
 class WordCache {
 public:
     // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
+    // `w` is a token's word: 8 bytes from its start may be read. A word of up to 8 bytes is keyed by
+    // its bytes as one number (and its length), which needs no hash of the bytes and no byte compare.
     const WordInfo& get(std::string_view w) {
-        std::uint64_t h = detail::word_hash(w);
+        const std::size_t n = w.size();
+        const bool short_word = n - 1 < 8;
+        const std::uint64_t k = short_word ? ClosedClass::short_key(w.data(), n) : detail::word_hash(w);
+        const std::uint64_t h = short_word ? (k + n) * 0x9E3779B97F4A7C15ull : k;
         if (!slots_.empty())
-            for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            for (std::size_t i = (h >> 20) & mask_;; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
-                if (s.hash == h && s.key.size() == w.size() && same_bytes(s.key.data(), w.data(), w.size()))
+                if (s.key_or_hash == k && s.key.size() == n && (short_word || same_bytes(s.key.data(), w.data(), n)))
                     return *s.info;
             }
-        return insert(w, h);
+        return insert(w, k, h);
     }
     // Call only when no WordInfo handed out is still in use.
     void limit(std::size_t max_words) {
@@ -563,15 +576,16 @@ public:
 
 private:
     struct Slot {
-        std::uint64_t hash = 0;
+        std::uint64_t key_or_hash = 0;  // a short word's key, else its word_hash()
+        std::uint64_t hash = 0;         // where the probe starts: bits 20.. (masked)
         std::string_view key;
         const WordInfo* info = nullptr;
     };
-    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t h) {
+    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t k, std::uint64_t h) {
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
         word_info(w, infos_.emplace_back());
-        Slot s{h, store(w), &infos_.back()};
-        std::size_t i = h & mask_;
+        Slot s{k, h, store(w), &infos_.back()};
+        std::size_t i = (h >> 20) & mask_;
         while (slots_[i].info) i = (i + 1) & mask_;
         slots_[i] = s;
         return *s.info;
@@ -595,7 +609,7 @@ private:
         mask_ = cap - 1;
         for (auto& s : old) {
             if (!s.info) continue;
-            std::size_t i = s.hash & mask_;
+            std::size_t i = (s.hash >> 20) & mask_;
             while (slots_[i].info) i = (i + 1) & mask_;
             slots_[i] = s;
         }
@@ -660,28 +674,34 @@ public:
     }
     // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
     // repeated question does not pay for the registers the lookup needs).
-    const WordInfo& info(std::size_t i) {
+    [[gnu::always_inline]] const WordInfo& info(std::size_t i) {
         const Slot& s = slots_[i];
         if (s.info_gen == gen_) return *s.info;
         return lookup(i);
     }
-    const std::optional<VerbMatch>& verb(std::size_t i) {
+    // Inline: most words have no verb reading, which needs no call and no store.
+    [[gnu::always_inline]] const std::optional<VerbMatch>& verb(std::size_t i) {
         Slot& s = slots_[i];
-        if (s.verb_gen != gen_) {
-            s.match = verb_at(*toks_, i, info(i));
-            s.verb_gen = gen_;
-        }
-        return s.match;
+        if (s.verb_gen == gen_) return s.match;
+        const WordInfo& w = info(i);
+        if (w.forms.empty()) return no_verb_;
+        return match(i, w);
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
     // Inline: most words end no event noun of that many words, which needs no call.
-    const NounEntry* noun(std::size_t i, std::size_t j) {
+    [[gnu::always_inline]] const NounEntry* noun(std::size_t i, std::size_t j) {
         const WordInfo& c = info(j);
         if (j - i + 1 > c.noun_words) return nullptr;
         return noun_entry(i, j, c);
     }
 
 private:
+    [[gnu::noinline]] const std::optional<VerbMatch>& match(std::size_t i, const WordInfo& w) {
+        Slot& s = slots_[i];
+        s.match = verb_at(*toks_, i, w);
+        s.verb_gen = gen_;
+        return s.match;
+    }
     [[gnu::noinline]] const WordInfo& lookup(std::size_t i) {
         Slot& s = slots_[i];
         s.info = &cache_.get((*toks_)[i].lower);
@@ -707,6 +727,7 @@ private:
         std::optional<VerbMatch> match;
     };
     const std::vector<Token>* toks_ = nullptr;
+    const std::optional<VerbMatch> no_verb_;
     std::vector<Slot> slots_;
     std::uint32_t gen_ = 0;
     WordCache cache_;
@@ -768,8 +789,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.event_token.clear();
     a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
-    // (8 bytes more than the sentence: the tokenizer stores words 8 bytes at a time.)
-    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 8);
+    // (16 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
+    // mark at the sentence's end may run past it by 2 bytes, and lookups read 8 bytes of a word.)
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 16);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
