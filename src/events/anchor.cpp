@@ -528,8 +528,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         }
 
         // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
-        // (Nothing to refer back to before the document's first dated mention.)
-        for (std::size_t i = 0; !dated_by_lemma.empty() && i + 2 < ntoks; ++i) {
+        // (Nothing to refer back to before the document's first dated mention, or without one of the
+        // prepositions.)
+        const bool back_reference = a.back_reference && !dated_by_lemma.empty();
+        for (std::size_t i = 0; back_reference && i + 2 < ntoks; ++i) {
             if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
             std::string_view w = toks[i].lower;
             if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;

@@ -84,44 +84,51 @@ struct ClosedClass {
             entries[std::size_t(b.begin) + b.count++] = {w, *table.find(w)};
         }
     }
-    // The words of at most 8 bytes again, keyed by their bytes read as one number (the bytes after
-    // the word masked off) and their length: a multiply, a probe and a compare for most words.
+    // The words of at most 16 bytes again (all of them), keyed by their bytes read as two numbers
+    // (the bytes after the word masked off) and their length: a multiply, a probe and a compare.
     struct ShortSlot {
-        std::uint64_t key = 0;
+        std::uint64_t key = 0, key2 = 0;
         std::uint32_t len = 0;  // 0: an empty slot
         Tag tag = Tag::Word;
     };
     static constexpr unsigned kShortBits = 9;  // 512 slots for ~180 words
     ShortSlot short_slots[std::size_t(1) << kShortBits] = {};
-    static std::uint64_t short_key(const char* p, std::size_t n) {
+    // The bytes [8 * part, 8 * part + 8) of a word of n bytes (1 <= n <= 16) as a number, those after
+    // the word masked off; 16 bytes from the word's start may be read.
+    static std::uint64_t short_key(const char* p, std::size_t n, std::size_t part = 0) {
+        const std::size_t m = n - 8 * part;  // bytes of the word from p + 8 * part on
+        if (part && n <= 8) return 0;
         std::uint64_t v;
-        std::memcpy(&v, p, 8);
-        return n == 8 ? v : v & ((std::uint64_t(1) << (8 * n)) - 1);
+        std::memcpy(&v, p + 8 * part, 8);
+        return m >= 8 ? v : v & ((std::uint64_t(1) << (8 * m)) - 1);
     }
-    static std::size_t short_hash(std::uint64_t key, std::size_t n) {
-        return std::size_t(((key + n) * 0x9E3779B97F4A7C15ull) >> (64 - kShortBits));
+    static std::uint64_t short_mix(std::uint64_t key, std::uint64_t key2, std::size_t n) {
+        return (key + key2 * 0xbf58476d1ce4e5b9ull + n) * 0x9E3779B97F4A7C15ull;
     }
     void finish_short() {
         for (auto w : noted) {
-            if (w.empty() || w.size() > 8) continue;
-            char buf[8] = {};
+            if (w.empty() || w.size() > 16) continue;  // found through find() (none so long)
+            char buf[16] = {};
             w.copy(buf, w.size());
-            const std::uint64_t key = short_key(buf, w.size());
-            std::size_t i = short_hash(key, w.size());
-            while (short_slots[i].len && !(short_slots[i].key == key && short_slots[i].len == w.size()))
+            const std::uint64_t key = short_key(buf, w.size()), key2 = short_key(buf, w.size(), 1);
+            std::size_t i = std::size_t(short_mix(key, key2, w.size()) >> (64 - kShortBits));
+            while (short_slots[i].len &&
+                   !(short_slots[i].key == key && short_slots[i].key2 == key2 && short_slots[i].len == w.size()))
                 i = (i + 1) & ((std::size_t(1) << kShortBits) - 1);
-            short_slots[i] = {key, std::uint32_t(w.size()), *table.find(w)};
+            short_slots[i] = {key, key2, std::uint32_t(w.size()), *table.find(w)};
         }
     }
-    // find() for a word whose 8 bytes from its start may be read (a token's word in the analysis'
-    // buffer, which has 8 spare bytes at its end).
-    const Tag* find_padded(std::string_view lower) const {
+    // find() for a token's word: 16 bytes from its start may be read (the analysis' buffer has 16
+    // spare bytes at its end).
+    [[gnu::always_inline]] const Tag* find_padded(std::string_view lower) const {
         const std::size_t n = lower.size();
-        if (n - 1 >= 8) return find(lower);
-        const std::uint64_t key = short_key(lower.data(), n);
-        for (std::size_t i = short_hash(key, n);; i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
+        if (n - 1 >= 16) [[unlikely]]
+            return find(lower);
+        const std::uint64_t key = short_key(lower.data(), n), key2 = short_key(lower.data(), n, 1);
+        for (std::size_t i = std::size_t(short_mix(key, key2, n) >> (64 - kShortBits));;
+             i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
             const ShortSlot& s = short_slots[i];
-            if (s.key == key && s.len == n) return &s.tag;
+            if (s.key == key && s.key2 == key2 && s.len == n) return &s.tag;
             if (!s.len) return nullptr;
         }
     }
@@ -362,27 +369,39 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
     std::size_t i = b;
     while (i < e) {
         unsigned char c = static_cast<unsigned char>(t[i]);
-        if (ascii::is_space(char(c))) {
-            ++i;
-            continue;
-        }
-        Tag ptag = Tag::Punct;
-        if (std::size_t len = c == 0xE2 || c == 0xC2 ? unicode_punct(t, i, ptag) : 0) {
-            // ’ between letters is an apostrophe inside a word; handled below.
-            bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
-                         is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
-                         ascii::is_alpha(t[i + 3]);
-            if (!inner) {
+        // A letter or digit (most tokens start with one) starts a word: none of the tests below.
+        if (!kAlnumLower[c]) {
+            if (ascii::is_space(char(c))) {
+                ++i;
+                continue;
+            }
+            Tag ptag = Tag::Punct;
+            if (std::size_t len = c == 0xE2 || c == 0xC2 ? unicode_punct(t, i, ptag) : 0) {
+                // ’ between letters is an apostrophe inside a word; handled below.
+                bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
+                             is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
+                             ascii::is_alpha(t[i + 3]);
+                if (!inner) {
+                    Token& tok = out.emplace_back();
+                    tok.begin = i;
+                    tok.end = i + len;
+                    tok.lower = tz.copy(i, len);
+                    tok.tag = ptag;
+                    i += len;
+                    continue;
+                }
+            }
+            if (!is_word_byte(c)) {
                 Token& tok = out.emplace_back();
                 tok.begin = i;
-                tok.end = i + len;
-                tok.lower = tz.copy(i, len);
-                tok.tag = ptag;
-                        i += len;
+                tok.end = i + 1;
+                tok.lower = tz.copy(i, 1);
+                tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
+                ++i;
                 continue;
             }
         }
-        if (is_word_byte(c)) {
+        {  // a word
             // The word's lowercase form (as lower_into() writes it) is written as it is scanned, where
             // its token will point; a contraction split rewrites the same bytes part by part.
             std::size_t s = i;
@@ -476,8 +495,8 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
                 tz.push_word(s, i - sb);
                 tz.push_word(i - sb, i);
-                // (Padded: the closed-class lookup reads 8 bytes of a word.)
-                static constexpr char kNot[8] = {'n', '\'', 't'};
+                // (Padded: the closed-class lookup reads 16 bytes of a word.)
+                static constexpr char kNot[16] = {'n', '\'', 't'};
                 out.back().lower = std::string_view(kNot, 3);
             } else if (apostrophe && lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
@@ -492,14 +511,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 tok.capital = ascii::is_upper(t[s]);
             }
             if (i < e && t[i] == ' ') ++i;  // the usual space after a word: no turn of the loop for it
-            continue;
         }
-        Token& tok = out.emplace_back();
-        tok.begin = i;
-        tok.end = i + 1;
-        tok.lower = tz.copy(i, 1);
-        tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
-        ++i;
     }
 }
 
@@ -549,21 +561,23 @@ void word_info(std::string_view lower, WordInfo& w) {
 class WordCache {
 public:
     // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
-    // `w` is a token's word: 8 bytes from its start may be read. A word of up to 8 bytes is keyed by
-    // its bytes as one number (and its length), which needs no hash of the bytes and no byte compare.
+    // `w` is a token's word: 16 bytes from its start may be read. A word of up to 16 bytes is keyed by
+    // its bytes as two numbers (and its length), which needs no hash of the bytes and no byte compare.
     const WordInfo& get(std::string_view w) {
         const std::size_t n = w.size();
-        const bool short_word = n - 1 < 8;
+        const bool short_word = n - 1 < 16;
         const std::uint64_t k = short_word ? ClosedClass::short_key(w.data(), n) : detail::word_hash(w);
-        const std::uint64_t h = short_word ? (k + n) * 0x9E3779B97F4A7C15ull : k;
+        const std::uint64_t k2 = short_word ? ClosedClass::short_key(w.data(), n, 1) : 0;
+        const std::uint64_t h = short_word ? ClosedClass::short_mix(k, k2, n) : k;
         if (!slots_.empty())
             for (std::size_t i = (h >> 20) & mask_;; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
-                if (s.key_or_hash == k && s.key.size() == n && (short_word || same_bytes(s.key.data(), w.data(), n)))
+                if (s.key_or_hash == k && s.key2 == k2 && s.key.size() == n &&
+                    (short_word || same_bytes(s.key.data(), w.data(), n)))
                     return *s.info;
             }
-        return insert(w, k, h);
+        return insert(w, k, k2, h);
     }
     // Call only when no WordInfo handed out is still in use.
     void limit(std::size_t max_words) {
@@ -576,15 +590,15 @@ public:
 
 private:
     struct Slot {
-        std::uint64_t key_or_hash = 0;  // a short word's key, else its word_hash()
-        std::uint64_t hash = 0;         // where the probe starts: bits 20.. (masked)
+        std::uint64_t key_or_hash = 0, key2 = 0;  // a short word's keys, else its word_hash() and 0
+        std::uint64_t hash = 0;                   // where the probe starts: bits 20.. (masked)
         std::string_view key;
         const WordInfo* info = nullptr;
     };
-    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t k, std::uint64_t h) {
+    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t k, std::uint64_t k2, std::uint64_t h) {
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
         word_info(w, infos_.emplace_back());
-        Slot s{k, h, store(w), &infos_.back()};
+        Slot s{k, k2, h, store(w), &infos_.back()};
         std::size_t i = (h >> 20) & mask_;
         while (slots_[i].info) i = (i + 1) & mask_;
         slots_[i] = s;
@@ -790,7 +804,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     // (16 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
-    // mark at the sentence's end may run past it by 2 bytes, and lookups read 8 bytes of a word.)
+    // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes of a word.)
     a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 16);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
@@ -810,6 +824,15 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     const MultiNounFilter& multi_filter = multi_noun_filter();
     bool any_multi = false;  // some word may end an event noun of several words
     bool any_if = false;     // some token is the subordinator "if" (opens a conditional scope)
+    a.back_reference = false;
+    // What a closed-class word tells the passes below: an "if", a preposition that may refer back
+    // to an earlier event ("since that meeting": anchoring's rule 2).
+    auto note_closed = [&](const Token& t) {
+        if (t.tag == Tag::Subord && is(t.lower, "if")) any_if = true;
+        if (t.tag == Tag::Prep && (is(t.lower, "since") || is(t.lower, "after") || is(t.lower, "before") ||
+                                   is(t.lower, "following") || is(t.lower, "until")))
+            a.back_reference = true;
+    };
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         if (t.begin >= tx_begin) {
@@ -832,27 +855,28 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // ruled out by their first letter and length alone.
             if (const Tag* tag = closed.find_padded(t.lower)) {
                 t.tag = *tag;
-                if (*tag == Tag::Subord && is(t.lower, "if")) any_if = true;
+                note_closed(t);
             }
             // Not looked up: unknown, unless no multi-word event noun can end with it.
             t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
         } else if (const Tag* tag = closed.find_padded(t.lower)) {
             // (The word cache would say the same: WordInfo::closed comes from the same table.)
             t.tag = *tag;
-            if (*tag == Tag::Subord && is(t.lower, "if")) any_if = true;
+            note_closed(t);
             t.noun_words = 0;  // no longer a Word: the look-ahead for event nouns skips it
+            // ("'s" and "'d" are closed-class words, lowercase.)
+            if (t.lower[0] == '\'' && is(t.lower, "'s")) {
+                // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
+                bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
+                                      is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
+                t.tag = pron ? Tag::Be : Tag::Possessive;
+            }
+            if (t.lower[0] == '\'' && is(t.lower, "'d")) t.tag = Tag::Modal;
         } else {
             const WordInfo& info = memo.info(i);
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;
-        if (is(t.lower, "'s")) {
-            // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
-            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
-                                  is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
-            t.tag = pron ? Tag::Be : Tag::Possessive;
-        }
-        if (is(t.lower, "'d")) t.tag = Tag::Modal;
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
