@@ -70,7 +70,7 @@ bool ed_exception(std::string_view w) {
         "need", "needed", "speed", "seed", "feed", "breed", "indeed", "proceed", "succeed", "exceed", "shed",
         "hundred", "sacred", "naked", "wicked", "beloved", "kindred", "unprecedented", "red", "bed", "led",
         "united", "based", "related", "limited", "interested", "concerned", "supposed", "used", "advanced",
-        "detailed", "experienced", "qualified", "skilled", "talented", "armed", "married", "alleged", "reported",
+        "detailed", "experienced", "qualified", "skilled", "talented", "armed", "married", "alleged",
         "expected", "scheduled", "planned", "proposed", "so-called", "embattled", "troubled", "unidentified",
         "undisclosed", "unexpected", "unnamed", "wanted", "owned", "elected", "appointed", "injured", "wounded",
         "accused", "unrelated", "combined", "mixed", "fixed", "increased", "reduced", "improved", "continued",
@@ -475,6 +475,12 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
+        // "reported" after a determiner is an adjective ("the reported sale"), else the verb.
+        if (tw == Tense::Past && w == "reported") {
+            static const WordTable<bool> det = word_set({"the", "a", "an", "its", "his", "her", "their", "our",
+                                                         "this", "that", "these", "those", "no", "any", "some"});
+            if (det.contains(prev)) tw = Tense::Unknown;
+        }
         // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
         if (w == "would" && words.word(r + 1) == "be") {
             auto v = words.word(r + 2);
