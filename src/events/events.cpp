@@ -825,6 +825,12 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     bool any_multi = false;  // some word may end an event noun of several words
     bool any_if = false;     // some token is the subordinator "if" (opens a conditional scope)
     a.back_reference = false;
+    // The tokens the passes below look at, in text order: words still open-class after each pass,
+    // forms of "be" (reused from sentence to sentence).
+    static thread_local std::vector<std::uint32_t> words, candidates, be_forms;
+    words.clear();
+    candidates.clear();
+    be_forms.clear();
     // What a closed-class word tells the passes below: an "if", a preposition that may refer back
     // to an earlier event ("since that meeting": anchoring's rule 2).
     auto note_closed = [&](const Token& t) {
@@ -877,6 +883,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;
+        if (t.tag == Tag::Word) words.push_back(std::uint32_t(i));
+        else if (t.tag == Tag::Be) be_forms.push_back(std::uint32_t(i));
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
@@ -906,21 +914,22 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         else
             toks[i].tag = Tag::Det;
     };
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    for (std::size_t i : words) {  // (neither rule retags anything but a word)
         auto& t = toks[i];
-        if (t.tag != Tag::Word) continue;  // neither rule retags anything else
         that_or_going(i);
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
             !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
+        if (t.tag == Tag::Word && t.timex < 0) candidates.push_back(std::uint32_t(i));
     }
 
     // Events, left to right.
     bool any_opener = false;  // some verb opens a hypothetical scope (Token::hypothetical set)
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::size_t next = 0;  // the tokens before it belong to an event found already
+    for (const std::size_t i : candidates) {  // words outside timexes
+        if (i < next) continue;
         auto& t = toks[i];
-        if (t.tag != Tag::Word || t.timex >= 0) continue;
         bool sentence_initial = i == 0 || (i == 1 && toks[0].tag == Tag::Quote);
         if (t.capital && !sentence_initial) continue;  // names
         auto p = prev_content(a.tokens, i);
@@ -1019,7 +1028,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 t.hypothetical = true;  // marks the start of a hypothetical scope
                 any_opener = true;
             }
-            i = v->last;
+            next = v->last + 1;
             continue;
         }
         if (noun) {
@@ -1038,7 +1047,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
-            i = noun_end;
+            next = noun_end + 1;
             continue;
         }
     }
@@ -1063,7 +1072,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // is set: only the copulas are looked for.
     const bool scopes = any_if || any_opener;
     if (!scopes)
-        for (std::size_t i = 0; i < toks.size(); ++i) mark_copula(i);
+        for (std::size_t i : be_forms) mark_copula(i);
     bool hypo = false, cond = false;
     for (std::size_t i = 0; scopes && i < toks.size(); ++i) {
         auto& t = toks[i];
