@@ -253,8 +253,10 @@ Tense tense_of_be(std::string_view w) {
 // The token text of [l, r] with quotation marks dropped, spaced as in the original.
 std::string join_tokens(std::string_view text, const std::vector<Token>& toks, std::size_t l, std::size_t r) {
     std::string out;
-    if (l <= r && l < toks.size())  // never longer than the text it comes from
-        out.reserve(toks[std::min(r, toks.size() - 1)].end - toks[l].begin);
+    if (l > r || l >= toks.size()) return out;
+    // Never longer than the text it comes from: written in place, then cut to its length.
+    out.resize(toks[std::min(r, toks.size() - 1)].end - toks[l].begin);
+    char* w = out.data();
     std::size_t last_end = std::string::npos;
     for (std::size_t k = l; k <= r && k < toks.size(); ++k) {
         if (toks[k].tag == Tag::Quote) continue;
@@ -273,11 +275,13 @@ std::string join_tokens(std::string_view text, const std::vector<Token>& toks, s
                         space = !g1.empty();
                     }
             }
-            if (space) out += ' ';
+            if (space) *w++ = ' ';
         }
-        out += text.substr(toks[k].begin, toks[k].end - toks[k].begin);
+        const char* from = text.data() + toks[k].begin;
+        for (const char* end = text.data() + toks[k].end; from < end;) *w++ = *from++;  // (short words)
         last_end = toks[k].end;
     }
+    out.resize(std::size_t(w - out.data()));
     return out;
 }
 

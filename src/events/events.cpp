@@ -94,13 +94,20 @@ struct ClosedClass {
     static constexpr unsigned kShortBits = 9;  // 512 slots for ~180 words
     ShortSlot short_slots[std::size_t(1) << kShortBits] = {};
     // The bytes [8 * part, 8 * part + 8) of a word of n bytes (1 <= n <= 16) as a number, those after
-    // the word masked off; 16 bytes from the word's start may be read.
+    // the word masked off (by table: no branch); 16 bytes from the word's start may be read.
+    static constexpr auto kKeyMask = [] {
+        std::array<std::array<std::uint64_t, 2>, 17> m{};
+        for (std::size_t n = 0; n <= 16; ++n)
+            for (std::size_t part = 0; part < 2; ++part) {
+                const std::size_t bytes = n > 8 * part ? std::min<std::size_t>(n - 8 * part, 8) : 0;
+                m[n][part] = bytes == 8 ? ~std::uint64_t(0) : (std::uint64_t(1) << (8 * bytes)) - 1;
+            }
+        return m;
+    }();
     static std::uint64_t short_key(const char* p, std::size_t n, std::size_t part = 0) {
-        const std::size_t m = n - 8 * part;  // bytes of the word from p + 8 * part on
-        if (part && n <= 8) return 0;
         std::uint64_t v;
         std::memcpy(&v, p + 8 * part, 8);
-        return m >= 8 ? v : v & ((std::uint64_t(1) << (8 * m)) - 1);
+        return v & kKeyMask[n][part];
     }
     static std::uint64_t short_mix(std::uint64_t key, std::uint64_t key2, std::size_t n) {
         return (key + key2 * 0xbf58476d1ce4e5b9ull + n) * 0x9E3779B97F4A7C15ull;
@@ -118,8 +125,8 @@ struct ClosedClass {
             short_slots[i] = {key, key2, std::uint32_t(w.size()), *table.find(w)};
         }
     }
-    // find() for a token's word: 16 bytes from its start may be read (the analysis' buffer has 16
-    // spare bytes at its end).
+    // find() for a token's word: 16 bytes from its start may be read (the analysis' buffer has spare
+    // bytes at its end).
     [[gnu::always_inline]] const Tag* find_padded(std::string_view lower) const {
         const std::size_t n = lower.size();
         if (n - 1 >= 16) [[unlikely]]
@@ -563,14 +570,14 @@ public:
     // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
     // `w` is a token's word: 16 bytes from its start may be read. A word of up to 16 bytes is keyed by
     // its bytes as two numbers (and its length), which needs no hash of the bytes and no byte compare.
-    const WordInfo& get(std::string_view w) {
+    [[gnu::always_inline]] const WordInfo& get(std::string_view w) {
         const std::size_t n = w.size();
         const bool short_word = n - 1 < 16;
         const std::uint64_t k = short_word ? ClosedClass::short_key(w.data(), n) : detail::word_hash(w);
         const std::uint64_t k2 = short_word ? ClosedClass::short_key(w.data(), n, 1) : 0;
         const std::uint64_t h = short_word ? ClosedClass::short_mix(k, k2, n) : k;
         if (!slots_.empty())
-            for (std::size_t i = (h >> 20) & mask_;; i = (i + 1) & mask_) {
+            for (std::size_t i = std::size_t(h >> shift_);; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
                 if (s.key_or_hash == k && s.key2 == k2 && s.key.size() == n &&
@@ -591,7 +598,7 @@ public:
 private:
     struct Slot {
         std::uint64_t key_or_hash = 0, key2 = 0;  // a short word's keys, else its word_hash() and 0
-        std::uint64_t hash = 0;                   // where the probe starts: bits 20.. (masked)
+        std::uint64_t hash = 0;                   // its top bits say where the probe starts
         std::string_view key;
         const WordInfo* info = nullptr;
     };
@@ -599,7 +606,7 @@ private:
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
         word_info(w, infos_.emplace_back());
         Slot s{k, k2, h, store(w), &infos_.back()};
-        std::size_t i = (h >> 20) & mask_;
+        std::size_t i = std::size_t(h >> shift_);
         while (slots_[i].info) i = (i + 1) & mask_;
         slots_[i] = s;
         return *s.info;
@@ -621,15 +628,17 @@ private:
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(cap, Slot{});
         mask_ = cap - 1;
+        shift_ = unsigned(64 - std::countr_zero(cap));
         for (auto& s : old) {
             if (!s.info) continue;
-            std::size_t i = (s.hash >> 20) & mask_;
+            std::size_t i = std::size_t(s.hash >> shift_);
             while (slots_[i].info) i = (i + 1) & mask_;
             slots_[i] = s;
         }
     }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    unsigned shift_ = 63;  // 64 - log2 of the slot count: the top bits of a hash index the slots
     std::deque<WordInfo> infos_;  // stable addresses
     std::vector<std::unique_ptr<char[]>> chars_;
     std::size_t used_ = 0, chunk_size_ = 0;
@@ -688,6 +697,14 @@ public:
     }
     // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
     // repeated question does not pay for the registers the lookup needs).
+    // The first question about token i (the tagging asks it of every lowercase word): the cache probe
+    // inline, without the call of lookup().
+    [[gnu::always_inline]] const WordInfo& first_info(std::size_t i) {
+        Slot& s = slots_[i];
+        s.info = &cache_.get((*toks_)[i].lower);
+        s.info_gen = gen_;
+        return *s.info;
+    }
     [[gnu::always_inline]] const WordInfo& info(std::size_t i) {
         const Slot& s = slots_[i];
         if (s.info_gen == gen_) return *s.info;
@@ -803,9 +820,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.event_token.clear();
     a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
-    // (16 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
-    // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes of a word.)
-    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 16);
+    // (24 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
+    // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes from a word's
+    // start.)
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 24);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
@@ -879,7 +897,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
             if (t.lower[0] == '\'' && is(t.lower, "'d")) t.tag = Tag::Modal;
         } else {
-            const WordInfo& info = memo.info(i);
+            const WordInfo& info = memo.first_info(i);
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;
