@@ -541,6 +541,7 @@ struct WordInfo {
     // Its readings as a verb (of the word after a short prefix: "re-elected"). One inline: most words
     // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
     boost::container::small_vector<VerbAnalysis, 1> forms;
+    bool one_word_verb = false;  // it has verb readings, none of a lemma of several words ("look forward")
 };
 
 // Fills w (a default WordInfo, in place: it is large) with what the lexicon says of `lower`.
@@ -552,6 +553,9 @@ void word_info(std::string_view lower, WordInfo& w) {
         if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) forms = lex.verb_forms(lower.substr(dash + 1));
     }
     w.forms.assign(forms.begin(), forms.end());
+    w.one_word_verb = !forms.empty();
+    for (auto& f : forms)
+        for (auto& e : f.entries) w.one_word_verb = w.one_word_verb && e.rest.empty();
     w.noun_count = lex.noun_candidates(lower, w.nouns);
     for (std::size_t l = 0; l < w.noun_count; ++l)
         for (auto& e : w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
@@ -716,6 +720,11 @@ public:
         if (s.verb_gen == gen_) return s.match;
         const WordInfo& w = info(i);
         if (w.forms.empty()) return no_verb_;
+        if (w.one_word_verb) {  // what verb_at() finds: no later reading has a longer lemma
+            s.match = VerbMatch{&w.forms.front().entries.front(), w.forms.front().form, i};
+            s.verb_gen = gen_;
+            return s.match;
+        }
         return match(i, w);
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
