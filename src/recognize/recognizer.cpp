@@ -760,6 +760,10 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     out.reserve(triggers);  // a mention holds a trigger: the vector is seldom regrown
 
     std::size_t covered = 0;  // bytes before this are inside an accepted mention
+    // The matches at a candidate's (at most two) starts. Only a match's `end` is read before a rule
+    // fills it (a family keeps a match when it is longer than `end`), so they are made once and
+    // reset by their `end`, not built (an Expr of some 30 fields) twice per candidate.
+    grammar::Match at_start[2];
     for (const Token& tk : toks) {
         if (tk.begin < covered) continue;
         if (tk.cls == WordClass::Prefix &&
@@ -774,7 +778,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                  is_digit(static_cast<unsigned char>(t[start])))
             alt_start = start - 3;
         if (alt_start < covered) alt_start = start;
-        grammar::Match best;
+        grammar::Match* kept = nullptr;  // the longest plausible match
+        std::size_t slot = 0;
         for (std::size_t s : {alt_start, start}) {
             if (glued_start(t, s)) {
                 if (alt_start == start) break;
@@ -782,19 +787,21 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
             }
             const char* first = t.data() + s;
             const char* last = t.data() + std::min(n, s + kWindow);
-            grammar::Match m;
+            grammar::Match& m = at_start[slot++];
+            m.end = nullptr;
             if (grammar::match_at(first, last, m)) {
                 std::size_t e = std::size_t(m.end - t.data());
                 if (plausible(t, s, e, m)) {
-                    if (best.end == nullptr || m.end > best.end) {
-                        best = m;
+                    if (kept == nullptr || m.end > kept->end) {
+                        kept = &m;
                         start = s;
                     }
                 }
             }
             if (alt_start == start) break;
         }
-        if (best.end == nullptr) continue;
+        if (kept == nullptr) continue;
+        grammar::Match& best = *kept;
         std::size_t e = std::size_t(best.end - t.data());
         // TimeML extents leave out a leading approximator ("about five hours" is tagged "five hours",
         // still with mod APPROX); "more than", "nearly", "at least" stay inside.
