@@ -14,7 +14,8 @@ auto const past = shape >> (kw("recently") | kw("lately") | kw("the past") | kw(
                   !(x3::omit[quantity] | any_unit);
 auto const future = shape >> (kw("the future") | kw("future") | kw("the near future") | kw("soon") |
                               kw("the coming years") | kw("the years ahead") | kw("the days ahead") |
-                              kw("the weeks ahead") | kw("the months ahead"))[put(&Expr::fuzzy, Fuzzy::Future)];
+                              kw("the weeks ahead") | kw("the months ahead") | kw("a later date") |
+                              kw("a future date") | kw("a later time"))[put(&Expr::fuzzy, Fuzzy::Future)];
 // the near term / the short term / the long term: an unspecified time ahead ("challenges of the near
 // term"), but not the unhyphenated adjective of "the short term interest rates": a following word
 // must be a function word
