@@ -94,6 +94,9 @@ auto const of_rel_year =
     (kw("this")[put(&Expr::rel, Rel::This)] | kw("last")[put(&Expr::rel, Rel::Last)] |
      kw("next")[put(&Expr::rel, Rel::Next)]) >>
     kw("year")[put(&Expr::unit, Unit::Year)];
+// 1989's third quarter / 1990's first half: the year said in front, possessive
+auto const year_possessive = x3::lexeme[uint_4[check_year] >> not_more_digits >> (x3::lit("'s") | "\xE2\x80\x99s") >>
+                                        word_end];
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
@@ -104,7 +107,7 @@ auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >>
 // the fourth quarter of last year
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
-    (year_rel_prefix | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
+    (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
         x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);
@@ -120,7 +123,7 @@ auto const quarter =
 // the first half of 2023 / the second half
 // the last half of 1989 / the first two quarters of 1990 (a year said: "the first two quarters" alone is
 // a duration); not "the last half hour"
-auto const half = (year_rel_prefix | the >> -year4) >>
+auto const half = (year_rel_prefix | year_possessive | the >> -year4) >>
                   ((kw("first")[put(&Expr::half, 1)] | (kw("second") | kw("last"))[put(&Expr::half, 2)]) >>
                        (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >> !any_unit >>
                        -(of_rel_year | kw("of") >> (year4 | kw("the year"))) >>
