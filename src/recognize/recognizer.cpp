@@ -167,7 +167,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     std::string_view rule = m.rule;
     bool numeric_year = rule == "year" && only_digits(span);
     if (numeric_year || rule == "n-units" || rule == "offset") {
-        // 1998 percent / 2024 people is not checked: a year before a noun is common ("1998 budget").
+        // "1998 percent" (a counted noun after the number: see the year checks below).
         std::size_t k = e;
         while (k < t.size() && t[k] == ' ') ++k;
         if (t.substr(k, 7) == "percent") return false;
@@ -189,6 +189,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         auto nw = next_word(t, e);
         for (auto u : measures)
             if (lower_eq(nw, u)) return false;
+        // A count of people or things: "about 2000 people", "rose by 1987 jobs", "1990 contracts". (A
+        // year before a noun is common, "the 1988 budget", "1990 models": only nouns that are counted.)
+        static constexpr std::string_view counted[] = {
+            "people", "persons", "workers", "jobs", "contracts", "shares", "points", "votes", "troops", "soldiers",
+            "employees", "students", "homes", "copies", "members", "residents", "deaths", "passengers",
+            "seats", "delegates", "prisoners", "refugees", "visitors", "customers", "demonstrators", "protesters"};
+        // ("In 1989 shares rose": after a preposition of time it stays a year.)
+        static constexpr std::string_view time_preps[] = {"in", "since", "until", "till", "during", "through",
+                                                          "before", "after", "from", "by", "to"};
+        bool after_time_prep = false;
+        for (auto p : time_preps) after_time_prep |= lower_eq(pw, p);
+        if (!after_time_prep && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])))
+            for (auto u : counted)
+                if (lower_eq(nw, u)) return false;
     }
     if (rule == "n-units" && (x.unit == grammar::Unit::Quarter || x.unit == grammar::Unit::Half)) {
         // A fraction, not a period: "three quarters of the members" (but "a quarter of an hour" is not this rule).
