@@ -522,7 +522,7 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
                 merged.has_zone = tm.has_zone;
                 merged.zone_minutes = tm.zone_minutes;
                 // "7:30 tonight", "5:15 this afternoon": a clock time in the second half of the day
-                if (b_part && merged.ampm == 0 &&
+                if (b_part && merged.ampm == 0 && merged.hour >= 1 && merged.hour <= 11 &&
                     (d.tonight || d.part == grammar::PartOfDay::Afternoon || d.part == grammar::PartOfDay::Evening ||
                      (d.part == grammar::PartOfDay::Night && merged.hour >= 6)))
                     merged.ampm = 2;
