@@ -219,15 +219,30 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
 // time is too noisy when other processes share the cores).
 // `texts` are annotated one by one (each its own document); with `full`, each goes through the whole
 // timeline and the table and iCalendar exporters instead.
-double ns_per_byte(const std::vector<std::string>& texts, int reps, bool full = false) {
+long minor_faults() {
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    return u.ru_minflt;
+}
+
+// Median CPU time per byte of annotating (or, with `full`, building the timeline of and exporting)
+// `texts`, and the page faults taken per MB processed: fresh pages from the kernel, which a large
+// input needs and a small one, reusing the heap of the previous document, does not.
+struct PerByte {
+    double ns = 0;
+    double faults_per_mb = 0;
+};
+PerByte ns_per_byte(const std::vector<std::string>& texts, int reps, bool full = false) {
     dateline::Options o;
     o.dct = dateline::parse_dct("2024-01-19");
     std::size_t bytes = 0;
     for (auto& t : texts) bytes += t.size();
     std::vector<double> times;
+    long faults = 0;
     // Small inputs are repeated so that each sample lasts long enough to time.
     std::size_t inner = std::max<std::size_t>(1, 2'000'000 / std::max<std::size_t>(bytes, 1));
     for (int r = 0; r < reps; ++r) {
+        long f0 = minor_faults();
         double t0 = thread_cpu_seconds();
         std::size_t sink = 0;
         for (std::size_t i = 0; i < inner; ++i)
@@ -240,12 +255,13 @@ double ns_per_byte(const std::vector<std::string>& texts, int reps, bool full = 
                 sink += dateline::to_table(tl).size() + dateline::to_ics(tl).size();
             }
         times.push_back((thread_cpu_seconds() - t0) / double(inner));
+        faults += minor_faults() - f0;
         if (sink == 42) std::puts("");
     }
-    return median(times) * 1e9 / double(bytes);
+    double mb = double(bytes) * double(inner) * double(reps) / 1e6;
+    return {median(times) * 1e9 / double(bytes), double(faults) / std::max(mb, 1e-9)};
 }
 
-// The whole text cut into pieces of about `size` bytes (at spaces), each one document.
 std::vector<std::string> slices(const std::string& text, std::size_t size) {
     std::vector<std::string> out;
     std::size_t b = 0;
@@ -483,14 +499,15 @@ int main(int argc, char** argv) {
                          true});
         cases.push_back({"timeline: \"meeting of the \" x5k vs x50k", {repeat_to("meeting of the ", 75'000)},
                          repeat_to("meeting of the ", 750'000), true});
-        std::printf("pathological inputs, cost per byte (median of %d):\n", std::max(3, reps / 2));
+        std::printf("pathological inputs, CPU cost per byte (median of %d), small vs large, and page faults per MB:\n",
+                    std::max(3, reps / 2));
         for (auto& c : cases) {
-            double a = ns_per_byte(c.small, std::max(3, reps / 2), c.full);
-            double b = ns_per_byte({c.large}, 3, c.full);
-            double ratio = b / a;
+            PerByte a = ns_per_byte(c.small, std::max(3, reps / 2), c.full);
+            PerByte b = ns_per_byte({c.large}, 3, c.full);
+            double ratio = b.ns / a.ns;
             bool linear = ratio < 1.5;
-            std::printf("  %-36s %8.2f ns/B  %8.2f ns/B  ratio %.2f  %s\n", c.name.c_str(), a, b, ratio,
-                        linear ? "linear" : "NOT LINEAR");
+            std::printf("  %-36s %8.2f ns/B  %8.2f ns/B  ratio %.2f  %-10s faults/MB %6.0f %6.0f\n", c.name.c_str(),
+                        a.ns, b.ns, ratio, linear ? "linear" : "NOT LINEAR", a.faults_per_mb, b.faults_per_mb);
             targets.push_back({"linear: " + c.name, linear, fmt::format("ratio {:.2f}", ratio)});
         }
         std::printf("\n");

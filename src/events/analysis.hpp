@@ -37,7 +37,8 @@ enum class Tag : std::uint8_t {
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
-                                     // analysis' buffer, the text, or a literal)
+                                     // analysis' buffer or a padded literal: 16 bytes from its
+                                     // start may be read)
     int timex = -1;                  // index into the timexes when the word is inside one
     int event = -1;                  // index into the sentence's events: set on the main verb / noun head
     Tag tag = Tag::Word;
@@ -97,6 +98,8 @@ struct SentenceAnalysis {
     std::size_t sentence = 0;        // index into the sentences
     std::vector<Token> tokens;
     std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
+    bool back_reference = false;     // some preposition is since/after/before/following/until (the
+                                     // anchoring's "since that meeting" rule looks only then)
     EventList events;                // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
     std::vector<std::uint8_t> event_form;   // for each event found by analyze_sentence: 1 a gerund, 2 a
@@ -118,6 +121,13 @@ inline std::string event_id(std::size_t n) {
     buf[0] = 'e';
     auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
     return std::string(buf, r.ptr);
+}
+// The same written into an event's empty id (no temporary string).
+inline void put_event_id(std::string& eid, std::size_t n) {
+    char buf[24];
+    buf[0] = 'e';
+    auto r = std::to_chars(buf + 1, buf + sizeof buf, n);
+    eid.append(buf, std::size_t(r.ptr - buf));
 }
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,

@@ -67,37 +67,52 @@ struct Placement {
 struct PrepInfo {
     Relation relation = Relation::On;
     std::size_t start = 0;
-    std::string word;
+    std::string_view word;  // a literal of kPreps
     bool present = false;
 };
+
+struct PrepWord {
+    std::string_view word;
+    Relation relation;
+};
+constexpr PrepWord kPreps[] = {
+    {"since", Relation::After},      {"after", Relation::After},     {"following", Relation::After},
+    {"from", Relation::After},       {"as of", Relation::After},     {"before", Relation::Before},
+    {"until", Relation::Before},     {"till", Relation::Before},     {"by", Relation::Before},
+    {"prior to", Relation::Before},  {"ahead of", Relation::Before}, {"up to", Relation::Before},
+    {"throughout", Relation::Includes}, {"on", Relation::On},        {"in", Relation::On},
+    {"at", Relation::On},            {"during", Relation::On},       {"over", Relation::On},
+    {"within", Relation::On},        {"for", Relation::On},          {"of", Relation::On}};
+
+const PrepWord* prep_word(std::string_view w) {
+    for (const PrepWord& p : kPreps)
+        if (p.word == w) return &p;
+    return nullptr;
+}
 
 PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
     PrepInfo p;
     p.start = ta;
     if (ta == 0) return p;
     const Token& t = toks[ta - 1];
-    std::string w(t.lower);
+    std::string_view w = t.lower;
+    char two[32];  // "prior to", "as of": two words
     std::size_t start = ta - 1;
     if ((t.tag == Tag::To || w == "of") && ta >= 2) {
         std::string_view w2 = toks[ta - 2].lower;
         if (w2 == "prior" || w2 == "ahead" || w2 == "up" || w2 == "as") {
-            w = std::string(w2) + " " + w;
+            w2.copy(two, w2.size());
+            two[w2.size()] = ' ';
+            w.copy(two + w2.size() + 1, std::min(w.size(), sizeof two - w2.size() - 1));
+            w = std::string_view(two, std::min(w2.size() + 1 + w.size(), sizeof two));
             start = ta - 2;
         }
     }
-    static const std::map<std::string, Relation, std::less<>> rel = {
-        {"since", Relation::After},      {"after", Relation::After},     {"following", Relation::After},
-        {"from", Relation::After},       {"as of", Relation::After},     {"before", Relation::Before},
-        {"until", Relation::Before},     {"till", Relation::Before},     {"by", Relation::Before},
-        {"prior to", Relation::Before},  {"ahead of", Relation::Before}, {"up to", Relation::Before},
-        {"throughout", Relation::Includes}, {"on", Relation::On},        {"in", Relation::On},
-        {"at", Relation::On},            {"during", Relation::On},       {"over", Relation::On},
-        {"within", Relation::On},        {"for", Relation::On},          {"of", Relation::On}};
-    auto it = rel.find(w);
-    if (it == rel.end()) return p;
-    p.relation = it->second;
+    const PrepWord* pw = prep_word(w);
+    if (!pw) return p;
+    p.relation = pw->relation;
     p.start = start;
-    p.word = w;
+    p.word = pw->word;
     p.present = true;
     return p;
 }
@@ -238,8 +253,10 @@ Tense tense_of_be(std::string_view w) {
 // The token text of [l, r] with quotation marks dropped, spaced as in the original.
 std::string join_tokens(std::string_view text, const std::vector<Token>& toks, std::size_t l, std::size_t r) {
     std::string out;
-    if (l <= r && l < toks.size())  // never longer than the text it comes from
-        out.reserve(toks[std::min(r, toks.size() - 1)].end - toks[l].begin);
+    if (l > r || l >= toks.size()) return out;
+    // Never longer than the text it comes from: written in place, then cut to its length.
+    out.resize(toks[std::min(r, toks.size() - 1)].end - toks[l].begin);
+    char* w = out.data();
     std::size_t last_end = std::string::npos;
     for (std::size_t k = l; k <= r && k < toks.size(); ++k) {
         if (toks[k].tag == Tag::Quote) continue;
@@ -258,11 +275,13 @@ std::string join_tokens(std::string_view text, const std::vector<Token>& toks, s
                         space = !g1.empty();
                     }
             }
-            if (space) out += ' ';
+            if (space) *w++ = ' ';
         }
-        out += text.substr(toks[k].begin, toks[k].end - toks[k].begin);
+        const char* from = text.data() + toks[k].begin;
+        for (const char* end = text.data() + toks[k].end; from < end;) *w++ = *from++;  // (short words)
         last_end = toks[k].end;
     }
+    out.resize(std::size_t(w - out.data()));
     return out;
 }
 
@@ -450,7 +469,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
-            std::string phrase = (prep.present ? prep.word + " " : "") + t.text;
+            std::string phrase = prep.present ? cat(prep.word, " ", t.text) : t.text;
             auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
@@ -513,7 +532,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         }
 
         // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
-        for (std::size_t i = 0; i + 2 < ntoks; ++i) {
+        // (Nothing to refer back to before the document's first dated mention, or without one of the
+        // prepositions.)
+        const bool back_reference = a.back_reference && !dated_by_lemma.empty();
+        for (std::size_t i = 0; back_reference && i + 2 < ntoks; ++i) {
             if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
             std::string_view w = toks[i].lower;
             if (w != "since" && w != "after" && w != "before" && w != "following" && w != "until") continue;
@@ -566,7 +588,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         for (std::size_t j = 0; j < order.size(); ++j) {
             // From here on only the events' offsets and kinds are read, through out.events.
             global[order[j]] = a.events.base() + j;
-            out.events[a.events.base() + j].eid = event_id(a.events.base() + j + 1);
+            put_event_id(out.events[a.events.base() + j].eid, a.events.base() + j + 1);  // (empty until here)
         }
 
         // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).

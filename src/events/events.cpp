@@ -84,6 +84,61 @@ struct ClosedClass {
             entries[std::size_t(b.begin) + b.count++] = {w, *table.find(w)};
         }
     }
+    // The words of at most 16 bytes again (all of them), keyed by their bytes read as two numbers
+    // (the bytes after the word masked off) and their length: a multiply, a probe and a compare.
+    struct ShortSlot {
+        std::uint64_t key = 0, key2 = 0;
+        std::uint32_t len = 0;  // 0: an empty slot
+        Tag tag = Tag::Word;
+    };
+    static constexpr unsigned kShortBits = 9;  // 512 slots for ~180 words
+    ShortSlot short_slots[std::size_t(1) << kShortBits] = {};
+    // The bytes [8 * part, 8 * part + 8) of a word of n bytes (1 <= n <= 16) as a number, those after
+    // the word masked off (by table: no branch); 16 bytes from the word's start may be read.
+    static constexpr auto kKeyMask = [] {
+        std::array<std::array<std::uint64_t, 2>, 17> m{};
+        for (std::size_t n = 0; n <= 16; ++n)
+            for (std::size_t part = 0; part < 2; ++part) {
+                const std::size_t bytes = n > 8 * part ? std::min<std::size_t>(n - 8 * part, 8) : 0;
+                m[n][part] = bytes == 8 ? ~std::uint64_t(0) : (std::uint64_t(1) << (8 * bytes)) - 1;
+            }
+        return m;
+    }();
+    static std::uint64_t short_key(const char* p, std::size_t n, std::size_t part = 0) {
+        std::uint64_t v;
+        std::memcpy(&v, p + 8 * part, 8);
+        return v & kKeyMask[n][part];
+    }
+    static std::uint64_t short_mix(std::uint64_t key, std::uint64_t key2, std::size_t n) {
+        return (key + key2 * 0xbf58476d1ce4e5b9ull + n) * 0x9E3779B97F4A7C15ull;
+    }
+    void finish_short() {
+        for (auto w : noted) {
+            if (w.empty() || w.size() > 16) continue;  // found through find() (none so long)
+            char buf[16] = {};
+            w.copy(buf, w.size());
+            const std::uint64_t key = short_key(buf, w.size()), key2 = short_key(buf, w.size(), 1);
+            std::size_t i = std::size_t(short_mix(key, key2, w.size()) >> (64 - kShortBits));
+            while (short_slots[i].len &&
+                   !(short_slots[i].key == key && short_slots[i].key2 == key2 && short_slots[i].len == w.size()))
+                i = (i + 1) & ((std::size_t(1) << kShortBits) - 1);
+            short_slots[i] = {key, key2, std::uint32_t(w.size()), *table.find(w)};
+        }
+    }
+    // find() for a token's word: 16 bytes from its start may be read (the analysis' buffer has spare
+    // bytes at its end).
+    [[gnu::always_inline]] const Tag* find_padded(std::string_view lower) const {
+        const std::size_t n = lower.size();
+        if (n - 1 >= 16) [[unlikely]]
+            return find(lower);
+        const std::uint64_t key = short_key(lower.data(), n), key2 = short_key(lower.data(), n, 1);
+        for (std::size_t i = std::size_t(short_mix(key, key2, n) >> (64 - kShortBits));;
+             i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
+            const ShortSlot& s = short_slots[i];
+            if (s.key == key && s.key2 == key2 && s.len == n) return &s.tag;
+            if (!s.len) return nullptr;
+        }
+    }
     // The tag of `lower` (a lowercase word) when it is a closed-class word.
     const Tag* find(std::string_view lower) const {
         if (lower.empty() || lower.size() >= 16) return table.find(lower);
@@ -144,6 +199,7 @@ const ClosedClass& closed_class_filter() {
         t["once"] = Tag::Adverb;
         for (auto w : {"which", "who", "whom", "where", "what", "why", "how"}) t[w] = Tag::Rel;
         t.c.finish();
+        t.c.finish_short();
         return std::move(t.c);
     }();
     return m;
@@ -194,6 +250,9 @@ template <std::size_t N>
 inline bool is(std::string_view w, const char (&lit)[N]) {
     return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
+
+// Sets a string field of a new event (empty until then): an append, cheaper than an assignment.
+inline void put(std::string& field, std::string_view v) { field.append(v.data(), v.size()); }
 
 // w (at least two bytes long) ends in the two letters a b: "ly", "ed".
 inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
@@ -292,6 +351,14 @@ struct Tokenizer {
         used += n;
         return v;
     }
+    // The bytes [b, b + n) of the text, copied to the buffer (punctuation: every token's word is in the
+    // buffer, whose spare bytes let a lookup read 8 bytes from a word's start).
+    std::string_view copy(std::size_t b, std::size_t n) {
+        char* p = buffer + used;
+        std::memcpy(p, t.data() + b, n);
+        used += n;
+        return {p, n};
+    }
     void push_word(std::size_t b, std::size_t e) {
         Token& tok = out.emplace_back();
         tok.begin = b;
@@ -309,32 +376,45 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
     std::size_t i = b;
     while (i < e) {
         unsigned char c = static_cast<unsigned char>(t[i]);
-        if (ascii::is_space(char(c))) {
-            ++i;
-            continue;
-        }
-        Tag ptag = Tag::Punct;
-        if (std::size_t len = c == 0xE2 || c == 0xC2 ? unicode_punct(t, i, ptag) : 0) {
-            // ’ between letters is an apostrophe inside a word; handled below.
-            bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
-                         is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
-                         ascii::is_alpha(t[i + 3]);
-            if (!inner) {
+        // A letter or digit (most tokens start with one) starts a word: none of the tests below.
+        if (!kAlnumLower[c]) {
+            if (ascii::is_space(char(c))) {
+                ++i;
+                continue;
+            }
+            Tag ptag = Tag::Punct;
+            if (std::size_t len = c == 0xE2 || c == 0xC2 ? unicode_punct(t, i, ptag) : 0) {
+                // ’ between letters is an apostrophe inside a word; handled below.
+                bool inner = ptag == Tag::Quote && static_cast<unsigned char>(t[i + 2]) == 0x99 && i > b &&
+                             is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
+                             ascii::is_alpha(t[i + 3]);
+                if (!inner) {
+                    Token& tok = out.emplace_back();
+                    tok.begin = i;
+                    tok.end = i + len;
+                    tok.lower = tz.copy(i, len);
+                    tok.tag = ptag;
+                    i += len;
+                    continue;
+                }
+            }
+            if (!is_word_byte(c)) {
                 Token& tok = out.emplace_back();
                 tok.begin = i;
-                tok.end = i + len;
-                tok.lower = t.substr(i, len);
-                tok.tag = ptag;
-                        i += len;
+                tok.end = i + 1;
+                tok.lower = tz.copy(i, 1);
+                tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
+                ++i;
                 continue;
             }
         }
-        if (is_word_byte(c)) {
+        {  // a word
             // The word's lowercase form (as lower_into() writes it) is written as it is scanned, where
             // its token will point; a contraction split rewrites the same bytes part by part.
             std::size_t s = i;
             char* lo = tz.buffer + tz.used;
             std::size_t n = 0;
+            bool apostrophe = false;  // an apostrophe was written (no contraction without one)
             while (i < e) {
                 {
                     // The run of letters and digits, in locals: the lambdas below take i by reference,
@@ -369,6 +449,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 std::size_t alen = 0;
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
                     if (is_apostrophe(t, i, alen) && i + alen < e && ascii::is_alpha(t[i + alen])) {
+                        apostrophe = true;
                         lo[n++] = '\'';
                         i += alen;
                         continue;
@@ -382,6 +463,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 }
                 bool next_alnum = i + 1 < e && ascii::is_alnum(t[i + 1]);
                 if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
+                    apostrophe |= d == '\'';
                     lo[n++] = char(d);
                     ++i;
                     continue;
@@ -415,12 +497,14 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                                                                                   : chars_after_apostrophe + 1;
             };
             // Every contraction has its apostrophe second or third from the end.
-            bool apostrophe = lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
+            apostrophe = apostrophe && lw.size() > 2 && (lw[lw.size() - 2] == '\'' || lw[lw.size() - 3] == '\'');
             if (apostrophe && lw.size() > 3 && ends("n't")) {
                 std::size_t sb = suffix_bytes(1) + 1;  // "n" + apostrophe + "t"
                 tz.push_word(s, i - sb);
                 tz.push_word(i - sb, i);
-                out.back().lower = "n't";
+                // (Padded: the closed-class lookup reads 16 bytes of a word.)
+                static constexpr char kNot[16] = {'n', '\'', 't'};
+                out.back().lower = std::string_view(kNot, 3);
             } else if (apostrophe && lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
             } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
@@ -432,15 +516,9 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 tok.lower = lw;
                 tz.used += lw.size();
                 tok.capital = ascii::is_upper(t[s]);
-                    }
-            continue;
+            }
+            if (i < e && t[i] == ' ') ++i;  // the usual space after a word: no turn of the loop for it
         }
-        Token& tok = out.emplace_back();
-        tok.begin = i;
-        tok.end = i + 1;
-        tok.lower = t.substr(i, 1);
-        tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
-        ++i;
     }
 }
 
@@ -463,6 +541,7 @@ struct WordInfo {
     // Its readings as a verb (of the word after a short prefix: "re-elected"). One inline: most words
     // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
     boost::container::small_vector<VerbAnalysis, 1> forms;
+    bool one_word_verb = false;  // it has verb readings, none of a lemma of several words ("look forward")
 };
 
 // Fills w (a default WordInfo, in place: it is large) with what the lexicon says of `lower`.
@@ -474,6 +553,9 @@ void word_info(std::string_view lower, WordInfo& w) {
         if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) forms = lex.verb_forms(lower.substr(dash + 1));
     }
     w.forms.assign(forms.begin(), forms.end());
+    w.one_word_verb = !forms.empty();
+    for (auto& f : forms)
+        for (auto& e : f.entries) w.one_word_verb = w.one_word_verb && e.rest.empty();
     w.noun_count = lex.noun_candidates(lower, w.nouns);
     for (std::size_t l = 0; l < w.noun_count; ++l)
         for (auto& e : w.nouns[l]) w.noun_words = std::max(w.noun_words, e.words.size());
@@ -490,16 +572,23 @@ void word_info(std::string_view lower, WordInfo& w) {
 class WordCache {
 public:
     // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
-    const WordInfo& get(std::string_view w) {
-        std::uint64_t h = detail::word_hash(w);
+    // `w` is a token's word: 16 bytes from its start may be read. A word of up to 16 bytes is keyed by
+    // its bytes as two numbers (and its length), which needs no hash of the bytes and no byte compare.
+    [[gnu::always_inline]] const WordInfo& get(std::string_view w) {
+        const std::size_t n = w.size();
+        const bool short_word = n - 1 < 16;
+        const std::uint64_t k = short_word ? ClosedClass::short_key(w.data(), n) : detail::word_hash(w);
+        const std::uint64_t k2 = short_word ? ClosedClass::short_key(w.data(), n, 1) : 0;
+        const std::uint64_t h = short_word ? ClosedClass::short_mix(k, k2, n) : k;
         if (!slots_.empty())
-            for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            for (std::size_t i = std::size_t(h >> shift_);; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
                 if (!s.info) break;
-                if (s.hash == h && s.key.size() == w.size() && same_bytes(s.key.data(), w.data(), w.size()))
+                if (s.key_or_hash == k && s.key2 == k2 && s.key.size() == n &&
+                    (short_word || same_bytes(s.key.data(), w.data(), n)))
                     return *s.info;
             }
-        return insert(w, h);
+        return insert(w, k, k2, h);
     }
     // Call only when no WordInfo handed out is still in use.
     void limit(std::size_t max_words) {
@@ -512,15 +601,16 @@ public:
 
 private:
     struct Slot {
-        std::uint64_t hash = 0;
+        std::uint64_t key_or_hash = 0, key2 = 0;  // a short word's keys, else its word_hash() and 0
+        std::uint64_t hash = 0;                   // its top bits say where the probe starts
         std::string_view key;
         const WordInfo* info = nullptr;
     };
-    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t h) {
+    [[gnu::noinline]] const WordInfo& insert(std::string_view w, std::uint64_t k, std::uint64_t k2, std::uint64_t h) {
         if ((infos_.size() + 1) * 2 > slots_.size()) grow();
         word_info(w, infos_.emplace_back());
-        Slot s{h, store(w), &infos_.back()};
-        std::size_t i = h & mask_;
+        Slot s{k, k2, h, store(w), &infos_.back()};
+        std::size_t i = std::size_t(h >> shift_);
         while (slots_[i].info) i = (i + 1) & mask_;
         slots_[i] = s;
         return *s.info;
@@ -542,15 +632,17 @@ private:
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(cap, Slot{});
         mask_ = cap - 1;
+        shift_ = unsigned(64 - std::countr_zero(cap));
         for (auto& s : old) {
             if (!s.info) continue;
-            std::size_t i = s.hash & mask_;
+            std::size_t i = std::size_t(s.hash >> shift_);
             while (slots_[i].info) i = (i + 1) & mask_;
             slots_[i] = s;
         }
     }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    unsigned shift_ = 63;  // 64 - log2 of the slot count: the top bits of a hash index the slots
     std::deque<WordInfo> infos_;  // stable addresses
     std::vector<std::unique_ptr<char[]>> chars_;
     std::size_t used_ = 0, chunk_size_ = 0;
@@ -609,28 +701,47 @@ public:
     }
     // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
     // repeated question does not pay for the registers the lookup needs).
-    const WordInfo& info(std::size_t i) {
+    // The first question about token i (the tagging asks it of every lowercase word): the cache probe
+    // inline, without the call of lookup().
+    [[gnu::always_inline]] const WordInfo& first_info(std::size_t i) {
+        Slot& s = slots_[i];
+        s.info = &cache_.get((*toks_)[i].lower);
+        s.info_gen = gen_;
+        return *s.info;
+    }
+    [[gnu::always_inline]] const WordInfo& info(std::size_t i) {
         const Slot& s = slots_[i];
         if (s.info_gen == gen_) return *s.info;
         return lookup(i);
     }
-    const std::optional<VerbMatch>& verb(std::size_t i) {
+    // Inline: most words have no verb reading, which needs no call and no store.
+    [[gnu::always_inline]] const std::optional<VerbMatch>& verb(std::size_t i) {
         Slot& s = slots_[i];
-        if (s.verb_gen != gen_) {
-            s.match = verb_at(*toks_, i, info(i));
+        if (s.verb_gen == gen_) return s.match;
+        const WordInfo& w = info(i);
+        if (w.forms.empty()) return no_verb_;
+        if (w.one_word_verb) {  // what verb_at() finds: no later reading has a longer lemma
+            s.match = VerbMatch{&w.forms.front().entries.front(), w.forms.front().form, i};
             s.verb_gen = gen_;
+            return s.match;
         }
-        return s.match;
+        return match(i, w);
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
     // Inline: most words end no event noun of that many words, which needs no call.
-    const NounEntry* noun(std::size_t i, std::size_t j) {
+    [[gnu::always_inline]] const NounEntry* noun(std::size_t i, std::size_t j) {
         const WordInfo& c = info(j);
         if (j - i + 1 > c.noun_words) return nullptr;
         return noun_entry(i, j, c);
     }
 
 private:
+    [[gnu::noinline]] const std::optional<VerbMatch>& match(std::size_t i, const WordInfo& w) {
+        Slot& s = slots_[i];
+        s.match = verb_at(*toks_, i, w);
+        s.verb_gen = gen_;
+        return s.match;
+    }
     [[gnu::noinline]] const WordInfo& lookup(std::size_t i) {
         Slot& s = slots_[i];
         s.info = &cache_.get((*toks_)[i].lower);
@@ -656,6 +767,7 @@ private:
         std::optional<VerbMatch> match;
     };
     const std::vector<Token>* toks_ = nullptr;
+    const std::optional<VerbMatch> no_verb_;
     std::vector<Slot> slots_;
     std::uint32_t gen_ = 0;
     WordCache cache_;
@@ -717,8 +829,10 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.event_token.clear();
     a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
-    // (8 bytes more than the sentence: the tokenizer stores words 8 bytes at a time.)
-    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 8);
+    // (24 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
+    // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes from a word's
+    // start.)
+    a.lower_buffer.resize(std::max<std::size_t>(s.end > s.begin ? s.end - s.begin : 0, 1) + 24);
     tokenize(text, s.begin, s.end, a.tokens, a.lower_buffer.data());
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
@@ -736,6 +850,22 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     std::size_t tx_begin = tx != timexes.end() ? tx->begin : kNone;
     const MultiNounFilter& multi_filter = multi_noun_filter();
     bool any_multi = false;  // some word may end an event noun of several words
+    bool any_if = false;     // some token is the subordinator "if" (opens a conditional scope)
+    a.back_reference = false;
+    // The tokens the passes below look at, in text order: words still open-class after each pass,
+    // forms of "be" (reused from sentence to sentence).
+    static thread_local std::vector<std::uint32_t> words, candidates, be_forms;
+    words.clear();
+    candidates.clear();
+    be_forms.clear();
+    // What a closed-class word tells the passes below: an "if", a preposition that may refer back
+    // to an earlier event ("since that meeting": anchoring's rule 2).
+    auto note_closed = [&](const Token& t) {
+        if (t.tag == Tag::Subord && is(t.lower, "if")) any_if = true;
+        if (t.tag == Tag::Prep && (is(t.lower, "since") || is(t.lower, "after") || is(t.lower, "before") ||
+                                   is(t.lower, "following") || is(t.lower, "until")))
+            a.back_reference = true;
+    };
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& t = toks[i];
         if (t.begin >= tx_begin) {
@@ -756,25 +886,32 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             // Mostly names, which the event pass skips: the small closed-class table, not the word
             // cache (a name's first lookup there pays the whole lexicon analysis); most names are
             // ruled out by their first letter and length alone.
-            if (const Tag* tag = closed.find(t.lower)) t.tag = *tag;
+            if (const Tag* tag = closed.find_padded(t.lower)) {
+                t.tag = *tag;
+                note_closed(t);
+            }
             // Not looked up: unknown, unless no multi-word event noun can end with it.
             t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
-        } else if (const Tag* tag = closed.find(t.lower)) {
+        } else if (const Tag* tag = closed.find_padded(t.lower)) {
             // (The word cache would say the same: WordInfo::closed comes from the same table.)
             t.tag = *tag;
+            note_closed(t);
             t.noun_words = 0;  // no longer a Word: the look-ahead for event nouns skips it
+            // ("'s" and "'d" are closed-class words, lowercase.)
+            if (t.lower[0] == '\'' && is(t.lower, "'s")) {
+                // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
+                bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
+                                      is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
+                t.tag = pron ? Tag::Be : Tag::Possessive;
+            }
+            if (t.lower[0] == '\'' && is(t.lower, "'d")) t.tag = Tag::Modal;
         } else {
-            const WordInfo& info = memo.info(i);
+            const WordInfo& info = memo.first_info(i);
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;
-        if (is(t.lower, "'s")) {
-            // "it's", "that's", "there's" -> is; a noun's "'s" -> possessive
-            bool pron = i > 0 && (toks[i - 1].tag == Tag::Pronoun || is(toks[i - 1].lower, "that") ||
-                                  is(toks[i - 1].lower, "what") || is(toks[i - 1].lower, "who"));
-            t.tag = pron ? Tag::Be : Tag::Possessive;
-        }
-        if (is(t.lower, "'d")) t.tag = Tag::Modal;
+        if (t.tag == Tag::Word) words.push_back(std::uint32_t(i));
+        else if (t.tag == Tag::Be) be_forms.push_back(std::uint32_t(i));
     }
     // "that": relative before a verb, complementizer before a subject, determiner before a noun.
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
@@ -804,20 +941,22 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         else
             toks[i].tag = Tag::Det;
     };
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    for (std::size_t i : words) {  // (neither rule retags anything but a word)
         auto& t = toks[i];
-        if (t.tag != Tag::Word) continue;  // neither rule retags anything else
         that_or_going(i);
         if (t.tag == Tag::Word && t.lower.size() > 4 && ends_with2(t.lower, 'l', 'y') &&
             !is(t.lower, "family") && !is(t.lower, "italy") && !is(t.lower, "rally") && !is(t.lower, "supply") &&
             !is(t.lower, "assembly") && !is(t.lower, "july") && !is(t.lower, "reply") && !is(t.lower, "ally"))
             t.tag = Tag::Adverb;
+        if (t.tag == Tag::Word && t.timex < 0) candidates.push_back(std::uint32_t(i));
     }
 
     // Events, left to right.
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    bool any_opener = false;  // some verb opens a hypothetical scope (Token::hypothetical set)
+    std::size_t next = 0;  // the tokens before it belong to an event found already
+    for (const std::size_t i : candidates) {  // words outside timexes
+        if (i < next) continue;
         auto& t = toks[i];
-        if (t.tag != Tag::Word || t.timex >= 0) continue;
         bool sentence_initial = i == 0 || (i == 1 && toks[0].tag == Tag::Quote);
         if (t.capital && !sentence_initial) continue;  // names
         auto p = prev_content(a.tokens, i);
@@ -888,8 +1027,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 is_verb = true;
             if (is_verb) {
                 Event& e = a.events.emplace_back();
-                e.lemma = ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower;
-                e.event_class = "OCCURRENCE";
+                put(e.lemma, ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower);
+                put(e.event_class, "OCCURRENCE");
                 a.event_form.push_back(0);
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
@@ -899,8 +1038,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         }
         if (is_verb) {
             Event& e = a.events.emplace_back();
-            e.lemma = v->entry->lemma;
-            e.event_class = v->entry->event_class;
+            put(e.lemma, v->entry->lemma);
+            put(e.event_class, v->entry->event_class);
             e.noun = false;
             // remember the form for now; the verb group pass below fills tense/aspect/modality
             a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
@@ -912,8 +1051,11 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             a.event_token.push_back(i);
             t.event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= v->last; ++k) toks[k].verb = true;
-            if (v->entry->hypothetical) t.hypothetical = true;  // marks the start of a hypothetical scope
-            i = v->last;
+            if (v->entry->hypothetical) {
+                t.hypothetical = true;  // marks the start of a hypothetical scope
+                any_opener = true;
+            }
+            next = v->last + 1;
             continue;
         }
         if (noun) {
@@ -924,15 +1066,15 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 continue;
             // A plural or singular event noun; a verb reading lost above ("talks" after a subject) keeps it.
             Event& e = a.events.emplace_back();
-            e.lemma = noun->lemma;
-            e.event_class = noun->event_class;
+            put(e.lemma, noun->lemma);
+            put(e.event_class, noun->event_class);
             e.noun = true;
-            e.aspect = "NONE";
+            put(e.aspect, "NONE");
             a.event_form.push_back(0);
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
-            i = noun_end;
+            next = noun_end + 1;
             continue;
         }
     }
@@ -944,8 +1086,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // One pass for both: a copula looks only at the tokens after it, which the scopes do not change,
     // and the scopes set only the events' factual/conditional marks, which the verb groups below
     // do not read (they may only set conditional as well).
-    bool hypo = false, cond = false;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    auto mark_copula = [&](std::size_t i) {
         auto& t = toks[i];
         if (t.tag == Tag::Be && !is(t.lower, "been") && !is(t.lower, "being") && !is(t.lower, "be")) {
             std::size_t j = i + 1;
@@ -953,6 +1094,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             bool aux = j < toks.size() && (toks[j].verb || toks[j].tag == Tag::Be);
             if (!aux) t.main_be = true;
         }
+    };
+    // Without an "if" and a scope opener (most sentences) no token is in a scope and no token's mark
+    // is set: only the copulas are looked for.
+    const bool scopes = any_if || any_opener;
+    if (!scopes)
+        for (std::size_t i : be_forms) mark_copula(i);
+    bool hypo = false, cond = false;
+    for (std::size_t i = 0; scopes && i < toks.size(); ++i) {
+        auto& t = toks[i];
+        mark_copula(i);
         const bool opener = t.hypothetical;
         if (!hypo && !cond) {  // outside both scopes (most tokens): nothing to close or mark
             t.hypothetical = false;
@@ -1055,16 +1206,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             if (en && !have_finite && !have && !be) tense = Tense::Past;
             bool progressive = be && ing;
             bool perfective = have && (en || (be && ing));
-            e.aspect = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
-                       : perfective              ? "PERFECTIVE"
-                       : progressive             ? "PROGRESSIVE"
-                                                 : "NONE";
+            put(e.aspect, perfective && progressive ? std::string_view("PERFECTIVE_PROGRESSIVE")
+                          : perfective            ? std::string_view("PERFECTIVE")
+                          : progressive           ? std::string_view("PROGRESSIVE")
+                                                  : std::string_view("NONE"));
             e.tense = tense;
-            e.modality = modality;
+            put(e.modality, modality);
             e.negated = negated;
             if (modality == "would") e.conditional = true;
-            // Trigger words: the chain (without "to") and the verb.
-            std::string trig;
+            // Trigger words: the chain (without "to") and the verb, written in place.
+            std::string& trig = e.trigger;
             std::size_t tb = std::string::npos;
             for (std::size_t c : chain) {
                 if (toks[c].tag == Tag::To) continue;
@@ -1078,18 +1229,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 if (!trig.empty()) trig += ' ';
                 trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
             }
-            e.trigger = std::move(trig);
             e.begin = tb;
             e.end = toks[last].end;
             e.sentence = index;
             continue;
         }
-        std::string trig;
+        std::string& trig = e.trigger;  // written in place
         for (std::size_t c = first; c <= head; ++c) {
             if (!trig.empty()) trig += ' ';
             trig += text.substr(toks[c].begin, toks[c].end - toks[c].begin);
         }
-        e.trigger = std::move(trig);
         e.begin = toks[first].begin;
         e.end = toks[head].end;
         e.sentence = index;

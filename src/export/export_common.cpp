@@ -188,9 +188,8 @@ std::string document_title(const Timeline& t) {
 }
 
 std::string entry_sentence(const Timeline& t, const TimelineEntry& e) {
-    constexpr std::size_t max_bytes = 2000;
     const std::string_view s = sentence_text(t, e.sentence);
-    return s.size() <= max_bytes ? std::string(s) : sentence_excerpt(t, e, max_bytes);
+    return s.size() <= entry_sentence_max_bytes ? std::string(s) : sentence_excerpt(t, e, entry_sentence_max_bytes);
 }
 
 std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::size_t max_bytes) {

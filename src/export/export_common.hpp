@@ -54,6 +54,7 @@ std::string sentence_excerpt(const Timeline& t, const TimelineEntry& e, std::siz
 // The entry's sentence as the exporters show it in full: whole up to 2,000 bytes, else the window of
 // that size around the event (one description per entry holding a whole 100 KB sentence would make
 // the output grow with the square of the sentence).
+inline constexpr std::size_t entry_sentence_max_bytes = 2000;
 std::string entry_sentence(const Timeline& t, const TimelineEntry& e);
 
 // Escapes text for HTML/XML element content and quoted attributes (& < > " '). Control characters

@@ -455,6 +455,17 @@ std::string to_ics(const Timeline& t, const ExportOptions& o) {
 
     const std::vector<std::string> ids = entry_ids(t, o.source_name);
     std::string events;
+    {
+        // Room for every event at once (its sentence, folded, and ~700 bytes of properties), so that
+        // a long calendar is not regrown and copied through a series of doublings.
+        std::size_t room = 0;
+        for (const TimelineEntry& e : t.entries)
+            if (e.dated && e.sentence < t.sentences.size())
+                room += std::min<std::size_t>(t.sentences[e.sentence].end - t.sentences[e.sentence].begin,
+                                              entry_sentence_max_bytes) *
+                            21 / 20 + 700;
+        events.reserve(room);
+    }
     std::int64_t tz_from = INT64_MAX, tz_to = INT64_MIN;  // span of times written with TZID
     for (std::size_t i = 0; i < t.entries.size(); ++i) {
         const TimelineEntry& e = t.entries[i];

@@ -70,7 +70,7 @@ bool ed_exception(std::string_view w) {
         "need", "needed", "speed", "seed", "feed", "breed", "indeed", "proceed", "succeed", "exceed", "shed",
         "hundred", "sacred", "naked", "wicked", "beloved", "kindred", "unprecedented", "red", "bed", "led",
         "united", "based", "related", "limited", "interested", "concerned", "supposed", "used", "advanced",
-        "detailed", "experienced", "qualified", "skilled", "talented", "armed", "married", "alleged", "reported",
+        "detailed", "experienced", "qualified", "skilled", "talented", "armed", "married", "alleged",
         "expected", "scheduled", "planned", "proposed", "so-called", "embattled", "troubled", "unidentified",
         "undisclosed", "unexpected", "unnamed", "wanted", "owned", "elected", "appointed", "injured", "wounded",
         "accused", "unrelated", "combined", "mixed", "fixed", "increased", "reduced", "improved", "continued",
@@ -485,6 +485,12 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
+        // "reported" after a determiner is an adjective ("the reported sale"), else the verb.
+        if (tw == Tense::Past && w == "reported") {
+            static const WordTable<bool> det = word_set({"the", "a", "an", "its", "his", "her", "their", "our",
+                                                         "this", "that", "these", "those", "no", "any", "some"});
+            if (det.contains(prev)) tw = Tense::Unknown;
+        }
         // "would" alone is no future, but "would be traveling Thursday" is an arrangement ahead of the report.
         if (w == "would" && words.word(r + 1) == "be") {
             auto v = words.word(r + 2);
@@ -503,8 +509,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
         if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
-        // A passive participle ("is being traded", "will be held") has no tense of its own: "be" has it.
-        if (tw == Tense::Past && is_form_of_be(prev))
+        // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
+        // has no tense of its own: "be" or "get" has it.
+        if (tw == Tense::Past && (is_form_of_be(prev) || prev == "get" || prev == "gets" || prev == "getting" ||
+                                  prev == "got" || prev == "gotten"))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
         if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
