@@ -155,12 +155,16 @@ struct Word {
 
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
-bool may_cue(std::string_view w) {
+// (The table lookup out of line: most words fail the shape test inlined in may_cue.)
+[[gnu::noinline]] bool in_cue_table(const CueWords& cw, std::string_view w) {
+    return cw.table.find(w) || w == "to" || w == "as" || w == "would";
+}
+inline bool may_cue(std::string_view w) {
     const std::size_t n = w.size();
     if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == '\'' && w[n - 2] == 'l' && w[n - 1] == 'l')))
         return true;
-    const CueWords& cw = cue_words();
-    return cw.shapes.may_contain(w) && (cw.table.find(w) || w == "to" || w == "as" || w == "would");
+    static const CueWords& cw = cue_words();
+    return cw.shapes.may_contain(w) && in_cue_table(cw, w);
 }
 
 // Letters, ' and -, by table (the run scan below reads every byte of a window).
