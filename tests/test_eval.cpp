@@ -39,9 +39,9 @@ dateline::ScoredTimex sys(const dateline::TimemlDocument& d, std::string_view te
 }
 
 // Floors of the regression guard below: the figures of the last real run, rounded down.
-constexpr double kStrictP = 0.879, kStrictR = 0.889, kStrictF1 = 0.884;
-constexpr double kRelaxedP = 0.940, kRelaxedR = 0.950, kRelaxedF1 = 0.945;
-constexpr double kValueF1 = 0.823, kTypeF1 = 0.914, kValueAccuracy = 0.870;
+constexpr double kStrictP = 0.881, kStrictR = 0.892, kStrictF1 = 0.886;
+constexpr double kRelaxedP = 0.940, kRelaxedR = 0.952, kRelaxedF1 = 0.946;
+constexpr double kValueF1 = 0.824, kTypeF1 = 0.915, kValueAccuracy = 0.871;
 
 const char* kGold =
     "Sales fell <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1997-Q4\">the fourth quarter</TIMEX3> and rose "

@@ -2,11 +2,13 @@
 // end: what it finds must not depend on where a word falls against those blocks. The same text
 // shifted by 0..40 bytes (leading spaces or letters glued into a word of their own) gives the same
 // mentions, shifted.
+#include <cctype>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "../grammars/en/lexicon.hpp"
 #include "recognize/recognizer.hpp"
 
 namespace {
@@ -56,4 +58,35 @@ TEST_CASE("scan: a text's last word is found whatever the text's length", "[reco
         CHECK(got[0].end == text.size());
         CHECK(std::string(got[0].rule) == "weekday");
     }
+}
+
+TEST_CASE("scan: the word table finds its words in any case and of every length, and nothing else", "[recognize][scan]") {
+    using dateline::grammar::lex::classify;
+    using dateline::grammar::lex::WordClass;
+    // Lengths 1 to 13 (the table's words are read as two 8-byte integers, with shifted loads).
+    for (const char* w : {"a", "an", "the", "last", "march", "monday", "o'clock", "february", "september",
+                          "wednesdays", "valentine", "thanksgiving", "independence", "approximately"}) {
+        std::string lower = w, upper = w, mixed = w;
+        for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+        mixed[0] = char(std::toupper(static_cast<unsigned char>(mixed[0])));
+        INFO(w);
+        CHECK(classify(lower) != WordClass::None);
+        CHECK(classify(upper) == classify(lower));
+        CHECK(classify(mixed) == classify(lower));
+        // One byte more, or the last byte changed, is no word of the table.
+        CHECK(classify(lower + "x") == WordClass::None);
+        std::string changed = lower;
+        changed.back() = 'q';
+        CHECK(classify(changed) == WordClass::None);
+    }
+    CHECK(classify("January") == WordClass::Trigger);
+    CHECK(classify("Q3") == WordClass::Trigger);
+    CHECK(classify("Mother's") == WordClass::Prefix);
+    CHECK(classify("THE") == WordClass::Prefix);
+    CHECK(classify("") == WordClass::None);
+    CHECK(classify("approximatelyyyyyyy") == WordClass::None);  // longer than any word of the table
+    CHECK(classify("Th\xC3\xA9") == WordClass::None);           // bytes >= 0x80 are no letters here
+    // Only capitals are folded: control bytes are not the apostrophe or digits they would be with 0x20 set.
+    CHECK(classify("o\x07" "clock") == WordClass::None);
+    CHECK(classify("q\x13") == WordClass::None);
 }

@@ -86,12 +86,22 @@ auto const year_rel_prefix =
     (kw("this")[put(&Expr::rel, Rel::This)] | kw("last")[put(&Expr::rel, Rel::Last)] |
      kw("next")[put(&Expr::rel, Rel::Next)]) >>
     year_s[put(&Expr::unit, Unit::Year)];
+// the fourth quarter of last year / the first half of next year / the spring of this year: the same
+// year as "last year's fourth quarter"
+auto const of_rel_year =
+    &(kw("of") >> (kw("this") | kw("last") | kw("next")) >> kw("year")) >>  // guard, as above
+    kw("of") >>
+    (kw("this")[put(&Expr::rel, Rel::This)] | kw("last")[put(&Expr::rel, Rel::Last)] |
+     kw("next")[put(&Expr::rel, Rel::Next)]) >>
+    kw("year")[put(&Expr::unit, Unit::Year)];
 // the 27th
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
 // the winter of nineteen ninety-four (transcripts)
-auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >> -(-kw("of") >> (year4 | spoken_year_core));
-// the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023
+auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >>
+                         -(of_rel_year | -kw("of") >> (year4 | spoken_year_core));
+// the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023 /
+// the fourth quarter of last year
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
 auto const quarter =
     (year_rel_prefix | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
@@ -101,7 +111,7 @@ auto const quarter =
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
                            else out(ctx).quarter = q;
                        })] >>
-        quarter_word >> -(-kw("of") >> comma >> year4) |
+        quarter_word >> -(of_rel_year | -kw("of") >> comma >> year4) |
     x3::lexeme[x3::no_case[x3::lit('q')] >> x3::uint_parser<int, 10, 1, 1>{}[([](auto& ctx) {
         int q = x3::_attr(ctx);
         if (q < 1 || q > 4) x3::_pass(ctx) = false;
@@ -113,7 +123,8 @@ auto const quarter =
 auto const half = (year_rel_prefix | the >> -year4) >>
                   ((kw("first")[put(&Expr::half, 1)] | (kw("second") | kw("last"))[put(&Expr::half, 2)]) >>
                        (kw("half") | x3::lexeme[x3::no_case[x3::lit("-half")] >> word_end]) >> !any_unit >>
-                       -(kw("of") >> (year4 | kw("the year"))) >> !kw("of") |  // not "the second half of the game"
+                       -(of_rel_year | kw("of") >> (year4 | kw("the year"))) >>
+                       !kw("of") |  // not "the second half of the game"
                    (kw("first two quarters")[put(&Expr::half, 1)] | kw("last two quarters")[put(&Expr::half, 2)]) >>
                        kw("of") >> year4);
 // the 1990s / 1990s / the '90s / the nineties / the early 1980s

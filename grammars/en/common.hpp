@@ -217,7 +217,8 @@ inline auto const cardinal_word_def =
 BOOST_SPIRIT_DEFINE(cardinal_word)
 inline first::First first_of_rule(cardinal_word_id*, first::Tag t) { return first_of(cardinal_word_def, t); }
 
-// A quantity of units: 3, 2.5, three, twenty-one, a, an, a dozen, a couple of, two and a half,
+// A quantity of units: 3, 2.5, three, twenty-one, a, an, a dozen, a couple of, (the next) couple of,
+// two and a half,
 // half a. A vague quantity (several, a few, many, some) is -1.
 inline auto const decimal_fraction = [](auto& ctx) {
     double frac = x3::_attr(ctx);
@@ -238,7 +239,7 @@ inline auto const quantity_def =
                         -('.' >> x3::uint_parser<unsigned, 10, 1, 3>{}[decimal_fraction]) >> not_more_digits >>
                         word_end]] |
     x3::omit[(kw("a dozen") | kw("dozen"))[val_is(12.0)]] |
-    x3::omit[(kw("a couple of") | kw("a couple"))[val_is(2.0)]] |
+    x3::omit[(kw("a couple of") | kw("a couple") | kw("couple of"))[val_is(2.0)]] |
     x3::omit[(kw("half a") | kw("half an"))[val_is(0.5)]] |
     // a hundred / two hundred / a thousand / three thousand ("almost a hundred years")
     x3::omit[(cardinal_word[val_assign] | (kw("a") | kw("one"))[val_is(1.0)]) >>

@@ -419,12 +419,12 @@ inline int register_rule(First f) {
 struct Tokens {
     unsigned char c = 0;  // first byte
     std::size_t digits = 0;  // a number: the length of its run of digits
-    char run[kKeyMax];  // only the first run_size bytes are ever read
+    const char* run = nullptr;  // (lowercase, in the caller's buffer)
     std::size_t run_size = 0;
     bool truncated = false;
     unsigned char c2 = 0;  // first byte of the second token; 0 at the end of the window
     bool has_second = false;
-    char run2[kKeyMax];  // only the first run2_size bytes are ever read
+    const char* run2 = nullptr;  // (lowercase, in the caller's buffer)
     std::size_t run2_size = 0;
     bool truncated2 = false;
 };
@@ -499,6 +499,32 @@ public:
         else by_addresses().emplace(key_of(nexts), &s);
         return s;
     }
+    // The union of some Seconds (proj(x) for x in [first, last)): it matches a second token when
+    // one of them does, so that a token none of them takes is turned away in one test (most second
+    // tokens after "the", "a", a number are no rule's) before they are tried one by one.
+    template <class It, class Proj>
+    static const Second& any_of(It first, It last, Proj proj) {
+        Second u;
+        std::array<std::vector<std::string_view>, kBuckets> by_bucket;
+        for (It i = first; i != last; ++i) {
+            const Second& s = *proj(*i);
+            u.any_ |= s.any_;
+            u.digit_ |= s.digit_;
+            for (char p : s.punct_)
+                if (u.punct_.find(p) == std::string::npos) u.punct_.push_back(p);
+            for (std::size_t k = 0; k < std::size_t(kBuckets); ++k)
+                for (std::size_t w = s.begin_[k]; w < s.begin_[k + 1]; ++w) by_bucket[k].push_back(s.words_[w]);
+        }
+        for (std::size_t k = 0; k < std::size_t(kBuckets); ++k) {
+            auto& b = by_bucket[k];
+            std::sort(b.begin(), b.end());
+            u.begin_[k] = std::uint16_t(u.words_.size());
+            std::unique_copy(b.begin(), b.end(), std::back_inserter(u.words_));
+        }
+        u.begin_[kBuckets] = std::uint16_t(u.words_.size());
+        return interned(std::move(u));
+    }
+
     // The one Second per distinct content (per thread): the same follow set serves many first words
     // and rules, so the decision cache holds pointers to a few hundred of them.
     static const Second& interned(Second&& s) {
@@ -521,6 +547,7 @@ public:
     }
 
 private:
+    Second() = default;
     // The union of several follow sets, found by their addresses in order (the same rule's tokens
     // meet the same follows for many first words).
     static std::string key_of(const std::vector<const First*>& nexts) {
@@ -634,6 +661,9 @@ struct Decisions {
         RuleBits rules;
     };
     std::vector<Group> seconds;
+    // The union of the groups' follow sets (Second::any_of), for the first `merged` groups.
+    const Second* any_second = nullptr;
+    std::size_t merged = 0;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -727,6 +757,7 @@ inline bool begin_candidate(const char* first, const char* last) {
         ++q;
     }
     const std::size_t key_size = pair_size;
+    const std::uint32_t key_hash = ph;  // FNV-1a of the first token's key
     put('\x03');
     while (q < last && is_space(static_cast<unsigned char>(*q))) ++q;
     const bool has_second = q < last;
@@ -763,12 +794,12 @@ inline bool begin_candidate(const char* first, const char* last) {
     k.digits = digits;
     k.run_size = run_size;
     k.truncated = truncated;
-    if (!number && run_size > 0) std::memcpy(k.run, pair_buf, run_size);
+    k.run = pair_buf;  // (the number's key bytes when it is a number: then never read)
     k.c2 = c2;
     k.has_second = has_second;
     k.run2_size = run2_size;
     k.truncated2 = truncated2;
-    std::memcpy(k.run2, pair_buf + run2_at, run2_size);
+    k.run2 = pair_buf + run2_at;
     const std::string_view key(pair_buf, key_size);
     // First word -> what each rule needs; a small direct-mapped table of recent words in front.
     thread_local std::unordered_map<std::string, Decisions> cache;
@@ -777,9 +808,7 @@ inline bool begin_candidate(const char* first, const char* last) {
         Decisions* decisions = nullptr;
     };
     thread_local std::array<Recent, 64> recent;
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (char ch : key) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
-    Recent& r = recent[h & 63];
+    Recent& r = recent[key_hash & 63];
     if (!r.decisions || r.key != key) {
         if (cache.size() > 4096) {
             cache.clear();
@@ -793,9 +822,17 @@ inline bool begin_candidate(const char* first, const char* last) {
     const std::size_t n_registered = std::size_t(registered.load(std::memory_order_acquire));
     for (; d.decided < n_registered; ++d.decided) decide(d, d.decided, k);
     cand.allowed = d.may_only;
-    for (auto& g : d.seconds)
-        if (g.second->matches(k.c2, k.has_second, std::string_view(k.run2, k.run2_size), k.truncated2))
-            for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
+    if (!d.seconds.empty()) {
+        if (d.merged != d.seconds.size()) {
+            d.any_second = &Second::any_of(d.seconds.begin(), d.seconds.end(), [](const Decisions::Group& g) { return g.second; });
+            d.merged = d.seconds.size();
+        }
+        const std::string_view run2(k.run2, k.run2_size);
+        if (d.any_second->matches(k.c2, k.has_second, run2, k.truncated2))
+            for (auto& g : d.seconds)
+                if (g.second->matches(k.c2, k.has_second, run2, k.truncated2))
+                    for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
+    }
     cand.decisions = &d;
     cand.first = first;
     cand.complete = all_registered;

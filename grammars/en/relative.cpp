@@ -125,6 +125,19 @@ auto const year_end = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year
                       (x3::lexeme[x3::no_case[x3::lit("year-end") | "year end" | "year's end" |
                                               "year\xE2\x80\x99s end"] >> word_end] |
                        (kw("the end of") | kw("the close of")) >> kw("the year"));
+// the end of the month / the beginning of the week / the middle of the month: a part of the anchor's
+// month or week, as "the end of the year" is of its year
+auto const period_edge =
+    x3::eps[put(&Expr::rel, Rel::This)] >>
+    ((kw("the end of") | kw("the close of"))[put(&Expr::mod, Mod::End)] |
+     (kw("the beginning of") | kw("the start of"))[put(&Expr::mod, Mod::Start)] |
+     kw("the middle of")[put(&Expr::mod, Mod::Mid)]) >>
+    kw("the") >> (kw("month")[put(&Expr::unit, Unit::Month)] | kw("week")[put(&Expr::unit, Unit::Week)]) >>
+    !x3::lit('-');
+// "today is the eighth day of Desert Shield", "It's the second day of an offensive": the N-th day of
+// an event, said of the present; the recognizer keeps it only after "is" / "'s" (the day of the DCT).
+auto const nth_day_of_event = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw("the") >> x3::omit[ordinal] >>
+                              kw("day") >> &kw("of");
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
@@ -160,6 +173,8 @@ void match_relative(It first, It last, Match& best) {
         named_rule(latest_period, "latest-period"),
         named_rule(the_weekend, "the-weekend"),
         named_rule(year_end, "year-end"),
+        named_rule(period_edge, "period-edge"),
+        named_rule(nth_day_of_event, "nth-day-of-event"),
         named_rule(the_year_ended, "the-year-ended"),
         named_rule(the_year_qualified, "the-full-year"),
         named_rule(year_ago, "year-ago-period"),

@@ -6,9 +6,10 @@ namespace dateline::grammar {
 namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
-// every Monday / each year / every day / every two weeks / every other week / each July / every morning
+// every Monday / each year / every day / every two weeks / every other week / each July / every morning /
+// each spring
 auto const every = shape >> (kw("every") | kw("each")) >>
-                   (weekday | month | part_of_day |
+                   (weekday | month | season | part_of_day |
                     -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
 // weekly / daily / annually
 auto const adverb = shape >> x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end];
@@ -22,6 +23,12 @@ auto const frequency =
     shape >> times_word >>
     ((kw("a") | kw("an") | kw("per") | kw("every") | kw("each")) >> -quantity[set_quantity()] >> any_unit |
      x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end]);
+// on Tuesday nights / Sunday mornings: that part of every such weekday
+auto const plural_part = kw("nights")[put(&Expr::part, PartOfDay::Night)] |
+                         kw("mornings")[put(&Expr::part, PartOfDay::Morning)] |
+                         kw("afternoons")[put(&Expr::part, PartOfDay::Afternoon)] |
+                         kw("evenings")[put(&Expr::part, PartOfDay::Evening)];
+auto const weekday_parts = shape >> weekday >> plural_part;
 // on Mondays / Sundays
 auto const plural_weekday =
     shape >> x3::lexeme[x3::no_case[lex::weekday_plurals()[set(&Expr::weekday)]] >> word_end];
@@ -34,6 +41,7 @@ void match_sets(It first, It last, Match& best) {
         named_rule(adverb, "frequency-adverb"),
         named_rule(frequency, "times-per-unit"),
         named_rule(plural_weekday, "plural-weekday"),
+        named_rule(weekday_parts, "weekday-parts"),
     }};
     family.run(first, last, best);
 }

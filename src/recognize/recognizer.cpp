@@ -204,6 +204,13 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "nth-day-of-event") {
+        // "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the
+        // day to the DCT ("the first day of school was ..." is some other day).
+        auto pw = previous_word(t, b);
+        bool is = lower_eq(pw, "is") || (pw.size() > 2 && pw[pw.size() - 2] == '\'' && (pw.back() | 0x20) == 's');
+        if (!is) return false;
+    }
     if (rule == "season" && x.year == 0 && x.mod == grammar::Mod::None && span.find(' ') == std::string_view::npos) {
         // A bare season word is a time only after a preposition: "in summer", not "a summer dress",
         // "spring water", "they fall behind".
@@ -430,6 +437,10 @@ bool date_only(const Expr& x) {
 bool deictic_day(const Expr& x) {
     return x.shape == grammar::Shape::Deictic && x.hour < 0 && x.part == grammar::PartOfDay::None && !x.tonight;
 }
+// this morning / last night / yesterday afternoon / tonight: a day said with a part of it
+bool deictic_part(const Expr& x) {
+    return x.shape == grammar::Shape::Deictic && x.hour < 0 && (x.part != grammar::PartOfDay::None || x.tonight);
+}
 bool time_only(const Expr& x) {
     return x.shape == grammar::Shape::Calendar && x.hour >= 0 && x.day == 0 && x.month == 0 && x.weekday == 0 &&
            x.year == 0 && x.unit == grammar::Unit::None;
@@ -468,17 +479,28 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
             Mention& a = ms[w - 1];
             Mention& b = ms[i];
             bool a_date = date_only(a.expr) || deictic_day(a.expr), b_date = date_only(b.expr) || deictic_day(b.expr);
+            // "10:30 this morning", "9 p.m. last night": the clock time of that part of the day
+            bool b_part = deictic_part(b.expr) && time_only(a.expr);
             if (joinable_gap(t.substr(a.end, b.begin - a.end)) &&
-                ((a_date && time_only(b.expr)) || (time_only(a.expr) && b_date))) {
+                ((a_date && time_only(b.expr)) || (time_only(a.expr) && (b_date || b_part)))) {
                 const Expr& d = a_date ? a.expr : b.expr;
                 const Expr& tm = a_date ? b.expr : a.expr;
                 Expr merged = d;
+                if (b_part) {
+                    merged.part = grammar::PartOfDay::None;
+                    merged.tonight = false;
+                }
                 merged.hour = tm.hour;
                 merged.minute = tm.minute;
                 merged.second = tm.second;
                 merged.ampm = tm.ampm;
                 merged.has_zone = tm.has_zone;
                 merged.zone_minutes = tm.zone_minutes;
+                // "7:30 tonight", "5:15 this afternoon": a clock time in the second half of the day
+                if (b_part && merged.ampm == 0 &&
+                    (d.tonight || d.part == grammar::PartOfDay::Afternoon || d.part == grammar::PartOfDay::Evening ||
+                     (d.part == grammar::PartOfDay::Night && merged.hour >= 6)))
+                    merged.ampm = 2;
                 a.expr = merged;
                 a.end = b.end;
                 a.rule = "date-time";
@@ -488,6 +510,65 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
         ms[w++] = ms[i];
     }
     ms.resize(w);
+}
+
+// "this coming Sunday, March 8", "last Friday, Oct. 23": a weekday said with a modifier, then the
+// date of that day in apposition, is one date (TimeML tags "Friday, Oct. 23" as one timex; the
+// grammar reads the bare "Sunday, March 8" itself). The explicit month-day decides the value.
+void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
+    if (ms.size() < 2) return;
+    auto comma_gap = [](std::string_view g) {
+        std::size_t i = 0;
+        while (i < g.size() && g[i] == ' ') ++i;
+        if (i == g.size() || g[i] != ',') return false;
+        for (++i; i < g.size(); ++i)
+            if (g[i] != ' ') return false;
+        return true;
+    };
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        if (w > 0) {
+            Mention& a = ms[w - 1];
+            const Mention& b = ms[i];
+            const Expr& x = a.expr;
+            const Expr& y = b.expr;
+            bool weekday = x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 && x.hour < 0 &&
+                           x.part == grammar::PartOfDay::None && x.unit == grammar::Unit::None;
+            bool month_day = y.shape == grammar::Shape::Calendar && y.month > 0 && y.day > 0 && y.weekday == 0 &&
+                             y.hour < 0 && y.part == grammar::PartOfDay::None && y.unit == grammar::Unit::None;
+            if (weekday && month_day && b.begin >= a.end && comma_gap(t.substr(a.end, b.begin - a.end))) {
+                Expr merged = y;
+                merged.weekday = x.weekday;
+                a.expr = merged;
+                a.end = b.end;
+                a.rule = "weekday-apposition";
+                continue;
+            }
+        }
+        ms[w++] = ms[i];
+    }
+    ms.resize(w);
+}
+
+// "on Monday and Tuesday nights": a bare weekday coordinated with "<weekday> nights" (a SET) is that
+// part of every such weekday too.
+void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        Mention& a = ms[i];
+        const Mention& b = ms[i + 1];
+        const Expr& x = a.expr;
+        const Expr& y = b.expr;
+        if (!(y.shape == grammar::Shape::Set && y.weekday > 0 && y.part != grammar::PartOfDay::None)) continue;
+        if (!(x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
+              x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None))
+            continue;
+        auto g = t.substr(a.end, b.begin - a.end);
+        if (g != " and " && g != " or " && g != ", " && g != ", and ") continue;
+        Expr set = y;
+        set.weekday = x.weekday;
+        a.expr = set;
+        a.rule = "weekday-parts";
+    }
 }
 
 // "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
@@ -668,6 +749,10 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     out.reserve(triggers);  // a mention holds a trigger: the vector is seldom regrown
 
     std::size_t covered = 0;  // bytes before this are inside an accepted mention
+    // The matches at a candidate's (at most two) starts. Only a match's `end` is read before a rule
+    // fills it (a family keeps a match when it is longer than `end`), so they are made once and
+    // reset by their `end`, not built (an Expr of some 30 fields) twice per candidate.
+    grammar::Match at_start[2];
     for (const Token& tk : toks) {
         if (tk.begin < covered) continue;
         if (tk.cls == WordClass::Prefix &&
@@ -682,7 +767,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                  is_digit(static_cast<unsigned char>(t[start])))
             alt_start = start - 3;
         if (alt_start < covered) alt_start = start;
-        grammar::Match best;
+        grammar::Match* kept = nullptr;  // the longest plausible match
+        std::size_t slot = 0;
         for (std::size_t s : {alt_start, start}) {
             if (glued_start(t, s)) {
                 if (alt_start == start) break;
@@ -690,19 +776,21 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
             }
             const char* first = t.data() + s;
             const char* last = t.data() + std::min(n, s + kWindow);
-            grammar::Match m;
+            grammar::Match& m = at_start[slot++];
+            m.end = nullptr;
             if (grammar::match_at(first, last, m)) {
                 std::size_t e = std::size_t(m.end - t.data());
                 if (plausible(t, s, e, m)) {
-                    if (best.end == nullptr || m.end > best.end) {
-                        best = m;
+                    if (kept == nullptr || m.end > kept->end) {
+                        kept = &m;
                         start = s;
                     }
                 }
             }
             if (alt_start == start) break;
         }
-        if (best.end == nullptr) continue;
+        if (kept == nullptr) continue;
+        grammar::Match& best = *kept;
         std::size_t e = std::size_t(best.end - t.data());
         // TimeML extents leave out a leading approximator ("about five hours" is tagged "five hours",
         // still with mod APPROX); "more than", "nearly", "at least" stay inside.
@@ -722,6 +810,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         covered = e;
     }
     merge_date_time(t, out);
+    weekday_apposition(t, out);
+    coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
 }
 

@@ -920,6 +920,50 @@ std::optional<Resolution> Builder::unit_period() {
     r.temporal_function = true;
     int step = (e.rel == Rel::Last || e.rel == Rel::Previous) ? -1 : (e.rel == Rel::Next || e.rel == Rel::Following) ? 1 : 0;
     auto ad = sys_days{*a};
+    // "trades made that day" after "in 1987", "the week" after "1989": the same day, week or month as
+    // a reference time known only as a coarser period is not known; say what is ("1987-XX-XX",
+    // "1989-WXX"), never the period's first day or a week made up from it. ("the following month"
+    // after "in 2010" counts from the year's start: 2010-02.)
+    if (step == 0 && r.anchor == "reference" && c.reference && c.reference->granularity != Granularity::Unknown &&
+        c.reference->granularity >= Granularity::Year) {
+        const Granularity rg = c.reference->granularity;
+        const int y = int(a->year());
+        const bool month_known = rg == Granularity::Month;
+        bool unknown = false;
+        switch (e.unit) {
+            case Unit::Day:
+            case Unit::Night:
+                if (rg >= Granularity::Day) break;
+                r.value = month_known ? fmt::format("{:04}-{:02}-XX", y, unsigned(a->month()))
+                                      : fmt::format("{:04}-XX-XX", y);
+                r.implied = month_known ? (FieldYear | FieldMonth) : FieldYear;
+                r.granularity = Granularity::Day;
+                unknown = true;
+                break;
+            case Unit::Week:
+                if (rg >= Granularity::Week) break;
+                r.value = fmt::format("{:04}-WXX", y);
+                r.implied = FieldYear;
+                r.granularity = Granularity::Week;
+                unknown = true;
+                break;
+            case Unit::Month:
+                if (rg >= Granularity::Month) break;
+                r.value = fmt::format("{:04}-XX", y);
+                r.implied = FieldYear;
+                r.granularity = Granularity::Month;
+                unknown = true;
+                break;
+            default: break;
+        }
+        if (unknown) {
+            r.interval.reset();
+            r.explanation = cat(text, ": a ", to_string(r.granularity), " of ", anchor_name(),
+                                ", which is known only as a ", to_string(rg), " -> ", r.value);
+            finish_mod();
+            return std::move(r);
+        }
+    }
     switch (e.unit) {
         case Unit::Day:
         case Unit::Night: {
@@ -1225,9 +1269,16 @@ std::optional<Resolution> Builder::set() {
     if (e.weekday > 0) {
         r.value = fmt::format("XXXX-WXX-{}", e.weekday);
         r.known = FieldWeekday;
+        if (e.part != PartOfDay::None) {  // "Tuesday nights"
+            r.value += fmt::format("T{}", part_code(e.part));
+            r.known |= FieldPartOfDay;
+        }
     } else if (e.month > 0) {
         r.value = fmt::format("XXXX-{:02}", e.month);
         r.known = FieldMonth;
+    } else if (e.season != Season::None) {
+        r.value = fmt::format("XXXX-{}", season_code(e.season));
+        r.known = FieldSeason;
     } else if (e.part != PartOfDay::None) {
         r.value = fmt::format("XXXX-XX-XXT{}", part_code(e.part));
         r.known = FieldPartOfDay;

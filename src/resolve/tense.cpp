@@ -150,13 +150,15 @@ struct Word {
     std::string_view w;  // lowercase, in the scratch buffer
     bool capital;        // capitalized and not sentence-initial (a name: "Will Smith", "May")
     bool in_timex;
-    std::int8_t* may_cue = nullptr;  // the word's remembered may_cue() (-1: not known yet), if it is a whole run
+    bool whole;          // its run lies inside the window (then the run's flags are the word's)
 };
 
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 bool may_cue(std::string_view w) {
-    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "'ll")) return true;
+    const std::size_t n = w.size();
+    if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == '\'' && w[n - 2] == 'l' && w[n - 1] == 'l')))
+        return true;
     const CueWords& cw = cue_words();
     return cw.shapes.may_contain(w) && (cw.table.find(w) || w == "to" || w == "as" || w == "would");
 }
@@ -178,8 +180,10 @@ class RunCache {
 public:
     struct Run {
         std::size_t b, e;
-        std::int8_t may_cue = -1;  // of its word, when known
+        std::uint8_t flags = 0;  // of its word (kKnown ...), once known
     };
+    // What a run's word (without its leading hyphens) is, for the quick "no cue here" of Words::no_cue.
+    static constexpr std::uint8_t kKnown = 1, kMayCue = 2, kHave = 4, kEffective = 8, kLong = 16;
     // Makes the runs of [ws, we) known (a run that starts before the first window is cut at it).
     // The text is the same from call to call (the scratch belongs to one text).
     void cover(std::string_view t, std::size_t sb, std::size_t se, std::size_t ws, std::size_t we) {
@@ -200,8 +204,8 @@ public:
         if (we > hi_) extend(t, we);
     }
     std::vector<Run>& runs() { return runs_; }
-    // The lowercase text of [b, e), a part of run r.
-    std::string_view lower(Run&, std::size_t b, std::size_t e) {
+    // The lowercase text of [b, e), a part of a run.
+    std::string_view lower(std::size_t b, std::size_t e) const {
         return std::string_view(lower_.data() + (b - base_), e - b);  // written by extend()
     }
 
@@ -219,7 +223,7 @@ private:
         bool in_run = false;
         while (i < target || in_run) {
             if (i >= se) {  // a run up to the end of the sentence
-                runs_.push_back({b, se, -1});
+                push(p, b, se);
                 in_run = false;
                 break;
             }
@@ -239,7 +243,7 @@ private:
                     b = i + k;
                     in_run = true;
                 } else {
-                    runs_.push_back({b, i + k, -1});
+                    push(p, b, i + k);
                     in_run = false;
                 }
             }
@@ -253,6 +257,16 @@ private:
         // (after a drop, base_ may be past the old hi_: no word before base_ is read)
         const std::size_t lo = std::max(from, base_);
         lower_ascii(p + lo, lower_.data() + (lo - base_), hi_ - lo);
+    }
+    // A run of hyphens only ("--") holds no word (a word is a run without its leading hyphens):
+    // it is not kept, so that the runs kept and the words of a window correspond one to one.
+    void push(const char* p, std::size_t b, std::size_t e) {
+        if (p[b] == '-') {
+            std::size_t k = b;
+            while (k < e && p[k] == '-') ++k;
+            if (k == e) return;
+        }
+        runs_.push_back({b, e, 0});
     }
     // Bit k set when p[k] (k < len <= 16) is a word character.
     static unsigned word_mask(const char* p, std::size_t len) {
@@ -288,104 +302,107 @@ private:
     std::string lower_;  // lowercase of [base_, hi_)
 };
 
-// The words of the window [ws, we), taken on demand outward from the expression: word 0 is the first
-// that starts at or after `begin`, word -1 the last before it. A word is a run cut to the window
-// without its leading hyphens, as a scan of the window from ws reads them.
+// The words of the window [ws, we): word 0 is the first that starts at or after `begin`, word -1 the
+// last before it. A word is a run cut to the window without its leading hyphens, as a scan of the
+// window from ws reads them. The runs kept (no run of hyphens only) inside the window hold one
+// word each, except that a run cut by an edge of the window may hold none: so word r is run
+// rnext_ + r, for the runs lo_ .. hi_ that hold a word.
 class Words {
 public:
+    using Run = RunCache::Run;
     Words(std::string_view t, std::size_t ws, std::size_t we, std::size_t begin, std::size_t end, std::size_t sb,
-          std::size_t se, std::size_t opener, std::vector<Word>& right, std::vector<Word>& left, RunCache& cache)
-        : t_(t), ws_(ws), we_(we), begin_(begin), end_(end), sb_(sb), opener_(opener) {
-        right_ = &right;
-        left_ = &left;
-        cache_ = &cache;
-        right.clear();
-        left.clear();
+          std::size_t se, std::size_t opener, RunCache& cache)
+        : t_(t), ws_(ws), we_(we), begin_(begin), end_(end), sb_(sb), opener_(opener), cache_(&cache) {
         cache.cover(t, sb, se, ws, we);
         auto& runs = cache.runs();
-        // The first run that ends after `begin`: its word (if it starts at or after `begin`) and the
-        // runs after it are on the right, the runs before it on the left.
-        std::size_t j = std::size_t(
-            std::partition_point(runs.begin(), runs.end(), [&](const RunCache::Run& r) { return r.e <= begin; }) -
-            runs.begin());
+        runs_ = runs.data();
+        auto first = [&](auto pred) { return long(std::partition_point(runs.begin(), runs.end(), pred) - runs.begin()); };
+        // The first run that ends after `begin`: its word is on the left if it starts before `begin`.
+        const long j = first([&](const Run& r) { return r.e <= begin; });
+        lo_ = first([&](const Run& r) { return r.e <= ws; });
+        hi_ = first([&](const Run& r) { return r.b < we; }) - 1;
+        Word w;
+        if (lo_ <= hi_ && !word_of(lo_, w)) ++lo_;
+        if (lo_ <= hi_ && !word_of(hi_, w)) --hi_;
         rnext_ = j;
-        lnext_ = j;  // runs [0, lnext_) are still to read leftward
-        if (j < runs.size()) {
-            Word w;
-            if (word_of(runs[j], w) && w.b < begin) {
-                left.push_back(w);
-                rnext_ = j + 1;
-            }
+        if (j < long(runs.size())) {
+            if (word_of(j, w) ? w.b < begin : runs[std::size_t(j)].b < ws) rnext_ = j + 1;
         }
     }
 
-    // Word r (r < 0: before the expression), or nullptr outside the window.
-    const Word* at(long r) {
-        if (r >= 0) {
-            auto k = std::size_t(r);
-            if (k < right_->size()) [[likely]]
-                return &(*right_)[k];
-            return fill_right(k);
-        }
-        auto k = std::size_t(-r - 1);
-        if (k < left_->size()) [[likely]]
-            return &(*left_)[k];
-        return fill_left(k);
+    bool exists(long r) const {
+        const long i = rnext_ + r;
+        return i >= lo_ && i <= hi_;
     }
-    std::string_view word(long r) {
-        const Word* w = at(r);
-        return w ? w->w : std::string_view();
+    // Word r into w; false outside the window.
+    bool at(long r, Word& w) const { return exists(r) && word_of(rnext_ + r, w); }
+    std::string_view word(long r) const {
+        Word w;
+        return at(r, w) ? w.w : std::string_view();
+    }
+    // Whether word r (which exists) may be a cue (see may_cue), for whole runs from the run's flags.
+    bool may_cue_at(const Word& w, long r) const {
+        if (!w.whole) return may_cue(w.w);
+        return flags(run(rnext_ + r)) & RunCache::kMayCue;
+    }
+    // True when word r (which exists) is surely no cue: detect_tense's cue(r) would return Unknown
+    // without reading anything else (a word of the timex, or a word that is no cue word, not after
+    // has/have, and not "effective" before the timex). False when it has to look.
+    bool no_cue(long r) const {
+        const long i = rnext_ + r;
+        Run& ru = run(i);
+        if (ru.b < ws_ || ru.e > we_) return false;  // cut by the window: the long way
+        std::size_t b = ru.b;
+        while (t_[b] == '-') ++b;
+        if (b >= begin_ && b < end_) return true;
+        const std::uint8_t f = flags(ru);
+        if (f & RunCache::kLong) return true;
+        if ((f & RunCache::kMayCue) || (r == -1 && (f & RunCache::kEffective))) return false;
+        if (i - 1 < lo_) return true;  // no word before it
+        Run& pr = run(i - 1);
+        if (pr.b < ws_) return false;
+        return !(flags(pr) & RunCache::kHave);
     }
 
 private:
-    // The word of run r inside the window, if any.
-    bool word_of(RunCache::Run& r, Word& w) const {
+    Run& run(long i) const { return runs_[std::size_t(i)]; }
+    // The word of run i inside the window, if any.
+    bool word_of(long i, Word& w) const {
+        const Run& r = run(i);
         std::size_t b = std::max(r.b, ws_), e = std::min(r.e, we_);
         while (b < e && t_[b] == '-') ++b;
         if (b >= e) return false;
         bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
         bool whole = r.b >= ws_ && r.e <= we_;
-        w = Word{b, e, cache_->lower(r, b, e), capital, b >= begin_ && b < end_, whole ? &r.may_cue : nullptr};
+        w = Word{b, e, cache_->lower(b, e), capital, b >= begin_ && b < end_, whole};
         return true;
     }
-    // (Through locals: the stores of push_back could otherwise alias, and reload, the members.)
-    [[gnu::noinline]] const Word* fill_right(std::size_t k) {
-        auto& runs = cache_->runs();
-        std::vector<Word>& out = *right_;
-        const std::size_t nruns = runs.size(), we = we_;
-        std::size_t next = rnext_;
-        while (out.size() <= k && next < nruns && runs[next].b < we) {
-            Word w;
-            if (word_of(runs[next++], w)) out.push_back(w);
-        }
-        rnext_ = next;
-        return k < out.size() ? &out[k] : nullptr;
-    }
-    [[gnu::noinline]] const Word* fill_left(std::size_t k) {
-        auto& runs = cache_->runs();
-        std::vector<Word>& out = *left_;
-        const std::size_t ws = ws_;
-        std::size_t next = lnext_;
-        while (out.size() <= k && next > 0 && runs[next - 1].e > ws) {
-            Word w;
-            if (word_of(runs[--next], w)) out.push_back(w);
-        }
-        lnext_ = next;
-        return k < out.size() ? &out[k] : nullptr;
+    // The flags of a whole run's word (computed once per run).
+    std::uint8_t flags(Run& r) const {
+        if (r.flags) [[likely]]
+            return r.flags;
+        std::size_t b = r.b;
+        while (t_[b] == '-') ++b;
+        const std::string_view w = cache_->lower(b, r.e);
+        std::uint8_t f = RunCache::kKnown;
+        if (w.size() >= 24) f |= RunCache::kLong;
+        else if (may_cue(w)) f |= RunCache::kMayCue;
+        if (w == "has" || w == "have" || w == "'ve") f |= RunCache::kHave;
+        if (w == "effective") f |= RunCache::kEffective;
+        r.flags = f;
+        return f;
     }
 
     std::string_view t_;
     std::size_t ws_, we_, begin_, end_, sb_, opener_;
-    std::vector<Word>* right_;
-    std::vector<Word>* left_;
     RunCache* cache_;
-    std::size_t rnext_ = 0, lnext_ = 0;
+    Run* runs_ = nullptr;
+    long lo_ = 0, hi_ = -1, rnext_ = 0;
 };
 
 }  // namespace
 
 struct TenseScratch::Impl {
-    std::vector<Word> right, left;
     RunCache runs;
 };
 
@@ -428,13 +445,13 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
     auto& impl = *scratch.impl_;
-    Words words(t, ws, we, begin, end, sb, se, opener, impl.right, impl.left, impl.runs);
+    Words words(t, ws, we, begin, end, sb, se, opener, impl.runs);
 
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
-        // A copy: reading the neighbours below may grow the word lists.
-        const Word word = *words.at(r);
+        Word word{};
+        words.at(r, word);
         const Word* wd = &word;
         if (wd->in_timex) return Tense::Unknown;  // words of the timex itself ("last", "next") are not verb cues
         std::string_view w = wd->w;
@@ -452,17 +469,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         std::string_view prev = words.word(r - 1);
         // Most words are no cue (every rule below starts from a word that may_cue() or follows has/have).
         if (prev != "has" && prev != "have" && prev != "'ve") {
-            bool maybe;
-            if (wd->may_cue && *wd->may_cue >= 0) {
-                maybe = *wd->may_cue != 0;
-            } else {
-                maybe = may_cue(w);
-                if (wd->may_cue) *wd->may_cue = maybe;
-            }
-            if (!maybe) return Tense::Unknown;
+            if (!words.may_cue_at(word, r)) return Tense::Unknown;
         }
-        const Word* after = words.at(r + 1);
-        bool verb_follows = after && !after->in_timex;
+        Word after{};
+        bool verb_follows = words.at(r + 1, after) && !after.in_timex;
         if (w == "to") {
             if (prev == "going") tw = Tense::Future;
             // An infinitive after a word of intent or schedule is ahead of its clause ("set to resume
@@ -499,8 +509,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
         if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
-        // A passive participle ("is being traded", "will be held") has no tense of its own: "be" has it.
-        if (tw == Tense::Past && is_form_of_be(prev))
+        // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
+        // has no tense of its own: "be" or "get" has it.
+        if (tw == Tense::Past && (is_form_of_be(prev) || prev == "get" || prev == "gets" || prev == "getting" ||
+                                  prev == "got" || prev == "gotten"))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
         if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
@@ -539,12 +551,12 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     bool left = true, right = true;
     for (std::size_t delta = 0; left || right; ++delta) {
         if (right) {
-            if (delta + delta / 2 > best_dist || !words.at(long(delta))) right = false;
-            else consider(long(delta));
+            if (delta + delta / 2 > best_dist || !words.exists(long(delta))) right = false;
+            else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
-            if (delta > best_dist || !words.at(-long(delta))) left = false;
-            else consider(-long(delta));
+            if (delta > best_dist || !words.exists(-long(delta))) left = false;
+            else if (!words.no_cue(-long(delta))) consider(-long(delta));
         }
     }
     if (best != Tense::Unknown) return best;
