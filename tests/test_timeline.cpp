@@ -145,6 +145,13 @@ TEST_CASE("anchoring: a fronted time modifies the verb of its clause", "[timelin
     CHECK(e.relation == Relation::On);
     CHECK(e.text == "a Mexican woman and two children drowned");
     CHECK(e.rule.find("modifies the verb") != std::string::npos);
+    // Without the comma, and as a prepositional phrase, the time stays out of the event's text too;
+    // a time inside the subject stays in.
+    auto u = timeline_of("In January the plant will close. December figures were not published.");
+    INFO(describe(u));
+    REQUIRE(u.entries.size() == 2);
+    CHECK(u.entries[0].text == "December figures were not published");
+    CHECK(u.entries[1].text == "the plant will close");
 }
 
 TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {
@@ -162,6 +169,37 @@ TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {
     REQUIRE(strike);
     CHECK(strike->relation == Relation::Includes);
     CHECK(strike->value == "2023");
+}
+
+TEST_CASE("anchoring: 'in <duration>' in a future clause is that far after the DCT", "[timeline][anchor]") {
+    auto t = timeline_of("The panel will report in three weeks. In two years the plant will close. "
+                         "The strike will end in 10 days. Sales will double in six months. "
+                         "The company collapsed in three weeks. The talks will last for three weeks. "
+                         "Acme said it expects net income in the year ending June 30.");
+    INFO(describe(t));
+    auto check = [&](const char* trigger, const char* value, Granularity g, const char* begin) {
+        auto* e = entry_for(t, trigger);
+        REQUIRE(e);
+        CHECK(e->value == value);
+        CHECK(e->granularity == g);
+        CHECK(e->relation == Relation::On);
+        CHECK(e->dated);
+        REQUIRE(e->interval);
+        CHECK(dateline::to_iso(e->interval->begin) == begin);
+        CHECK(e->time_text.find(' ') != std::string::npos);  // the duration's own text ("three weeks")
+    };
+    check("will report", "2024-W06", Granularity::Week, "2024-02-05T00:00:00");  // 2024-02-09 is in W06
+    check("will close", "2026", Granularity::Year, "2026-01-01T00:00:00");
+    check("will end", "2024-01-29", Granularity::Day, "2024-01-29T00:00:00");
+    check("will double", "2024-07", Granularity::Month, "2024-07-01T00:00:00");
+    // A past clause ("collapsed in three weeks": how long it took) and "for" (how long it lasts) are no date.
+    CHECK_FALSE(entry_for(t, "collapsed"));
+    CHECK_FALSE(entry_for(t, "will last"));
+    for (auto& e : t.entries)  // "the year ending June 30" is a determined period, not a count of years
+        CHECK(e.value != "2025");
+    // The TIMEX3 itself stays the DURATION, as TimeML has it.
+    for (auto& x : t.annotation.timexes)
+        if (x.text == "three weeks") CHECK(x.type == dateline::TimexType::Duration);
 }
 
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {

@@ -3,7 +3,9 @@
 //     preposition after an event noun ("a meeting in Washington on Friday"), else an adverbial of the
 //     clause's verb ("Last Friday, ... drowned"); the preposition gives the relation (since -> AFTER,
 //     before/until/by -> BEFORE, throughout -> INCLUDES, else ON). A clause whose only verb is a copula
-//     gets a state event ("is of particular interest ... this election year").
+//     gets a state event ("is of particular interest ... this election year"). A duration after "in"
+//     said of what will be ("will report in three weeks") places the event that far after the DCT,
+//     at the duration's unit (the day, ISO week, month or year); the TIMEX3 stays the DURATION.
 //  2. "since/after/before that <event noun>": the time of the earlier, dated mention of that event.
 //  3. the narrative reference time (strategy narrative): the last concrete time mentioned before it.
 //  4. the DCT, placed by tense: past -> BEFORE, future -> AFTER, present -> ON.
@@ -15,6 +17,7 @@
 #include <unordered_map>
 
 #include <date/date.h>
+#include <date/iso_week.h>
 #include <fmt/format.h>
 
 #include "events/analysis.hpp"
@@ -39,6 +42,65 @@ bool concrete(const Timex& t) {
            std::isdigit(static_cast<unsigned char>(t.value[0]));
 }
 
+// "in three weeks" in a future clause: the time that far after the DCT, at the duration's unit
+// ("P3W" from 2024-01-19 -> the ISO week 2024-W06; "P2D" -> the day, "P3M" -> the month, "P2Y" -> the
+// year). Only a whole number of days, weeks, months or years (TimeML's DURATION value "P<n><unit>").
+struct Ahead {
+    Interval interval;
+    std::string value;
+    Granularity granularity = Granularity::Unknown;
+};
+std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct) {
+    if (t.type != TimexType::Duration || t.tense != Tense::Future || !t.mod.empty()) return std::nullopt;
+    // A counted duration ("three weeks", "a year", "10 days"), not a determined period ("in the year
+    // ending June 30", "in the next three weeks": within it).
+    std::string_view first = std::string_view(t.text).substr(0, t.text.find(' '));
+    for (std::string_view det : {"the", "The", "this", "This", "that", "That", "these", "those", "its", "their"})
+        if (first == det) return std::nullopt;
+    std::string_view v = t.value;
+    if (v.size() < 3 || v.size() > 5 || v[0] != 'P') return std::nullopt;
+    int n = 0;
+    for (char c : v.substr(1, v.size() - 2)) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    if (n <= 0) return std::nullopt;
+    using namespace date;
+    const sys_days day{dct.day};
+    const year_month_day ymd{dct.day};
+    Ahead a;
+    switch (v.back()) {
+        case 'D': {
+            sys_days d = day + days{n};
+            a = {Interval{d, d + days{1}}, format("%F", d), Granularity::Day};
+            break;
+        }
+        case 'W': {
+            iso_week::year_weeknum_weekday w{day + weeks{n}};
+            sys_days mon{iso_week::year_weeknum_weekday{w.year(), w.weeknum(), iso_week::mon}};
+            a = {Interval{mon, mon + weeks{1}}, fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum())),
+                 Granularity::Week};
+            break;
+        }
+        case 'M': {
+            year_month ym = ymd.year() / ymd.month() + months{n};
+            sys_days b{ym / 1}, e{(ym + months{1}) / 1};
+            a = {Interval{b, e}, fmt::format("{:04}-{:02}", int(ym.year()), unsigned(ym.month())), Granularity::Month};
+            break;
+        }
+        case 'Y': {
+            year y = ymd.year() + years{n};
+            a = {Interval{sys_days{y / 1 / 1}, sys_days{(y + years{1}) / 1 / 1}}, fmt::format("{:04}", int(y)),
+                 Granularity::Year};
+            break;
+        }
+        default: return std::nullopt;
+    }
+    for (auto tp : {a.interval.begin, a.interval.end})  // the four-digit years TIMEX3 values are written in
+        if (year_month_day{floor<days>(tp)}.year() > year{9999}) return std::nullopt;
+    return a;
+}
+
 struct Ref {
     std::size_t analysis = 0;
     std::size_t event = 0;  // local index in the analysis
@@ -58,7 +120,7 @@ struct Placement {
     std::size_t time_first = 0, time_last = 0;  // token range of the time phrase (dated entries)
     bool has_time_tokens = false;
     bool through_time = false;      // the short text runs from the event to the end of the time phrase
-    std::optional<Interval> interval;  // for DCT placements
+    std::optional<Interval> interval;  // for DCT placements and times derived from a timex (see Ahead)
     std::string value;
     Granularity granularity = Granularity::Unknown;
 };
@@ -347,6 +409,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
                                        (l < toks.size() && (toks[l].tag == Tag::Pronoun || toks[l].tag == Tag::Det))))
                 break;
             if (t.timex >= 0) {  // a fronted time ("Last Friday, ...") stays out: the date column says it
+                // and so does a prepositional phrase that opens the sentence ("In January the plant will
+                // close"); a time inside the subject stays in ("December figures were not published",
+                // "incidents of Aug. 7 underscore ...", "President Bush on Tuesday said ...")
+                if (p && p->has_time_tokens && t.timex == p->timex && p->time_first == 0 &&
+                    toks[0].tag == Tag::Prep)
+                    break;
                 std::size_t e = l - 1;
                 while (e + 1 < toks.size() && toks[e + 1].timex == t.timex) ++e;
                 if (e + 1 < toks.size() && toks[e + 1].tag == Tag::Comma) break;
@@ -464,8 +532,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::size_t ta = i, tb = i;
             while (tb + 1 < ntoks && toks[tb + 1].timex == tx) ++tb;
             const Timex& t = timexes[std::size_t(tx)];
-            if (!concrete(t)) continue;
+            std::optional<Ahead> ahead;
+            if (!concrete(t) && (!dct || !(ahead = ahead_of_dct(t, *dct)))) continue;
             PrepInfo prep = prep_before(toks, ta);
+            if (ahead && (!prep.present || prep.word != "in")) continue;  // "for three weeks" is no date
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
@@ -519,7 +589,15 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
-            pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
+            if (ahead) {
+                pl.rule = cat("clause: ", how, "; future: ", t.value, " after the DCT ", date::format("%F", dct->day),
+                              "; ", to_string(prep.relation), " ", ahead->value);
+                pl.interval = ahead->interval;
+                pl.value = std::move(ahead->value);
+                pl.granularity = ahead->granularity;
+            } else {
+                pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
+            }
             pl.time_first = prep.start;
             pl.time_last = tb;
             pl.has_time_tokens = true;
@@ -650,9 +728,15 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             te.rule = std::move(pl.rule);  // the placements are dropped after this loop
             if (pl.timex >= 0) {
                 const Timex& t = timexes[std::size_t(pl.timex)];
-                te.value = t.value;
-                te.interval = t.interval;
-                te.granularity = t.granularity;
+                if (pl.interval) {  // a time derived from the timex ("in three weeks": that far after the DCT)
+                    te.value = std::move(pl.value);
+                    te.interval = pl.interval;
+                    te.granularity = pl.granularity;
+                } else {
+                    te.value = t.value;
+                    te.interval = t.interval;
+                    te.granularity = t.granularity;
+                }
                 te.tid = t.tid;
                 te.time_text = t.text;
             } else {
