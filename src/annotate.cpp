@@ -170,29 +170,36 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
 // before it in its sentence, which starts at sb.
 bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
-    auto lower_word_before = [&](std::size_t& k) {
+    // The word before offset k (ASCII letters after spaces), moving k to its start; compared without
+    // case (no lowercase copy: most mentions follow no "until", and the test ends at the first word).
+    auto is_letter = [](char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; };
+    auto word_before = [&](std::size_t& k) {
         while (k > sb && text[k - 1] == ' ') --k;
         std::size_t e = k;
-        while (k > sb && std::isalpha(static_cast<unsigned char>(text[k - 1]))) --k;
-        std::string w(text.substr(k, e - k));
-        for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return w;
+        while (k > sb && is_letter(text[k - 1])) --k;
+        return text.substr(k, e - k);
+    };
+    auto is = [](std::string_view w, std::string_view lower) {
+        if (w.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < w.size(); ++i)
+            if (char(w[i] | 0x20) != lower[i]) return false;  // (w holds letters only)
+        return true;
     };
     std::size_t k = begin;
-    auto w = lower_word_before(k);
-    if (w != "until" && w != "till") return false;
+    auto w = word_before(k);
+    if (!is(w, "until") && !is(w, "till")) return false;
     static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",
                                                  "extends",   "delayed",  "delay",     "deferred", "defer",
                                                  "adjourned", "deadline", "given",     "gave",     "gives"};
     for (int n = 0; n < 6 && k > sb; ++n) {
         std::size_t before = k;
-        w = lower_word_before(k);
+        w = word_before(k);
         if (w.empty()) {
             if (k == before) break;  // punctuation: the clause ends here
             continue;
         }
         for (auto v : verbs)
-            if (w == v) return true;
+            if (is(w, v)) return true;
     }
     return false;
 }

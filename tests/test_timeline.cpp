@@ -145,6 +145,13 @@ TEST_CASE("anchoring: a fronted time modifies the verb of its clause", "[timelin
     CHECK(e.relation == Relation::On);
     CHECK(e.text == "a Mexican woman and two children drowned");
     CHECK(e.rule.find("modifies the verb") != std::string::npos);
+    // Without the comma, and as a prepositional phrase, the time stays out of the event's text too;
+    // a time inside the subject stays in.
+    auto u = timeline_of("In January the plant will close. December figures were not published.");
+    INFO(describe(u));
+    REQUIRE(u.entries.size() == 2);
+    CHECK(u.entries[0].text == "December figures were not published");
+    CHECK(u.entries[1].text == "the plant will close");
 }
 
 TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {

@@ -384,6 +384,8 @@ const WordTable* table() noexcept {
 
 const WordShapes& word_shapes() noexcept { return table()->shapes(); }
 
+WordClass classify_shaped(std::string_view w) noexcept { return table()->find(w); }
+
 WordClass classify(std::string_view w) noexcept {
     const WordTable* words = table();
     if (!words->may_contain(w)) return WordClass::None;

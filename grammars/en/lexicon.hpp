@@ -51,5 +51,7 @@ WordClass classify(std::string_view word) noexcept;
 // test first.
 using WordShapes = ::dateline::detail::WordShapes;
 const WordShapes& word_shapes() noexcept;
+// classify() for a word that word_shapes() may contain (the caller tested it): the table lookup only.
+WordClass classify_shaped(std::string_view word) noexcept;
 
 }  // namespace dateline::grammar::lex

@@ -409,6 +409,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
                                        (l < toks.size() && (toks[l].tag == Tag::Pronoun || toks[l].tag == Tag::Det))))
                 break;
             if (t.timex >= 0) {  // a fronted time ("Last Friday, ...") stays out: the date column says it
+                // and so does a prepositional phrase that opens the sentence ("In January the plant will
+                // close"); a time inside the subject stays in ("December figures were not published",
+                // "incidents of Aug. 7 underscore ...", "President Bush on Tuesday said ...")
+                if (p && p->has_time_tokens && t.timex == p->timex && p->time_first == 0 &&
+                    toks[0].tag == Tag::Prep)
+                    break;
                 std::size_t e = l - 1;
                 while (e + 1 < toks.size() && toks[e + 1].timex == t.timex) ++e;
                 if (e + 1 < toks.size() && toks[e + 1].tag == Tag::Comma) break;

@@ -91,7 +91,7 @@ struct ClosedClass {
         std::uint32_t len = 0;  // 0: an empty slot
         Tag tag = Tag::Word;
     };
-    static constexpr unsigned kShortBits = 9;  // 512 slots for ~180 words
+    static constexpr unsigned kShortBits = 10;  // 1024 slots for ~180 words: short probes
     ShortSlot short_slots[std::size_t(1) << kShortBits] = {};
     // The bytes [8 * part, 8 * part + 8) of a word of n bytes (1 <= n <= 16) as a number, those after
     // the word masked off (by table: no branch); 16 bytes from the word's start may be read.
@@ -127,15 +127,31 @@ struct ClosedClass {
     }
     // find() for a token's word: 16 bytes from its start may be read (the analysis' buffer has spare
     // bytes at its end).
+    // A token's word as the lookups key it: its bytes as two numbers and their mix, or for a word of
+    // more than 16 bytes its word_hash().
+    struct Key {
+        std::uint64_t k, k2, h;
+        bool short_word;
+    };
+    [[gnu::always_inline]] static Key key_of(std::string_view w) {
+        const std::size_t n = w.size();
+        if (n - 1 >= 16) [[unlikely]] {
+            const std::uint64_t h = detail::word_hash(w);
+            return {h, 0, h, false};
+        }
+        const std::uint64_t k = short_key(w.data(), n), k2 = short_key(w.data(), n, 1);
+        return {k, k2, short_mix(k, k2, n), true};
+    }
     [[gnu::always_inline]] const Tag* find_padded(std::string_view lower) const {
+        return find_padded(lower, key_of(lower));
+    }
+    [[gnu::always_inline]] const Tag* find_padded(std::string_view lower, const Key& key) const {
         const std::size_t n = lower.size();
-        if (n - 1 >= 16) [[unlikely]]
+        if (!key.short_word) [[unlikely]]
             return find(lower);
-        const std::uint64_t key = short_key(lower.data(), n), key2 = short_key(lower.data(), n, 1);
-        for (std::size_t i = std::size_t(short_mix(key, key2, n) >> (64 - kShortBits));;
-             i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
+        for (std::size_t i = std::size_t(key.h >> (64 - kShortBits));; i = (i + 1) & ((std::size_t(1) << kShortBits) - 1)) {
             const ShortSlot& s = short_slots[i];
-            if (s.key == key && s.key2 == key2 && s.len == n) return &s.tag;
+            if (s.key == key.k && s.key2 == key.k2 && s.len == n) return &s.tag;
             if (!s.len) return nullptr;
         }
     }
@@ -574,12 +590,11 @@ public:
     // Inline: a hit (nearly every call) is a hash, a probe or two and a compare; a miss is a call.
     // `w` is a token's word: 16 bytes from its start may be read. A word of up to 16 bytes is keyed by
     // its bytes as two numbers (and its length), which needs no hash of the bytes and no byte compare.
-    [[gnu::always_inline]] const WordInfo& get(std::string_view w) {
+    [[gnu::always_inline]] const WordInfo& get(std::string_view w) { return get(w, ClosedClass::key_of(w)); }
+    [[gnu::always_inline]] const WordInfo& get(std::string_view w, const ClosedClass::Key& key) {
         const std::size_t n = w.size();
-        const bool short_word = n - 1 < 16;
-        const std::uint64_t k = short_word ? ClosedClass::short_key(w.data(), n) : detail::word_hash(w);
-        const std::uint64_t k2 = short_word ? ClosedClass::short_key(w.data(), n, 1) : 0;
-        const std::uint64_t h = short_word ? ClosedClass::short_mix(k, k2, n) : k;
+        const bool short_word = key.short_word;
+        const std::uint64_t k = key.k, k2 = key.k2, h = key.h;
         if (!slots_.empty())
             for (std::size_t i = std::size_t(h >> shift_);; i = (i + 1) & mask_) {
                 const Slot& s = slots_[i];
@@ -703,9 +718,9 @@ public:
     // repeated question does not pay for the registers the lookup needs).
     // The first question about token i (the tagging asks it of every lowercase word): the cache probe
     // inline, without the call of lookup().
-    [[gnu::always_inline]] const WordInfo& first_info(std::size_t i) {
+    [[gnu::always_inline]] const WordInfo& first_info(std::size_t i, const ClosedClass::Key& key) {
         Slot& s = slots_[i];
-        s.info = &cache_.get((*toks_)[i].lower);
+        s.info = &cache_.get((*toks_)[i].lower, key);
         s.info_gen = gen_;
         return *s.info;
     }
@@ -892,7 +907,8 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
             // Not looked up: unknown, unless no multi-word event noun can end with it.
             t.noun_words = multi_filter.may_hold(t.lower) ? 0xFF : 1;
-        } else if (const Tag* tag = closed.find_padded(t.lower)) {
+        } else if (const ClosedClass::Key key = ClosedClass::key_of(t.lower);
+                   const Tag* tag = closed.find_padded(t.lower, key)) {
             // (The word cache would say the same: WordInfo::closed comes from the same table.)
             t.tag = *tag;
             note_closed(t);
@@ -906,7 +922,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             }
             if (t.lower[0] == '\'' && is(t.lower, "'d")) t.tag = Tag::Modal;
         } else {
-            const WordInfo& info = memo.first_info(i);
+            const WordInfo& info = memo.first_info(i, key);  // (the key computed once for both lookups)
             t.noun_words = std::uint8_t(std::min<std::size_t>(info.noun_words, 254));
         }
         if (t.noun_words >= 2) any_multi = true;

@@ -42,7 +42,7 @@ constexpr auto kClass = [] {
 // and end then follows with a few bit operations per block, and the scan visits only those places,
 // not every byte (same answers as a byte loop over kClass).
 struct BlockMasks {
-    std::uint64_t alnum = 0, digit = 0;
+    std::uint64_t alnum = 0, digit = 0, apostrophe = 0;
 };
 inline BlockMasks block_masks(const unsigned char* u, std::size_t n, std::size_t base) {
     const unsigned char* p = u + base;
@@ -62,11 +62,13 @@ inline BlockMasks block_masks(const unsigned char* u, std::size_t n, std::size_t
         const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);  // (c | 0x20) in a..z
         m.digit |= std::uint64_t(unsigned(_mm_movemask_epi8(is_digit))) << (16 * k);
         m.alnum |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)))) << (16 * k);
+        m.apostrophe |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))))) << (16 * k);
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
         m.alnum |= std::uint64_t(kClass[p[k]] != 0) << k;
         m.digit |= std::uint64_t(kClass[p[k]] == 2) << k;
+        m.apostrophe |= std::uint64_t(p[k] == '\'') << k;
     }
 #endif
     return m;
@@ -716,7 +718,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
         else if (len >= kMaxWord) cls = WordClass::None;
         else if (const std::string_view w(t.data() + b, len); !shapes.may_contain(w)) cls = WordClass::None;
-        else cls = grammar::lex::classify(w);  // folds the case itself
+        else cls = grammar::lex::classify_shaped(w);  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(e), ordinal, 0, cls});
         ++ordinal;
     };
@@ -752,7 +754,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
                 has_digit |= ((m.digit >> s0) & ((std::uint64_t(1) << (k - s0)) - 1u)) != 0;
             }
             in_run = false;
-            if (pos < n && u[pos] == '\'' && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) &&
+            if (((m.apostrophe >> k) & 1u) && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) &&
                 is_alpha(u[pos + 2])) {
                 joining = true;
                 continue;

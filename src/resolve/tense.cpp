@@ -155,12 +155,16 @@ struct Word {
 
 // Whether word w can be a cue at all (see detect_tense): a word of the cue table, "to", "as",
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
-bool may_cue(std::string_view w) {
+// (The table lookup out of line: most words fail the shape test inlined in may_cue.)
+[[gnu::noinline]] bool in_cue_table(const CueWords& cw, std::string_view w) {
+    return cw.table.find(w) || w == "to" || w == "as" || w == "would";
+}
+inline bool may_cue(std::string_view w) {
     const std::size_t n = w.size();
     if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == '\'' && w[n - 2] == 'l' && w[n - 1] == 'l')))
         return true;
-    const CueWords& cw = cue_words();
-    return cw.shapes.may_contain(w) && (cw.table.find(w) || w == "to" || w == "as" || w == "would");
+    static const CueWords& cw = cue_words();
+    return cw.shapes.may_contain(w) && in_cue_table(cw, w);
 }
 
 // Letters, ' and -, by table (the run scan below reads every byte of a window).
@@ -210,7 +214,7 @@ public:
     }
 
 private:
-    // The runs that start in [hi_, target), found 16 bytes at a time: a run starts where a word
+    // The runs that start in [hi_, target), found 64 bytes at a time: a run starts where a word
     // character follows another byte and ends where another byte follows one (the same runs as a
     // byte loop over kWordChar); and the lowercase text of the bytes read.
     void extend(std::string_view t, std::size_t we) {
@@ -227,13 +231,14 @@ private:
                 in_run = false;
                 break;
             }
-            const std::size_t len = std::min<std::size_t>(16, se - i);
-            unsigned m = word_mask(p + i, len);
+            const std::size_t len = std::min<std::size_t>(64, se - i);
+            const std::uint64_t m = word_mask(p + i, len);
+            const std::uint64_t full = len == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << len) - 1u;
             // Bit k: the byte before byte k is a word character.
-            const unsigned before = ((m << 1) | (in_run ? 1u : 0u)) & ((1u << len) - 1u);
-            unsigned ev = (m & ~before) | (~m & before & ((1u << len) - 1u));
+            const std::uint64_t before = ((m << 1) | (in_run ? 1u : 0u)) & full;
+            std::uint64_t ev = (m & ~before) | (~m & before & full);
             for (; ev; ev &= ev - 1) {
-                const unsigned k = unsigned(__builtin_ctz(ev));
+                const unsigned k = unsigned(__builtin_ctzll(ev));
                 if ((m >> k) & 1u) {  // a run starts
                     if (i + k >= target) {  // runs that start at or after the target wait for later
                         ev = 0;
@@ -268,19 +273,20 @@ private:
         }
         runs_.push_back({b, e, 0});
     }
-    // Bit k set when p[k] (k < len <= 16) is a word character.
-    static unsigned word_mask(const char* p, std::size_t len) {
+    // Bit k set when p[k] (k < len <= 64) is a word character: 16 bytes at a time, the rest by byte.
+    static std::uint64_t word_mask(const char* p, std::size_t len) {
+        std::uint64_t m = 0;
+        std::size_t k = 0;
 #if defined(__SSE2__)
-        if (len == 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        for (; k + 16 <= len; k += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
             const __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
             const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
             const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
-            return unsigned(_mm_movemask_epi8(_mm_or_si128(letter, other)));
+            m |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_or_si128(letter, other)))) << k;
         }
 #endif
-        unsigned m = 0;
-        for (std::size_t k = 0; k < len; ++k) m |= unsigned(is_word_char(p[k])) << k;
+        for (; k < len; ++k) m |= std::uint64_t(is_word_char(p[k])) << k;
         return m;
     }
     static void lower_ascii(const char* in, char* out, std::size_t n) {
