@@ -188,7 +188,8 @@ struct ChildRun {
     int status = -1;
 };
 
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path, const std::string& out_path) {
+// Starts a child with stdin, stdout and stderr redirected; returns its pid (0 when it could not start).
+pid_t spawn_child(const std::vector<std::string>& argv, const std::string& in_path, const std::string& out_path) {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, in_path.c_str(), O_RDONLY, 0);
@@ -197,13 +198,36 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    ChildRun r;
     pid_t pid = 0;
+    if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) != 0) pid = 0;
+    posix_spawn_file_actions_destroy(&fa);
+    return pid;
+}
+
+// Runs the children at once and waits for all: wall seconds, and whether all exited with status 0.
+std::pair<double, bool> run_children_together(const std::vector<std::vector<std::string>>& argvs,
+                                              const std::string& out_path) {
     auto t0 = Clock::now();
-    if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) != 0) {
-        posix_spawn_file_actions_destroy(&fa);
-        return r;
+    std::vector<pid_t> pids;
+    bool ok = true;
+    for (std::size_t i = 0; i < argvs.size(); ++i) {
+        pid_t pid = spawn_child(argvs[i], "/dev/null", out_path + "." + std::to_string(i));
+        if (pid == 0) ok = false;
+        else pids.push_back(pid);
     }
+    for (pid_t pid : pids) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        ok &= WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    }
+    return {seconds_since(t0), ok};
+}
+
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_path, const std::string& out_path) {
+    ChildRun r;
+    auto t0 = Clock::now();
+    pid_t pid = spawn_child(argv, in_path, out_path);
+    if (pid == 0) return r;
     int status = 0;
     rusage ru{};
     wait4(pid, &status, 0, &ru);
@@ -211,7 +235,6 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& in_p
     r.peak_rss_mb = double(ru.ru_maxrss) / 1024.0;
     r.cpu_seconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    posix_spawn_file_actions_destroy(&fa);
     return r;
 }
 
@@ -439,8 +462,31 @@ int main(int argc, char** argv) {
             }
             return std::tuple{median(wall), median(mem), status, median(cpu)};
         };
-        auto [t1, m1, s1, c1] = run_batch(1, big, breps);
-        auto [t2, m2, s2, c2] = run_batch(2, big, breps);
+        // -j 1, -j 2, and two independent -j 1 processes each on half of the input, taken in turns (the
+        // cores' speed drifts over a run); the pair shows what two workers can get from this machine
+        // when nothing is shared between them but the hardware.
+        std::string half = tmpdir + "/half.jsonl";
+        write_jsonl(half, batch_mb / 2);
+        std::vector<double> w1, w2, wp, r1, r2, u1, u2;
+        int s1 = 0, s2 = 0;
+        bool pair_ok = true;
+        for (int r = 0; r < breps; ++r) {
+            auto a = run_child({DATELINE_CLI, "batch", "-j", "1", big}, "/dev/null", out);
+            auto b = run_child({DATELINE_CLI, "batch", "-j", "2", big}, "/dev/null", out);
+            auto [tp, okp] = run_children_together({{DATELINE_CLI, "batch", "-j", "1", half},
+                                                    {DATELINE_CLI, "batch", "-j", "1", half}}, out);
+            s1 |= a.status;
+            s2 |= b.status;
+            pair_ok &= okp;
+            w1.push_back(a.seconds), r1.push_back(a.peak_rss_mb), u1.push_back(a.cpu_seconds);
+            w2.push_back(b.seconds), r2.push_back(b.peak_rss_mb), u2.push_back(b.cpu_seconds);
+            wp.push_back(tp);
+        }
+        for (int i = 0; i < 2; ++i) fs::remove(out + "." + std::to_string(i));
+        fs::remove(half);
+        double t1 = median(w1), m1 = median(r1), c1 = median(u1);
+        double t2 = median(w2), m2 = median(r2), c2 = median(u2);
+        double tpair = median(wp);
         auto [ts, ms, ss, cs] = run_batch(2, small, 1);
         auto [th, mh, sh, ch] = run_batch(2, huge, 1);
         fs::remove(huge);
@@ -453,6 +499,9 @@ int main(int argc, char** argv) {
         std::printf("  -j 1: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t1, double(big_docs) / t1, m1);
         std::printf("  -j 2: %7.1f MB/s %9.0f docs/s   peak RSS %.1f MB\n", mb / t2, double(big_docs) / t2, m2);
         std::printf("  speed-up -j 2 / -j 1: %.2fx\n", t1 / t2);
+        std::printf("  two independent -j 1 processes, each on half of the input: %.1f MB/s, %.2fx one -j 1%s\n"
+                    "    (what these two cores give two workers that share nothing in software); -j 2 / that pair: %.2fx\n",
+                    mb / tpair, t1 / tpair, pair_ok ? "" : " (a process FAILED)", tpair / t2);
         // When other processes keep the cores busy, the wall-clock speed-up says little: the CPU time
         // shows whether two workers cost more work than one (locking, contention), the utilization
         // how many cores the run actually got.
