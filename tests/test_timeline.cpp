@@ -175,7 +175,8 @@ TEST_CASE("anchoring: 'in <duration>' in a future clause is that far after the D
     auto t = timeline_of("The panel will report in three weeks. In two years the plant will close. "
                          "The strike will end in 10 days. Sales will double in six months. "
                          "The company collapsed in three weeks. The talks will last for three weeks. "
-                         "Acme said it expects net income in the year ending June 30.");
+                         "Acme said it expects net income in the year ending June 30. "
+                         "The agency will decide within 30 days. The board will vote within two weeks.");
     INFO(describe(t));
     auto check = [&](const char* trigger, const char* value, Granularity g, const char* begin) {
         auto* e = entry_for(t, trigger);
@@ -192,6 +193,14 @@ TEST_CASE("anchoring: 'in <duration>' in a future clause is that far after the D
     check("will close", "2026", Granularity::Year, "2026-01-01T00:00:00");
     check("will end", "2024-01-29", Granularity::Day, "2024-01-29T00:00:00");
     check("will double", "2024-07", Granularity::Month, "2024-07-01T00:00:00");
+    auto* decide = entry_for(t, "will decide");  // "within": by then
+    REQUIRE(decide);
+    CHECK(decide->value == "2024-02-18");
+    CHECK(decide->relation == Relation::Before);
+    auto* vote = entry_for(t, "will vote");  // by the day two weeks ahead, not before that week began
+    REQUIRE(vote);
+    CHECK(vote->value == "2024-02-02");
+    CHECK(vote->relation == Relation::Before);
     // A past clause ("collapsed in three weeks": how long it took) and "for" (how long it lasts) are no date.
     CHECK_FALSE(entry_for(t, "collapsed"));
     CHECK_FALSE(entry_for(t, "will last"));

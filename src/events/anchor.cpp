@@ -5,7 +5,8 @@
 //     before/until/by -> BEFORE, throughout -> INCLUDES, else ON). A clause whose only verb is a copula
 //     gets a state event ("is of particular interest ... this election year"). A duration after "in"
 //     said of what will be ("will report in three weeks") places the event that far after the DCT,
-//     at the duration's unit (the day, ISO week, month or year); the TIMEX3 stays the DURATION.
+//     at the duration's unit (the day, ISO week, month or year); "within" puts it BEFORE that day. The
+//     TIMEX3 stays the DURATION.
 //  2. "since/after/before that <event noun>": the time of the earlier, dated mention of that event.
 //  3. the narrative reference time (strategy narrative): the last concrete time mentioned before it.
 //  4. the DCT, placed by tense: past -> BEFORE, future -> AFTER, present -> ON.
@@ -44,13 +45,14 @@ bool concrete(const Timex& t) {
 
 // "in three weeks" in a future clause: the time that far after the DCT, at the duration's unit
 // ("P3W" from 2024-01-19 -> the ISO week 2024-W06; "P2D" -> the day, "P3M" -> the month, "P2Y" -> the
-// year). Only a whole number of days, weeks, months or years (TimeML's DURATION value "P<n><unit>").
+// year); with `by_day` ("within three weeks": a deadline) the day itself (2024-02-09). Only a whole
+// number of days, weeks, months or years (TimeML's DURATION value "P<n><unit>").
 struct Ahead {
     Interval interval;
     std::string value;
     Granularity granularity = Granularity::Unknown;
 };
-std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct) {
+std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
     if (t.type != TimexType::Duration || t.tense != Tense::Future || !t.mod.empty()) return std::nullopt;
     // A counted duration ("three weeks", "a year", "10 days"), not a determined period ("in the year
     // ending June 30", "in the next three weeks": within it).
@@ -66,39 +68,36 @@ std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct) {
     }
     if (n <= 0) return std::nullopt;
     using namespace date;
-    const sys_days day{dct.day};
     const year_month_day ymd{dct.day};
-    Ahead a;
+    // The day that far ahead (a month or year later on a day the month lacks: its last day).
+    auto add = [&](year_month_day x) { return x.ok() ? sys_days{x} : sys_days{x.year() / x.month() / last}; };
+    sys_days day{dct.day};
     switch (v.back()) {
-        case 'D': {
-            sys_days d = day + days{n};
-            a = {Interval{d, d + days{1}}, format("%F", d), Granularity::Day};
-            break;
-        }
-        case 'W': {
-            iso_week::year_weeknum_weekday w{day + weeks{n}};
-            sys_days mon{iso_week::year_weeknum_weekday{w.year(), w.weeknum(), iso_week::mon}};
-            a = {Interval{mon, mon + weeks{1}}, fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum())),
-                 Granularity::Week};
-            break;
-        }
-        case 'M': {
-            year_month ym = ymd.year() / ymd.month() + months{n};
-            sys_days b{ym / 1}, e{(ym + months{1}) / 1};
-            a = {Interval{b, e}, fmt::format("{:04}-{:02}", int(ym.year()), unsigned(ym.month())), Granularity::Month};
-            break;
-        }
-        case 'Y': {
-            year y = ymd.year() + years{n};
-            a = {Interval{sys_days{y / 1 / 1}, sys_days{(y + years{1}) / 1 / 1}}, fmt::format("{:04}", int(y)),
-                 Granularity::Year};
-            break;
-        }
+        case 'D': day += days{n}; break;
+        case 'W': day += weeks{n}; break;
+        case 'M': day = add(ymd + months{n}); break;
+        case 'Y': day = add(ymd + years{n}); break;
         default: return std::nullopt;
     }
-    for (auto tp : {a.interval.begin, a.interval.end})  // the four-digit years TIMEX3 values are written in
-        if (year_month_day{floor<days>(tp)}.year() > year{9999}) return std::nullopt;
-    return a;
+    if (year_month_day{day}.year() >= year{9999}) return std::nullopt;  // TIMEX3 years have four digits
+    const year_month_day d{day};
+    if (by_day || v.back() == 'D') return Ahead{Interval{day, day + days{1}}, format("%F", day), Granularity::Day};
+    switch (v.back()) {
+        case 'W': {
+            iso_week::year_weeknum_weekday w{day};
+            sys_days mon{iso_week::year_weeknum_weekday{w.year(), w.weeknum(), iso_week::mon}};
+            return Ahead{Interval{mon, mon + weeks{1}}, fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum())),
+                         Granularity::Week};
+        }
+        case 'M': {
+            year_month ym = d.year() / d.month();
+            return Ahead{Interval{sys_days{ym / 1}, sys_days{(ym + months{1}) / 1}},
+                         fmt::format("{:04}-{:02}", int(ym.year()), unsigned(ym.month())), Granularity::Month};
+        }
+        default:
+            return Ahead{Interval{sys_days{d.year() / 1 / 1}, sys_days{(d.year() + years{1}) / 1 / 1}},
+                         fmt::format("{:04}", int(d.year())), Granularity::Year};
+    }
 }
 
 struct Ref {
@@ -532,10 +531,16 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::size_t ta = i, tb = i;
             while (tb + 1 < ntoks && toks[tb + 1].timex == tx) ++tb;
             const Timex& t = timexes[std::size_t(tx)];
-            std::optional<Ahead> ahead;
-            if (!concrete(t) && (!dct || !(ahead = ahead_of_dct(t, *dct)))) continue;
+            const bool is_concrete = concrete(t);
+            if (!is_concrete && (!dct || t.type != TimexType::Duration)) continue;
             PrepInfo prep = prep_before(toks, ta);
-            if (ahead && (!prep.present || prep.word != "in")) continue;  // "for three weeks" is no date
+            std::optional<Ahead> ahead;
+            if (!is_concrete) {  // "in three weeks": then; "within three weeks": by then; "for three weeks": no date
+                if (!prep.present || (prep.word != "in" && prep.word != "within")) continue;
+                const bool within = prep.word == "within";
+                if (!(ahead = ahead_of_dct(t, *dct, within))) continue;
+                if (within) prep.relation = Relation::Before;
+            }
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
