@@ -56,9 +56,10 @@ auto const deictic_far = x3::eps[put(&Expr::shape, Shape::Deictic)] >> (the >> k
 auto const offset_dir =
     (kw("ago") | kw("back"))[put(&Expr::rel, Rel::Ago)] |
     (kw("from now") | kw("from today") | kw("hence"))[put(&Expr::rel, Rel::After)] |
-    (kw("later") | kw("after that") | kw("afterward") | kw("afterwards"))
+    // ("two years later than planned", "three days earlier than expected": a difference, the duration)
+    (kw("later") >> !kw("than") | kw("after that") | kw("afterward") | kw("afterwards"))
         [put(&Expr::rel, Rel::After, &Expr::anaphoric, true)] |
-    (kw("earlier") | kw("before that") | kw("previously") |
+    (kw("earlier") >> !kw("than") | kw("before that") | kw("previously") |
      // "two days before." is an offset; "ten days before the murder" is a duration the event anchors
      (kw("before") | kw("prior")) >> !(x3::lexeme[+x3::alnum]))
         [put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)];
