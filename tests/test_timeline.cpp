@@ -154,6 +154,18 @@ TEST_CASE("anchoring: a fronted time modifies the verb of its clause", "[timelin
     CHECK(u.entries[1].text == "the plant will close");
 }
 
+TEST_CASE("anchoring: amounts with % and $ do not end the clause", "[timeline][anchor]") {
+    auto t = timeline_of("Shares fell 3.5% to $12.50 in December. Inflation rose to 4% on Tuesday.");
+    INFO(describe(t));
+    auto* fell = entry_for(t, "fell");
+    REQUIRE(fell);
+    CHECK(fell->value == "2023-12");
+    CHECK(fell->text == "Shares fell 3.5% to $12.50 in December");
+    auto* rose = entry_for(t, "rose");
+    REQUIRE(rose);
+    CHECK(rose->value == "2024-01-16");
+}
+
 TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {
     auto t = timeline_of("Prices rose sharply since January. The company will report before Friday. "
                          "The strike continued throughout 2023.");

@@ -419,7 +419,11 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 tok.begin = i;
                 tok.end = i + 1;
                 tok.lower = tz.copy(i, 1);
-                tok.tag = c == ',' ? Tag::Comma : (c == '"' || c == '\'') ? Tag::Quote : Tag::Punct;
+                // "%" and "$" belong to an amount ("fell 3.5% to $12.50 in December"): no clause ends there.
+                tok.tag = c == ',' ? Tag::Comma
+                          : (c == '"' || c == '\'') ? Tag::Quote
+                          : (c == '%' || c == '$') ? Tag::Number
+                                                   : Tag::Punct;
                 ++i;
                 continue;
             }
