@@ -1331,7 +1331,11 @@ std::optional<Reference> reference_of(const Resolution& r) {
     if (r.granularity < Granularity::Year) return std::nullopt;
     if (r.value.find("REF") != std::string::npos) return std::nullopt;
     if (r.comparison) return std::nullopt;
-    return Reference{std::chrono::floor<date::days>(r.interval->begin), r.granularity, r.value};
+    auto day = std::chrono::floor<date::days>(r.interval->begin);
+    // "midnight" (T24:00) ends its day: "earlier in the day" after "a midnight deadline" Thursday is
+    // still Thursday, though the instant is Friday 00:00.
+    if (r.value.find("T24") != std::string::npos) day -= date::days{1};
+    return Reference{day, r.granularity, r.value};
 }
 
 }  // namespace dateline::resolve
