@@ -166,6 +166,17 @@ TEST_CASE("anchoring: amounts with % and $ do not end the clause", "[timeline][a
     CHECK(rose->value == "2024-01-16");
 }
 
+TEST_CASE("events: a plural counted by a number word is a noun, not a verb", "[timeline][events]") {
+    auto t = timeline_of("Police arrested two suspects on Tuesday. The two met on Friday.");
+    INFO(describe(t));
+    auto* arrested = entry_for(t, "arrested");
+    REQUIRE(arrested);
+    CHECK(arrested->value == "2024-01-16");
+    CHECK_FALSE(entry_for(t, "suspects"));
+    for (auto& e : t.events) CHECK(e.trigger != "suspects");
+    CHECK(entry_for(t, "met"));  // a past form after a number word stays a verb
+}
+
 TEST_CASE("anchoring: prepositions give the relation", "[timeline][anchor]") {
     auto t = timeline_of("Prices rose sharply since January. The company will report before Friday. "
                          "The strike continued throughout 2023.");

@@ -223,6 +223,18 @@ const ClosedClass& closed_class_filter() {
 
 const detail::WordTable<Tag>& closed_class() { return closed_class_filter().table; }
 
+// Number words, which count the noun after them ("two suspects", "three plans"); a past form after one
+// stays a verb ("the two met on Friday").
+bool counts_what_follows(std::string_view lower) {
+    static constexpr std::string_view words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                 "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+                                                 "hundred", "thousand", "million", "billion", "dozen"};
+    if (lower.size() < 3 || lower.size() > 8) return false;
+    for (std::string_view w : words)
+        if (w == lower) return true;
+    return false;
+}
+
 // The words that may end an event noun of several words ("conference", "conferences"), by first
 // letter and length: a quick "no" for a capitalized word, which is not looked up in the lexicon.
 struct MultiNounFilter {
@@ -1012,7 +1024,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             else if (prev_noun_ctx) is_verb = false;
             else if (f == VerbForm::Gerund) is_verb = !noun || next_object;
             else if (is_past_form(f)) is_verb = true;
-            else if (f == VerbForm::ThirdSingular || f == VerbForm::Base) {
+            else if ((f == VerbForm::ThirdSingular || f == VerbForm::Base) && p && counts_what_follows(toks[*p].lower)) {
+                is_verb = false;  // "two suspects", "dozens of" aside: a counted plural, not "(he) suspects"
+            } else if (f == VerbForm::ThirdSingular || f == VerbForm::Base) {
                 // After a pronoun or relative: a verb. After a noun ("Blinken says", "officials say",
                 // "the company reports earnings") only when what follows can complement a verb, so
                 // that "U.S. forces were" and "member states" stay nouns.
