@@ -473,10 +473,16 @@ bool time_only(const Expr& x) {
            x.year == 0 && x.unit == grammar::Unit::None;
 }
 
-// Only separators between two mentions: spaces, commas, dashes, "at", "on", "of".
+// Only separators between two mentions: spaces, commas, dashes, "at", "on", and after a time "local
+// time" ("at 3 p.m. local time on Tuesday").
 bool joinable_gap(std::string_view g) {
     std::size_t i = 0;
     int words = 0;
+    if (g.size() > 11 && g[0] == ' ' && lower_eq(g.substr(1, 10), "local time") &&
+        !std::isalpha(static_cast<unsigned char>(g[11]))) {
+        g.remove_prefix(11);
+        if (g.empty()) return true;
+    }
     while (i < g.size()) {
         unsigned char c = static_cast<unsigned char>(g[i]);
         if (c == ' ' || c == ',' || c == '-' || c == '\t') {
