@@ -165,6 +165,20 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
     return text.substr(p, 4);
 }
 
+// "the largest strike since last summer", "up 5% since January": a time after "since" starts a span
+// that reaches the present; the story is not there, so it does not become the narrative's reference
+// time ("a month earlier", "that night" in the next sentences are not counted from it).
+bool after_since(std::string_view text, std::size_t begin) {
+    std::size_t k = begin;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k < 5) return false;
+    std::string_view w = text.substr(k - 5, 5);
+    if (k > 5 && static_cast<unsigned char>((text[k - 6] | 0x20) - 'a') < 26) return false;  // "...since" inside a word
+    for (std::size_t i = 0; i < 5; ++i)
+        if (char(w[i] | 0x20) != "since"[i]) return false;
+    return true;
+}
+
 // "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them
 // until Friday": a deadline set or moved lies ahead of the act, whatever the tense of its verb. The
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
@@ -282,7 +296,9 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         // or coarser period; anaphora resolve against it. (Taken before the resolution is moved into
         // its timex.)
         std::optional<resolve::Reference> ref;
-        if (!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) ref = resolve::reference_of(*r);
+        if ((!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) &&
+            (options.strategy == Strategy::Narrative || !after_since(text, m.begin)))
+            ref = resolve::reference_of(*r);
         fill_timex(a.timexes.emplace_back(), text, m, std::move(*r), tense, index++);  // in place: no move of a Timex
         last_sentence = si;
         if (ref) {
