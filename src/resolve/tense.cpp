@@ -516,9 +516,11 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
         if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
         // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
-        // has no tense of its own: "be" or "get" has it.
+        // or a participle as the complement of a linking verb ("will remain closed through Friday",
+        // "stayed shut") has no tense of its own: the verb before it has it.
         if (tw == Tense::Past && (is_form_of_be(prev) || prev == "get" || prev == "gets" || prev == "getting" ||
-                                  prev == "got" || prev == "gotten"))
+                                  prev == "got" || prev == "gotten" || prev == "remain" || prev == "remains" ||
+                                  prev == "remaining" || prev == "stay" || prev == "stays" || prev == "staying"))
             tw = Tense::Unknown;
         // A plan told in the past perfect or as a former one: "had been scheduled", "as previously planned".
         if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
