@@ -127,6 +127,31 @@ bool fronted_adjunct(std::string_view text, std::size_t sb, std::size_t begin, s
     return k == begin && end < text.size() && text[end] == ',';
 }
 
+// "Scholz last met Biden in the White House in March": "last" before a past form says the event has
+// happened, so the time it governs lies before the DCT however near the next March is. True when
+// such a pair is among the eight words before the mention, within its sentence [sb, ...) and with
+// nothing but words and spaces between.
+bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t begin) {
+    auto is_letter = [](char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; };
+    std::size_t k = begin;
+    std::string_view after;  // the word after the current one, in text order
+    for (int n = 0; n < 8 && k > sb; ++n) {
+        while (k > sb && text[k - 1] == ' ') --k;
+        std::size_t e = k;
+        while (k > sb && is_letter(text[k - 1])) --k;
+        if (k == e) return false;  // not a word: the clause ends
+        std::string_view w = text.substr(k, e - k);
+        if (w.size() == 4 && (w[0] | 0x20) == 'l' && (w[1] | 0x20) == 'a' && (w[2] | 0x20) == 's' &&
+            (w[3] | 0x20) == 't' && !after.empty() && after.size() < 24) {
+            char lower[24];
+            for (std::size_t i = 0; i < after.size(); ++i) lower[i] = char(after[i] | 0x20);
+            return resolve::word_tense(std::string_view(lower, after.size())) == Tense::Past;
+        }
+        after = w;
+    }
+    return false;
+}
+
 Annotation annotate_mentions(std::string_view text, const std::vector<recognize::Mention>& mentions,
                              const std::vector<Sentence>& sentences, const Options& options);
 
@@ -277,7 +302,8 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         if (options.tense) tense = *options.tense;
         ctx.tense = tense;
         ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
-                      fronted_adjunct(text, sentences[si].begin, m.begin, m.end);
+                      (fronted_adjunct(text, sentences[si].begin, m.begin, m.end) ||
+                       (tense == Tense::Past && last_before_past_verb(text, sentences[si].begin, m.begin)));
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {

@@ -27,7 +27,8 @@ struct Context {
     Tense tense = Tense::Unknown;
     Strategy strategy = Strategy::News;
     bool fronted = false;  // the expression opens its sentence as an adjunct ("In January, the company
-                           // lost ..."): the tense is surely that of the main clause it governs
+                           // lost ..."), or follows "last" + a past form ("last met Biden in March"):
+                           // the tense is surely that of the clause it belongs to
     bool longer_period = false;  // the last time mentioned before, in the same sentence, is a period of
                                  // half a year or more ("For the nine months, net rose from ... a year
                                  // earlier"): a year-ago comparison is about it, not the quarter
