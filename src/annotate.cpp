@@ -127,22 +127,35 @@ bool fronted_adjunct(std::string_view text, std::size_t sb, std::size_t begin, s
     return k == begin && end < text.size() && text[end] == ',';
 }
 
+// The word (ASCII letters) that ends at offset k, after any spaces, no further back than sb; k moves to
+// its start. Empty when something else than a letter comes first (punctuation, a digit: a clause or
+// phrase ends there).
+std::string_view word_before(std::string_view text, std::size_t sb, std::size_t& k) {
+    while (k > sb && text[k - 1] == ' ') --k;
+    std::size_t e = k;
+    while (k > sb && static_cast<unsigned char>((text[k - 1] | 0x20) - 'a') < 26) --k;
+    return text.substr(k, e - k);
+}
+
+// Whether w (letters only) is the lowercase word `lower`, without case and without a copy.
+bool is_word(std::string_view w, std::string_view lower) {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        if (char(w[i] | 0x20) != lower[i]) return false;
+    return true;
+}
+
 // "Scholz last met Biden in the White House in March": "last" before a past form says the event has
 // happened, so the time it governs lies before the DCT however near the next March is. True when
 // such a pair is among the eight words before the mention, within its sentence [sb, ...) and with
 // nothing but words and spaces between.
 bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t begin) {
-    auto is_letter = [](char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; };
     std::size_t k = begin;
     std::string_view after;  // the word after the current one, in text order
     for (int n = 0; n < 8 && k > sb; ++n) {
-        while (k > sb && text[k - 1] == ' ') --k;
-        std::size_t e = k;
-        while (k > sb && is_letter(text[k - 1])) --k;
-        if (k == e) return false;  // not a word: the clause ends
-        std::string_view w = text.substr(k, e - k);
-        if (w.size() == 4 && (w[0] | 0x20) == 'l' && (w[1] | 0x20) == 'a' && (w[2] | 0x20) == 's' &&
-            (w[3] | 0x20) == 't' && !after.empty() && after.size() < 24) {
+        std::string_view w = word_before(text, sb, k);
+        if (w.empty()) return false;  // not a word: the clause ends
+        if (is_word(w, "last") && !after.empty() && after.size() < 24) {
             char lower[24];
             for (std::size_t i = 0; i < after.size(); ++i) lower[i] = char(after[i] | 0x20);
             return resolve::word_tense(std::string_view(lower, after.size())) == Tense::Past;
@@ -195,13 +208,7 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
 // time ("a month earlier", "that night" in the next sentences are not counted from it).
 bool after_since(std::string_view text, std::size_t begin) {
     std::size_t k = begin;
-    while (k > 0 && text[k - 1] == ' ') --k;
-    if (k < 5) return false;
-    std::string_view w = text.substr(k - 5, 5);
-    if (k > 5 && static_cast<unsigned char>((text[k - 6] | 0x20) - 'a') < 26) return false;  // "...since" inside a word
-    for (std::size_t i = 0; i < 5; ++i)
-        if (char(w[i] | 0x20) != "since"[i]) return false;
-    return true;
+    return is_word(word_before(text, 0, k), "since");
 }
 
 // "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them
@@ -209,36 +216,22 @@ bool after_since(std::string_view text, std::size_t begin) {
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
 // before it in its sentence, which starts at sb.
 bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
-    // The word before offset k (ASCII letters after spaces), moving k to its start; compared without
-    // case (no lowercase copy: most mentions follow no "until", and the test ends at the first word).
-    auto is_letter = [](char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; };
-    auto word_before = [&](std::size_t& k) {
-        while (k > sb && text[k - 1] == ' ') --k;
-        std::size_t e = k;
-        while (k > sb && is_letter(text[k - 1])) --k;
-        return text.substr(k, e - k);
-    };
-    auto is = [](std::string_view w, std::string_view lower) {
-        if (w.size() != lower.size()) return false;
-        for (std::size_t i = 0; i < w.size(); ++i)
-            if (char(w[i] | 0x20) != lower[i]) return false;  // (w holds letters only)
-        return true;
-    };
+    // (No lowercase copy: most mentions follow no "until", and the test ends at the first word.)
     std::size_t k = begin;
-    auto w = word_before(k);
-    if (!is(w, "until") && !is(w, "till")) return false;
+    auto w = word_before(text, sb, k);
+    if (!is_word(w, "until") && !is_word(w, "till")) return false;
     static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",
                                                  "extends",   "delayed",  "delay",     "deferred", "defer",
                                                  "adjourned", "deadline", "given",     "gave",     "gives"};
     for (int n = 0; n < 6 && k > sb; ++n) {
         std::size_t before = k;
-        w = word_before(k);
+        w = word_before(text, sb, k);
         if (w.empty()) {
             if (k == before) break;  // punctuation: the clause ends here
             continue;
         }
         for (auto v : verbs)
-            if (is(w, v)) return true;
+            if (is_word(w, v)) return true;
     }
     return false;
 }
