@@ -283,16 +283,8 @@ private:
     static Key key(std::string_view w) noexcept {
         const char* p = w.data();
         const std::size_t n = w.size();
-        auto load8 = [](const char* q) {
-            std::uint64_t v;
-            std::memcpy(&v, q, 8);
-            return v;
-        };
-        auto load4 = [](const char* q) {
-            std::uint32_t v;
-            std::memcpy(&v, q, 4);
-            return std::uint64_t(v);
-        };
+        auto load8 = ::dateline::detail::load_u64;
+        auto load4 = [](const char* q) { return std::uint64_t(::dateline::detail::load_u32(q)); };
         Key k;
         if (n >= 8) {
             k.lo = load8(p);

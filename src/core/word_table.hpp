@@ -15,6 +15,18 @@
 
 namespace dateline::detail {
 
+// The 8 or 4 bytes at p as an unsigned number (unaligned, native byte order).
+inline std::uint64_t load_u64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+inline std::uint32_t load_u32(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
 // A quick "not in the set" for words looked at on hot paths (the scanner's triggers, the tense
 // cues): false when no word of the set has this length, first two and last bytes (in either case);
 // true may be a false positive, to be settled by the table itself.

@@ -18,10 +18,10 @@
 #include <unordered_map>
 
 #include <date/date.h>
-#include <date/iso_week.h>
 #include <fmt/format.h>
 
 #include "events/analysis.hpp"
+#include "resolve/resolver.hpp"
 
 namespace dateline::events {
 namespace {
@@ -80,24 +80,12 @@ std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
         default: return std::nullopt;
     }
     if (year_month_day{day}.year() >= year{9999}) return std::nullopt;  // TIMEX3 years have four digits
-    const year_month_day d{day};
-    if (by_day || v.back() == 'D') return Ahead{Interval{day, day + days{1}}, format("%F", day), Granularity::Day};
-    switch (v.back()) {
-        case 'W': {
-            iso_week::year_weeknum_weekday w{day};
-            sys_days mon{iso_week::year_weeknum_weekday{w.year(), w.weeknum(), iso_week::mon}};
-            return Ahead{Interval{mon, mon + weeks{1}}, fmt::format("{:04}-W{:02}", int(w.year()), unsigned(w.weeknum())),
-                         Granularity::Week};
-        }
-        case 'M': {
-            year_month ym = d.year() / d.month();
-            return Ahead{Interval{sys_days{ym / 1}, sys_days{(ym + months{1}) / 1}},
-                         fmt::format("{:04}-{:02}", int(ym.year()), unsigned(ym.month())), Granularity::Month};
-        }
-        default:
-            return Ahead{Interval{sys_days{d.year() / 1 / 1}, sys_days{(d.year() + years{1}) / 1 / 1}},
-                         fmt::format("{:04}", int(d.year())), Granularity::Year};
-    }
+    const Granularity g = by_day || v.back() == 'D' ? Granularity::Day
+                          : v.back() == 'W'         ? Granularity::Week
+                          : v.back() == 'M'         ? Granularity::Month
+                                                    : Granularity::Year;
+    resolve::Period p = resolve::period_containing(day, g);
+    return Ahead{p.interval, std::move(p.value), g};
 }
 
 struct Ref {

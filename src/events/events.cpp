@@ -25,24 +25,15 @@ namespace ascii = detail::ascii;
 // The closed-class words, and which first letters they have at each length (a quick "no" for names).
 // a[0, n) == b[0, n) without a call (for short words).
 inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-    auto load8 = [](const char* p) {
-        std::uint64_t v;
-        std::memcpy(&v, p, 8);
-        return v;
-    };
-    auto load4 = [](const char* p) {
-        std::uint32_t v;
-        std::memcpy(&v, p, 4);
-        return v;
-    };
+    using detail::load_u64, detail::load_u32;
     if (n >= 8) {
         const char* a_last = a + n - 8;
         const char* b_last = b + n - 8;
         for (; a < a_last; a += 8, b += 8)
-            if (load8(a) != load8(b)) return false;
-        return load8(a_last) == load8(b_last);
+            if (load_u64(a) != load_u64(b)) return false;
+        return load_u64(a_last) == load_u64(b_last);
     }
-    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    if (n >= 4) return load_u32(a) == load_u32(b) && load_u32(a + n - 4) == load_u32(b + n - 4);
     for (std::size_t i = 0; i < n; ++i)
         if (a[i] != b[i]) return false;
     return true;

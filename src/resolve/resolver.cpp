@@ -1326,6 +1326,16 @@ std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text,
     return b.run();
 }
 
+Period period_containing(sys_days d, Granularity g) {
+    const year_month_day ymd{d};
+    switch (g) {
+        case Granularity::Day: return {day_span(d), day_value(ymd)};
+        case Granularity::Week: return {span(monday_of(d), monday_of(d) + weeks{1}), week_value(d)};
+        case Granularity::Month: return {month_span(ymd.year(), ymd.month()), month_value(ymd.year(), ymd.month())};
+        default: return {year_span(ymd.year()), fmt::format("{:04}", int(ymd.year()))};
+    }
+}
+
 std::optional<Reference> reference_of(const Resolution& r) {
     if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
     if (r.granularity < Granularity::Year) return std::nullopt;

@@ -57,4 +57,12 @@ std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text,
 // The reference a resolved DATE/TIME leaves for later anaphora, if it is concrete enough.
 std::optional<Reference> reference_of(const Resolution& r);
 
+// The day, ISO week, month or year that holds day d (by g: Day, Week, Month, else Year), as a TIMEX3
+// value and its interval: "2024-02-09", "2024-W06", "2024-02", "2024".
+struct Period {
+    Interval interval;
+    std::string value;
+};
+Period period_containing(date::sys_days d, Granularity g);
+
 }  // namespace dateline::resolve
