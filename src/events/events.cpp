@@ -10,6 +10,10 @@
 #include <memory>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "core/word_table.hpp"
@@ -220,7 +224,13 @@ bool counts_what_follows(std::string_view lower) {
     static constexpr std::string_view words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                                                  "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
                                                  "hundred", "thousand", "million", "billion", "dozen"};
-    if (lower.size() < 3 || lower.size() > 8) return false;
+    // Their first letters: a quick "no" for most words, before the compares.
+    constexpr std::uint32_t kFirst = [] {
+        std::uint32_t m = 0;
+        for (std::string_view w : words) m |= 1u << (w[0] - 'a');
+        return m;
+    }();
+    if (lower.size() < 3 || lower.size() > 8 || !(kFirst >> ((lower[0] - 'a') & 31) & 1)) return false;
     for (std::string_view w : words)
         if (w == lower) return true;
     return false;
@@ -444,6 +454,27 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     // and a store through a char* could otherwise change it.
                     const char* p = t.data();
                     std::size_t j = i, m = n;
+#if defined(__SSE2__)
+                    // Sixteen bytes at a time while they are all there (a word's run mostly ends in the
+                    // first sixteen: one compare of all of them; the buffer is never shorter than the
+                    // text it lowers, so the 16-byte store stays inside it).
+                    while (j + 16 <= e) {
+                        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+                        const __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                        const __m128i bias = _mm_set1_epi8(char(0x80));
+                        // Unsigned x - lo < count, as a signed compare of the biased difference.
+                        const __m128i letter = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(low, _mm_set1_epi8('a')), bias),
+                                                              _mm_set1_epi8(char(-128 + 26)));
+                        const __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8('0')), bias),
+                                                             _mm_set1_epi8(char(-128 + 10)));
+                        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+                        const std::size_t run = std::size_t(std::countr_zero(~mask));  // 16 when all are
+                        _mm_storeu_si128(reinterpret_cast<__m128i*>(lo + m), low);
+                        m += run;
+                        j += run;
+                        if (run < 16) goto run_end;
+                    }
+#endif
                     // Eight bytes at a time while they are all there (the buffer has 8 spare bytes).
                     while (j + 8 <= e) {
                         std::uint64_t v;
