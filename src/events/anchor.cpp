@@ -713,7 +713,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             if (!pl.dated && !in.all_events) continue;
             const Event& ev = out.events[global[pl.ref.event]];
             if (!ev.factual && !in.all_events) continue;
-            TimelineEntry te;
+            TimelineEntry& te = out.entries.emplace_back();  // filled in place: no move of its strings
             te.event = ev;
             te.relation = pl.relation;
             te.dated = pl.dated;
@@ -741,7 +741,6 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             te.text = std::move(st.text);
             te.text_begin = st.begin;
             te.text_end = st.end;
-            out.entries.push_back(std::move(te));
         }
     }
     return out;

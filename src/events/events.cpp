@@ -281,7 +281,9 @@ inline bool is(std::string_view w, const char (&lit)[N]) {
 }
 
 // Sets a string field of a new event (empty until then): an append, cheaper than an assignment.
-inline void put(std::string& field, std::string_view v) { field.append(v.data(), v.size()); }
+inline void put(std::string& field, std::string_view v) {
+    if (!v.empty()) field.append(v.data(), v.size());  // (most modalities are empty: no call)
+}
 
 // w (at least two bytes long) ends in the two letters a b: "ly", "ed".
 inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
