@@ -125,7 +125,7 @@ struct Offset {
     std::size_t anchor_last = 0;
     bool after = true;
 };
-std::optional<Offset> offset_from_time(const std::vector<Token>& toks, std::size_t tb, const Timex& t,
+std::optional<Offset> offset_from_time(const TokenVector& toks, std::size_t tb, const Timex& t,
                                        const std::vector<Timex>& timexes) {
     auto units = counted_units(t);
     if (!units || tb + 2 >= toks.size()) return std::nullopt;

@@ -903,10 +903,19 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.back_reference = false;
     // The tokens the passes below look at, in text order: words still open-class after each pass,
     // forms of "be" (reused from sentence to sentence).
-    static thread_local std::vector<std::uint32_t> words, candidates, be_forms;
-    words.clear();
-    candidates.clear();
-    be_forms.clear();
+    // Each a third of one scratch array that only grows (a list never holds more than the tokens), its
+    // pointer and count in registers: no capacity check per push.
+    struct IndexList {
+        std::uint32_t* p;
+        std::size_t n = 0;
+        void push_back(std::uint32_t i) { p[n++] = i; }
+        const std::uint32_t* begin() const { return p; }
+        const std::uint32_t* end() const { return p + n; }
+    };
+    static thread_local std::vector<std::uint32_t> index_scratch;
+    if (index_scratch.size() < 3 * toks.size()) index_scratch.resize(3 * toks.size());
+    IndexList words{index_scratch.data()}, candidates{index_scratch.data() + toks.size()},
+        be_forms{index_scratch.data() + 2 * toks.size()};
     // What a closed-class word tells the passes below: an "if", a preposition that may refer back
     // to an earlier event ("since that meeting": anchoring's rule 2).
     auto note_closed = [&](const Token& t) {
