@@ -876,7 +876,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.timex_first = a.timex_end = 0;
     a.events.start();
     a.event_token.clear();
-    a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     // (24 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
     // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes from a word's
@@ -887,6 +886,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // alias anything, and would make the compiler reload the vector's bounds on every access.
     // The token vector does not change size below.
     const Tokens toks{a.tokens.data(), a.tokens.size()};
+    // Room for the form of every event the passes below can find (at most one per token): written by
+    // index, no push.
+    if (a.event_form.size() < toks.size()) a.event_form.resize(toks.size());
     static thread_local Memo memo;
     memo.reset(a.tokens);
     const ClosedClass& closed = closed_class_filter();
@@ -1090,7 +1092,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 Event& e = a.events.emplace_back();
                 put(e.lemma, ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower);
                 put(e.event_class, "OCCURRENCE");
-                a.event_form.push_back(0);
+                a.event_form[a.events.size() - 1] = 0;
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -1103,7 +1105,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             put(e.event_class, v->entry->event_class);
             e.noun = false;
             // remember the form for now; the verb group pass below fills tense/aspect/modality
-            a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
+            a.event_form[a.events.size() - 1] = v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0;
             if (is_past_form(v->form)) e.tense = Tense::Past;
             else if (v->form == VerbForm::ThirdSingular) e.tense = Tense::Present;
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
@@ -1131,7 +1133,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             put(e.event_class, noun->event_class);
             e.noun = true;
             put(e.aspect, "NONE");
-            a.event_form.push_back(0);
+            a.event_form[a.events.size() - 1] = 0;
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;
