@@ -3,7 +3,6 @@
 #pragma once
 #include <charconv>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,63 +52,6 @@ struct Token {
                                      // 254; 0xFF: not looked up, as for capitalized words)
 };
 
-// The tokens of a sentence: a growable array with the parts of std::vector's interface the analysis
-// uses. Its writer (the tokenizer) appends through a pointer it holds itself (next(), finish()), so
-// that the stores of a token's one-byte fields, which may alias anything, do not make it reload a
-// vector's bounds from memory for every token. (Token is trivially copyable: growing copies bytes.)
-class TokenVector {
-public:
-    TokenVector() = default;
-    TokenVector(TokenVector&& o) noexcept : p_(std::move(o.p_)), n_(o.n_), cap_(o.cap_) { o.n_ = o.cap_ = 0; }
-    TokenVector& operator=(TokenVector&& o) noexcept {
-        p_ = std::move(o.p_);
-        n_ = o.n_;
-        cap_ = o.cap_;
-        o.n_ = o.cap_ = 0;
-        return *this;
-    }
-    std::size_t size() const { return n_; }
-    bool empty() const { return n_ == 0; }
-    Token& operator[](std::size_t i) { return p_[i]; }
-    const Token& operator[](std::size_t i) const { return p_[i]; }
-    Token* data() { return p_.get(); }
-    const Token* data() const { return p_.get(); }
-    Token* begin() { return p_.get(); }
-    Token* end() { return p_.get() + n_; }
-    const Token* begin() const { return p_.get(); }
-    const Token* end() const { return p_.get() + n_; }
-    Token& back() { return p_[n_ - 1]; }
-    const Token& back() const { return p_[n_ - 1]; }
-    void clear() { n_ = 0; }
-
-    // The writer: [start(), limit()) is the room; next(at) gives the slot at `at`, growing the storage
-    // when it is full (`at` and `limit` are updated); finish(at) sets the size.
-    Token* start() { return p_.get() + n_; }
-    Token* limit() { return p_.get() + cap_; }
-    Token& next(Token*& at, Token*& lim) {
-        if (at == lim) [[unlikely]] {
-            grow(at);
-            lim = limit();
-        }
-        return *at++;
-    }
-    void finish(Token* at) { n_ = std::size_t(at - p_.get()); }
-
-private:
-    // Doubles the storage, keeping the tokens before `at` (updated to the same place in the new one).
-    [[gnu::noinline]] void grow(Token*& at) {
-        const std::size_t used = std::size_t(at - p_.get());
-        const std::size_t cap = cap_ ? 2 * cap_ : 64;
-        std::unique_ptr<Token[]> q(new Token[cap]);
-        for (std::size_t i = 0; i < used; ++i) q[i] = p_[i];
-        p_ = std::move(q);
-        cap_ = cap;
-        at = p_.get() + used;
-    }
-    std::unique_ptr<Token[]> p_;
-    std::size_t n_ = 0, cap_ = 0;
-};
-
 // The events of one sentence: the tail of a vector, its own or one attached to it that also holds
 // the events of earlier sentences (anchoring attaches the document's list, so that events are made
 // in place there and never moved). Indexes are local to the sentence.
@@ -154,7 +96,7 @@ private:
 
 struct SentenceAnalysis {
     std::size_t sentence = 0;        // index into the sentences
-    TokenVector tokens;
+    std::vector<Token> tokens;
     std::size_t timex_first = 0, timex_end = 0;  // the tokens inside timexes are in [timex_first, timex_end)
     bool back_reference = false;     // some preposition is since/after/before/following/until (the
                                      // anchoring's "since that meeting" rule looks only then)
@@ -191,7 +133,7 @@ inline void put_event_id(std::string& eid, std::size_t n) {
 
 // True when token i ends a clause for the purpose of attaching times to events (punctuation, quotes,
 // subordinators, relative pronouns, a comma before a conjunction).
-bool clause_boundary(const TokenVector& tokens, std::size_t i);
+bool clause_boundary(const std::vector<Token>& tokens, std::size_t i);
 
 // Events of all non-header sentences, numbered e1, e2, ...; when `analyses` is given, the per-sentence
 // analyses are appended to it instead and nothing is returned.

@@ -125,7 +125,7 @@ struct Offset {
     std::size_t anchor_last = 0;
     bool after = true;
 };
-std::optional<Offset> offset_from_time(const TokenVector& toks, std::size_t tb, const Timex& t,
+std::optional<Offset> offset_from_time(const std::vector<Token>& toks, std::size_t tb, const Timex& t,
                                        const std::vector<Timex>& timexes) {
     auto units = counted_units(t);
     if (!units || tb + 2 >= toks.size()) return std::nullopt;
@@ -206,7 +206,7 @@ const PrepWord* prep_word(std::string_view w) {
     return nullptr;
 }
 
-PrepInfo prep_before(const TokenVector& toks, std::size_t ta) {
+PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
     PrepInfo p;
     p.start = ta;
     if (ta == 0) return p;
@@ -283,7 +283,7 @@ bool is_verb_event(const SentenceAnalysis& a, std::size_t i) {
 }
 
 // Stops a leftward / rightward search for the verb of a clause.
-bool stops_search(const TokenVector& toks, std::size_t i) {
+bool stops_search(const std::vector<Token>& toks, std::size_t i) {
     return clause_boundary(toks, i) || (toks[i].tag == Tag::Comma && toks[i].timex < 0);
 }
 
@@ -361,7 +361,7 @@ std::optional<std::size_t> scheduled_subject(const SentenceAnalysis& a, std::siz
 
 // True when nothing but prepositions/adverbs stands between the clause start and `start` (a fronted
 // time: "Last Friday, ...", "On Thursday, ...").
-bool fronted(const TokenVector& toks, std::size_t start) {
+bool fronted(const std::vector<Token>& toks, std::size_t start) {
     for (std::size_t k = start; k > 0;) {
         --k;
         if (clause_boundary(toks, k) || toks[k].tag == Tag::Conj) return true;
@@ -412,7 +412,7 @@ Tense tense_of_be(std::string_view w) {
 }
 
 // The token text of [l, r] with quotation marks dropped, spaced as in the original.
-std::string join_tokens(std::string_view text, const TokenVector& toks, std::size_t l, std::size_t r) {
+std::string join_tokens(std::string_view text, const std::vector<Token>& toks, std::size_t l, std::size_t r) {
     std::string out;
     if (l > r || l >= toks.size()) return out;
     // Never longer than the text it comes from: written in place, then cut to its length.
@@ -453,7 +453,7 @@ bool np_word(const Token& t) {
 
 // Extends a phrase ending at r to the right over prepositional phrases ("in Washington", "with Mexico"),
 // stopping before one that holds a time other than `own_timex` (that time belongs to another entry).
-std::size_t extend_pps(const TokenVector& toks, std::size_t r, std::size_t max_words, int own_timex = -2) {
+std::size_t extend_pps(const std::vector<Token>& toks, std::size_t r, std::size_t max_words, int own_timex = -2) {
     std::size_t words = 0;
     while (r + 1 < toks.size() && words < max_words) {
         const Token& p = toks[r + 1];

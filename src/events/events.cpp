@@ -372,16 +372,9 @@ std::size_t lower_into(std::string_view w, char* out) {
 // Tokens of one sentence; their lowercase words go to `buffer` (never longer than the sentence).
 struct Tokenizer {
     std::string_view t;
-    TokenVector& out;
+    std::vector<Token>& out;
     char* buffer;
     std::size_t used = 0;
-    Token* at = out.start();  // where the next token goes
-    Token* limit = out.limit();
-
-    // A new token, written whole (its other fields at their defaults).
-    void push(std::size_t b, std::size_t e, std::string_view lower, Tag tag, bool capital) {
-        out.next(at, limit) = Token{.begin = b, .end = e, .lower = lower, .tag = tag, .capital = capital};
-    }
 
     std::string_view lower(std::size_t b, std::size_t e) {
         std::size_t n = lower_into(t.substr(b, e - b), buffer + used);
@@ -398,13 +391,17 @@ struct Tokenizer {
         return {p, n};
     }
     void push_word(std::size_t b, std::size_t e) {
-        push(b, e, lower(b, e), Tag::Word, ascii::is_upper(t[b]));
+        Token& tok = out.emplace_back();
+        tok.begin = b;
+        tok.end = e;
+        tok.lower = lower(b, e);
+        tok.capital = ascii::is_upper(t[b]);
     }
 };
 
 // Splits text [b, e) into tokens; contractions become two tokens ("didn't" -> "did" "n't", "it's" ->
 // "it" "'s").
-void tokenize(std::string_view t, std::size_t b, std::size_t e, TokenVector& out, char* buffer) {
+void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Token>& out, char* buffer) {
     out.clear();
     Tokenizer tz{t, out, buffer};
     std::size_t i = b;
@@ -423,19 +420,25 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, TokenVector& out
                              is_word_byte(static_cast<unsigned char>(t[i - 1])) && i + 3 < e &&
                              ascii::is_alpha(t[i + 3]);
                 if (!inner) {
-                    tz.push(i, i + len, tz.copy(i, len), ptag, false);
+                    Token& tok = out.emplace_back();
+                    tok.begin = i;
+                    tok.end = i + len;
+                    tok.lower = tz.copy(i, len);
+                    tok.tag = ptag;
                     i += len;
                     continue;
                 }
             }
             if (!is_word_byte(c)) {
+                Token& tok = out.emplace_back();
+                tok.begin = i;
+                tok.end = i + 1;
+                tok.lower = tz.copy(i, 1);
                 // "%" and "$" belong to an amount ("fell 3.5% to $12.50 in December"): no clause ends there.
-                tz.push(i, i + 1, tz.copy(i, 1),
-                        c == ','                  ? Tag::Comma
-                        : (c == '"' || c == '\'') ? Tag::Quote
-                        : (c == '%' || c == '$')  ? Tag::Number
-                                                  : Tag::Punct,
-                        false);
+                tok.tag = c == ',' ? Tag::Comma
+                          : (c == '"' || c == '\'') ? Tag::Quote
+                          : (c == '%' || c == '$') ? Tag::Number
+                                                   : Tag::Punct;
                 ++i;
                 continue;
             }
@@ -557,19 +560,22 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, TokenVector& out
                 tz.push_word(i - sb, i);
                 // (Padded: the closed-class lookup reads 16 bytes of a word.)
                 static constexpr char kNot[16] = {'n', '\'', 't'};
-                tz.at[-1].lower = std::string_view(kNot, 3);
+                out.back().lower = std::string_view(kNot, 3);
             } else if (apostrophe && lw.size() > 2 && (ends("'s") || ends("'d") || ends("'m"))) {
                 split_at(suffix_bytes(1));
             } else if (apostrophe && lw.size() > 3 && (ends("'ll") || ends("'re") || ends("'ve"))) {
                 split_at(suffix_bytes(2));
             } else {
-                tz.push(s, i, lw, Tag::Word, ascii::is_upper(t[s]));
+                Token& tok = out.emplace_back();
+                tok.begin = s;
+                tok.end = i;
+                tok.lower = lw;
                 tz.used += lw.size();
+                tok.capital = ascii::is_upper(t[s]);
             }
             if (i < e && t[i] == ' ') ++i;  // the usual space after a word: no turn of the loop for it
         }
     }
-    out.finish(tz.at);
 }
 
 struct VerbMatch {
@@ -698,7 +704,7 @@ private:
 };
 
 // The reading of token i as a verb of the lexicon, multi-word lemmas included.
-std::optional<VerbMatch> verb_at(const TokenVector& toks, std::size_t i, const WordInfo& info) {
+std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
     if (info.forms.empty()) return std::nullopt;  // most words
     std::optional<VerbMatch> best;
     for (auto& a : info.forms) {
@@ -716,7 +722,7 @@ std::optional<VerbMatch> verb_at(const TokenVector& toks, std::size_t i, const W
 }
 
 // Previous token that is not an adverb, a quote or a one-word timex adverb ("currently").
-std::optional<std::size_t> prev_content(const TokenVector& toks, std::size_t i) {
+std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::size_t i) {
     while (i > 0) {
         --i;
         const auto& t = toks[i];
@@ -739,7 +745,7 @@ class Memo {
 public:
     // The slots of the previous sentence are not cleared: a slot holds the number of the sentence
     // it was filled for.
-    void reset(const TokenVector& toks) {
+    void reset(const std::vector<Token>& toks) {
         cache_.limit(1 << 14);
         toks_ = &toks;
         if (++gen_ == 0) {  // wrapped around: forget every slot
@@ -815,7 +821,7 @@ private:
         const WordInfo* info = nullptr;
         std::optional<VerbMatch> match;
     };
-    const TokenVector* toks_ = nullptr;
+    const std::vector<Token>* toks_ = nullptr;
     const std::optional<VerbMatch> no_verb_;
     std::vector<Slot> slots_;
     std::uint32_t gen_ = 0;
@@ -832,7 +838,7 @@ Tense tense_of_aux(std::string_view w) {
 
 }  // namespace
 
-bool clause_boundary(const TokenVector& toks, std::size_t i) {
+bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     const auto& t = toks[i];
     if (t.timex >= 0) return false;  // "Aug. 6", "January 19, 2024 – 9:21 p.m."
     switch (t.tag) {
