@@ -357,6 +357,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "compound-frequency-adverb") {
+        // "a biweekly newsletter", "the biennial exhibition", "its semiannual report": the adjective
+        // qualifies a noun, as "the annual meeting" (TimeBank tags no recurrence there).
+        static constexpr std::string_view determiners[] = {"a", "an", "the", "its", "their", "his", "her",
+                                                           "our", "your", "this", "that", "each", "every"};
+        auto pw = previous_word(t, b);
+        for (auto d : determiners)
+            if (lower_eq(pw, d)) return false;
+        auto nw = next_word(t, e);
+        bool adverb = span.size() > 2 && (span.substr(span.size() - 2) == "ly" || span.substr(span.size() - 2) == "LY");
+        if (!adverb && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && e < t.size() && t[e] == ' ')
+            return false;
+    }
     // "soon after the vote", "soon before he died": a time relative to an event, not the future.
     if (rule == "future-ref" && lower_eq(span, "soon") &&
         (lower_eq(next_word(t, e), "after") || lower_eq(next_word(t, e), "before")))
@@ -585,6 +598,13 @@ void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
 
 // "on Monday and Tuesday nights": a bare weekday coordinated with "<weekday> nights" (a SET) is that
 // part of every such weekday too.
+// "every Monday and Thursday", "each Tuesday, Thursday and Saturday": bare weekdays coordinated
+// after "every/each <weekday>" recur as it does.
+bool bare_weekday(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
+           x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None;
+}
+bool coordination_gap(std::string_view g) { return g == " and " || g == " or " || g == ", " || g == ", and "; }
 void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
         Mention& a = ms[i];
@@ -592,15 +612,23 @@ void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
         const Expr& x = a.expr;
         const Expr& y = b.expr;
         if (!(y.shape == grammar::Shape::Set && y.weekday > 0 && y.part != grammar::PartOfDay::None)) continue;
-        if (!(x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
-              x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None))
-            continue;
-        auto g = t.substr(a.end, b.begin - a.end);
-        if (g != " and " && g != " or " && g != ", " && g != ", and ") continue;
+        if (!bare_weekday(x)) continue;
+        if (!coordination_gap(t.substr(a.end, b.begin - a.end))) continue;
         Expr set = y;
         set.weekday = x.weekday;
         a.expr = set;
         a.rule = "weekday-parts";
+    }
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        if (!(a.expr.shape == grammar::Shape::Set && a.expr.weekday > 0 && std::string_view(a.rule) == "every-unit"))
+            continue;
+        if (!bare_weekday(b.expr) || !coordination_gap(t.substr(a.end, b.begin - a.end))) continue;
+        Expr set = a.expr;
+        set.weekday = b.expr.weekday;
+        b.expr = set;
+        b.rule = a.rule;  // the next bare weekday of the list follows it in turn
     }
 }
 

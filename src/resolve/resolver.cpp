@@ -1269,6 +1269,9 @@ std::optional<Resolution> Builder::set() {
     if (e.weekday > 0) {
         r.value = fmt::format("XXXX-WXX-{}", e.weekday);
         r.known = FieldWeekday;
+        // "every other Thursday": the weekday once in each period of two weeks (TimeBank writes the
+        // period of a weekday set as freq, "each Thursday" freq="1W")
+        if (e.quantity >= 2 && e.quantity == std::floor(e.quantity)) r.freq = fmt::format("{}W", int(e.quantity));
         if (e.part != PartOfDay::None) {  // "Tuesday nights"
             r.value += fmt::format("T{}", part_code(e.part));
             r.known |= FieldPartOfDay;
