@@ -77,6 +77,11 @@ struct Expr {
     bool last_day_of_month = false; // "the last day of February": day = the month's last (year_month_day_last)
     bool named_period = false;      // "this election year", "this fiscal year": unit said with a qualifier
     Unit period = Unit::None;       // Offset: the period it lands in, when said ("the year-ago quarter")
+    // A reporting period followed by the day it ends ("the quarter ended Sept. 30", "the quarter ending
+    // March 31"; set by the recognizer, which sees both): that day's month, day and year (0: not said).
+    int ends_month = 0, ends_day = 0, ends_year = 0;
+    bool period_end = false;  // this day ends the period said before it ("ended Sept. 30")
+    bool ended = false;       // ... and the text says the period "ended": the day lies behind the anchor
 };
 
 }  // namespace dateline::grammar

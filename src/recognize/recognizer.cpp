@@ -632,6 +632,52 @@ void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
+// reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
+// period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
+// "the quarter" learns its end day (the quarter is the one ending then, not the last one reported).
+void period_ending(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        Expr& x = a.expr;
+        Expr& y = b.expr;
+        if (!(y.shape == grammar::Shape::Calendar && y.month > 0 && y.day > 0 && y.hour < 0 &&
+              y.rel == grammar::Rel::None))
+            continue;
+        bool period = (x.shape == grammar::Shape::Duration && x.unit >= grammar::Unit::Week && !x.vague_quantity) ||
+                      (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest &&
+                       x.unit == grammar::Unit::Quarter);
+        if (!period) continue;
+        // The gap: [that | which] ended | ending | ends [on]
+        std::string_view g = t.substr(a.end, b.begin - a.end);
+        auto word = [&g]() {
+            while (!g.empty() && g.front() == ' ') g.remove_prefix(1);
+            std::size_t n = 0;
+            while (n < g.size() && is_alpha(static_cast<unsigned char>(g[n]))) ++n;
+            auto w = g.substr(0, n);
+            g.remove_prefix(n);
+            return w;
+        };
+        auto w = word();
+        if (lower_eq(w, "that") || lower_eq(w, "which")) w = word();
+        bool ended = lower_eq(w, "ended");
+        if (!ended && !lower_eq(w, "ending") && !lower_eq(w, "ends")) continue;
+        auto rest = g;
+        if (lower_eq(word(), "on")) rest = g;
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (!rest.empty()) continue;
+        y.period_end = true;
+        y.ended = ended;
+        if (x.shape == grammar::Shape::Calendar) {
+            x.ends_month = y.month;
+            x.ends_day = y.day;
+            x.ends_year = y.two_digit_year ? 0 : y.year;
+            x.ended = ended;
+        }
+    }
+}
+
 // "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
 // month-day is a date of that month (TimeML tags the number alone). The number must end the list:
 // "March 3, 4 people died" and "May 5 and 6 percent" are not dates.
@@ -874,6 +920,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     weekday_apposition(t, out);
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
+    period_ending(t, out);
 }
 
 std::vector<Mention> recognize(std::string_view text) {

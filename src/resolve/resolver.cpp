@@ -583,6 +583,11 @@ std::optional<Resolution> Builder::calendar() {
                     // resume on December 27" written in January is next December).
                     d2 = dir;
                     y = pick_year(*a, month(e.month), dd, d2);
+                } else if (near.ok() && e.period_end && (e.ended || c.tense == Tense::Past) && gap > days{0}) {
+                    // "the quarter ended March 31", "profit rose in the quarter ending March 31": the
+                    // period is over, so its last day is behind the anchor however near the next one is.
+                    d2 = Direction::OnOrBefore;
+                    y = pick_year(*a, month(e.month), dd, d2);
                 } else if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
                     d2 = dir;
                     y = pick_year(*a, month(e.month), dd, d2);
@@ -894,6 +899,33 @@ std::optional<Resolution> Builder::unit_period() {
         r.interval = span(sys_days{year(e.year) / January / 1}, sys_days{year(e.year + 1) / January / 1});
         r.granularity = Granularity::Year;
         r.explanation = fmt::format("{}: the period of the sentence's longer span in {} -> {}", text, e.year, r.value);
+        return std::move(r);
+    }
+    if (e.rel == Rel::Latest && e.unit == Unit::Quarter && e.ends_month > 0) {
+        // "the quarter ended Sept. 30", "the quarter ending March 31": the three months up to that day,
+        // named by the calendar quarter that holds most of them (a fiscal quarter ended July 31 is
+        // mostly the second calendar quarter). The year of the day is picked as for the day itself.
+        auto a = anchor_day(false);
+        int yy = e.ends_year;
+        Direction dir = e.ended || c.tense == Tense::Past ? Direction::OnOrBefore
+                        : c.tense == Tense::Future         ? Direction::OnOrAfter
+                                                           : Direction::Nearest;
+        if (yy == 0) {
+            if (!a) return underspecified();
+            yy = int(pick_year(*a, month(e.ends_month), unsigned(e.ends_day), dir));
+            r.implied = FieldYear | FieldQuarter;
+            r.temporal_function = true;
+            r.anchor = "dct";
+        } else {
+            r.known |= FieldYear;
+            r.implied = FieldQuarter;
+        }
+        year_month_day end{year(yy) / month(e.ends_month) / date::day(e.ends_day)};
+        if (!end.ok()) return std::nullopt;
+        year_month_day mid{sys_days{end} - days{45}};
+        set_quarter(mid.year() / month((unsigned(mid.month()) - 1) / 3 * 3 + 1));
+        r.explanation = fmt::format("{}: the quarter ending {:04}-{:02}-{:02} -> {}", text, yy, e.ends_month,
+                                    e.ends_day, r.value);
         return std::move(r);
     }
     if (e.rel == Rel::Latest) {
