@@ -205,6 +205,27 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (!after_time_prep && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])))
             for (auto u : counted)
                 if (lower_eq(nw, u)) return false;
+        // A street number: "at 1600 Pennsylvania Ave.", "on 2010 Main Street": one to three capitalized
+        // words, then a street word ("In 2010 Wall Street rallied" stays a year: only after a place
+        // preposition).
+        static constexpr std::string_view place_preps[] = {"at", "on", "near", "along", "to", "from", "of"};
+        bool after_place_prep = false;
+        for (auto p : place_preps) after_place_prep |= lower_eq(pw, p);
+        if (after_place_prep || pw.empty()) {
+            static constexpr std::string_view streets[] = {
+                "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                "way", "place", "pl", "plaza", "court", "ct", "parkway", "pkwy", "highway", "hwy", "square",
+                "terrace", "circle", "broadway"};
+            std::size_t k = e;
+            for (int words = 0; words < 4; ++words) {
+                auto w = next_word(t, k);
+                if (w.empty() || !is_capitalized(w, 0)) break;
+                if (words > 0 || lower_eq(w, "broadway"))
+                    for (auto st : streets)
+                        if (lower_eq(w, st)) return false;
+                k = std::size_t(w.data() + w.size() - t.data());
+            }
+        }
     }
     if (rule == "n-units" && (x.unit == grammar::Unit::Quarter || x.unit == grammar::Unit::Half)) {
         // A fraction, not a period: "three quarters of the members" (but "a quarter of an hour" is not this rule).

@@ -604,11 +604,15 @@ std::optional<Resolution> Builder::calendar() {
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
-        if (e.unit == Unit::Week) {
-            // "the week of March 6": the ISO week holding the day.
+        if (e.unit == Unit::Week || e.unit == Unit::Weekend) {
+            // "the week of March 6": the ISO week holding the day; "the weekend of June 8": its weekend.
             auto mon = monday_of(sys_days{ymd});
             r.value = week_value(mon);
             r.interval = span(mon, mon + weeks{1});
+            if (e.unit == Unit::Weekend) {
+                r.value += "-WE";
+                r.interval = span(mon + days{5}, mon + weeks{1});
+            }
             r.granularity = Granularity::Week;
             r.explanation += "the week of " + day_value(ymd) + " -> " + r.value;
             finish_mod();
