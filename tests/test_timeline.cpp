@@ -234,6 +234,46 @@ TEST_CASE("anchoring: 'in <duration>' in a future clause is that far after the D
         if (x.text == "three weeks") CHECK(x.type == dateline::TimexType::Duration);
 }
 
+TEST_CASE("anchoring: '<duration> after/before <a dated time>' is that far from it", "[timeline][anchor]") {
+    auto t = timeline_of("The strike began three weeks after Nov. 5. "
+                         "The strike ended two days after the vote on Monday. "
+                         "Two days before the Dec. 12 deadline, the company withdrew its offer. "
+                         "The plant reopened six months after June 2023. "
+                         "The union struck a week after the talks collapsed. "
+                         "Prices rose for three weeks after Nov. 5.");
+    INFO(describe(t));
+    auto check = [&](const char* trigger, const char* value, Granularity g) {
+        auto* e = entry_for(t, trigger);
+        REQUIRE(e);
+        CHECK(e->value == value);
+        CHECK(e->granularity == g);
+        CHECK(e->relation == Relation::On);
+        CHECK(e->dated);
+        REQUIRE(e->interval);
+        CHECK(dateline::to_iso(e->interval->begin) == std::string(value).substr(0, 10) + "T00:00:00");
+    };
+    check("began", "2023-11-26", Granularity::Day);     // not also AFTER 2023-11-05: the anchor dates nothing else
+    check("ended", "2024-01-17", Granularity::Day);     // Monday 2024-01-15 + 2 days
+    check("withdrew", "2023-12-10", Granularity::Day);  // fronted, before the anchor
+    auto* vote = entry_for(t, "vote");                   // the anchor's own event keeps its day
+    REQUIRE(vote);
+    CHECK(vote->value == "2024-01-15");
+    int began = 0;
+    for (auto& e : t.entries) began += e.event.trigger == "began";
+    CHECK(began == 1);
+    // A month anchor counted in months stays a month; an anchor that is an event, not a time, dates
+    // nothing; "for three weeks after" is how long, its event stays after the anchor.
+    auto* reopened = entry_for(t, "reopened");
+    REQUIRE(reopened);
+    CHECK(reopened->value == "2023-12");
+    CHECK(reopened->granularity == Granularity::Month);
+    CHECK_FALSE(entry_for(t, "struck"));
+    auto* rose = entry_for(t, "rose");
+    REQUIRE(rose);
+    CHECK(rose->relation == Relation::After);
+    CHECK(rose->value == "2023-11-05");
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");
