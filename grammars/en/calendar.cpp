@@ -166,6 +166,7 @@ auto const decade =
     (x3::lexeme[uint_4[([](auto& ctx) {
          int y = x3::_attr(ctx);
          if (y % 10 != 0 || y < 1000 || y > 2190) x3::_pass(ctx) = false;
+         else if (y % 100 == 0 && y < 2000) out(ctx).century = y / 100;  // "the 1800s": the 19th century
          else out(ctx).decade = y / 10;
      })] >> -x3::lit('\'') >> 's' >> word_end] |
      x3::lexeme[(x3::lit('\'') | "\xE2\x80\x99") >> uint_2[([](auto& ctx) {
@@ -195,6 +196,16 @@ auto const week_of_date = (kw("the week of")[put(&Expr::unit, Unit::Week)] |
                           month >> day_number >>
                           -x3::lexeme['-' >> x3::omit[uint_1_2] >> not_more_digits >> word_end] >>  // "June 8-9"
                           -(comma >> year4);
+// the first Monday in October / the third Tuesday of March 2024 / the last Friday of May: that weekday of
+// the month, counted from its start or end
+auto const nth_weekday = the >>
+                         (ordinal[([](auto& ctx) {
+                              int n = x3::_attr(ctx);
+                              if (n < 1 || n > 5) x3::_pass(ctx) = false;
+                              else out(ctx).nth = n;
+                          })] |
+                          kw("last")[put(&Expr::nth, -1)]) >>
+                         weekday >> (kw("of") | kw("in")) >> month >> -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's / early Friday / late Tuesday (the start / end of
 // the day: mod START / END; before a part of the day, "early Friday morning", the adverb stays out, as
 // in TimeBank)
@@ -225,6 +236,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(century, "century"),
         named_rule(weekday_only, "weekday"),
         named_rule(week_of_date, "week-of-date"),
+        named_rule(nth_weekday, "nth-weekday-of-month"),
     }};
     family.run(first, last, best);
 }

@@ -498,6 +498,49 @@ std::optional<Resolution> Builder::calendar() {
     const bool future_says_next =
         c.tense == Tense::Future && (dir == Direction::OnOrAfter || dir == Direction::After);
 
+    // "the third Tuesday of March": the day is counted in the month (year_month_weekday[_last]); the
+    // year as for a month-day: the nearest occurrence, unless the tense puts it on the other side
+    // and the nearest is far (see kTenseOverridesNearest), or an explicit future says the next.
+    if (e.nth != 0 && e.weekday > 0 && e.month > 0) {
+        auto day_in = [&](year yy) -> std::optional<sys_days> {
+            auto wd = weekday{unsigned(e.weekday % 7)};
+            if (e.nth < 0) return sys_days{yy / month(e.month) / wd[last]};
+            year_month_weekday ymw{yy / month(e.month) / wd[unsigned(e.nth)]};
+            if (!ymw.ok()) return std::nullopt;
+            return sys_days{ymw};
+        };
+        year y = year_known ? year(yr) : a->year();
+        if (!year_known) {
+            r.implied |= FieldYear | FieldDay;
+            r.temporal_function = true;
+            auto ad = sys_days{*a};
+            std::optional<sys_days> best, before, after;
+            for (int dy : {-1, 0, 1}) {
+                auto d = day_in(a->year() + years{dy});
+                if (!d) continue;
+                if (!best || std::abs((*d - ad).count()) < std::abs((*best - ad).count())) best = d;
+                if (*d <= ad) before = d;
+                if (*d >= ad && !after) after = d;
+            }
+            std::optional<sys_days> pick = best;
+            if (future_says_next && after) pick = after;
+            else if (best && dir == Direction::OnOrBefore && *best - ad > days{kTenseOverridesNearest} && before)
+                pick = before;
+            else if (best && (dir == Direction::OnOrAfter || dir == Direction::After) &&
+                     ad - *best > days{kTenseOverridesNearest} && after)
+                pick = after;
+            if (!pick) return std::nullopt;
+            y = year_month_day{*pick}.year();
+        }
+        r.known |= FieldMonth | FieldWeekday;
+        auto d = day_in(y);
+        if (!d) return std::nullopt;  // "the fifth Monday of February 2023"
+        if (!with_time(year_month_day{*d})) return std::nullopt;
+        r.explanation = cat(text, ": weekday ", e.weekday, " number ", e.nth, " of month ", e.month, " -> ", r.value);
+        finish_mod();
+        return std::move(r);
+    }
+
     // Holidays.
     if (e.holiday > 0) {
         r.known |= FieldMonth | FieldDay;
