@@ -197,7 +197,8 @@ auto const week_of_date = (kw("the week of")[put(&Expr::unit, Unit::Week)] |
                           -x3::lexeme['-' >> x3::omit[uint_1_2] >> not_more_digits >> word_end] >>  // "June 8-9"
                           -(comma >> year4);
 // the first Monday in October / the third Tuesday of March 2024 / the last Friday of May: that weekday of
-// the month, counted from its start or end
+// the month, counted from its start or end; the first week of March / the last week of June: the ISO
+// week that holds most of the month's first (last) seven days
 auto const nth_weekday = the >>
                          (ordinal[([](auto& ctx) {
                               int n = x3::_attr(ctx);
@@ -205,7 +206,8 @@ auto const nth_weekday = the >>
                               else out(ctx).nth = n;
                           })] |
                           kw("last")[put(&Expr::nth, -1)]) >>
-                         weekday >> (kw("of") | kw("in")) >> month >> -(comma >> year4);
+                         (weekday | kw("week")[put(&Expr::unit, Unit::Week)]) >> (kw("of") | kw("in")) >> month >>
+                         -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's / early Friday / late Tuesday (the start / end of
 // the day: mod START / END; before a part of the day, "early Friday morning", the adverb stays out, as
 // in TimeBank)

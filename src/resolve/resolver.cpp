@@ -501,8 +501,17 @@ std::optional<Resolution> Builder::calendar() {
     // "the third Tuesday of March": the day is counted in the month (year_month_weekday[_last]); the
     // year as for a month-day: the nearest occurrence, unless the tense puts it on the other side
     // and the nearest is far (see kTenseOverridesNearest), or an explicit future says the next.
-    if (e.nth != 0 && e.weekday > 0 && e.month > 0) {
+    const bool nth_week = e.unit == Unit::Week && e.weekday == 0;
+    if (e.nth != 0 && (e.weekday > 0 || nth_week) && e.month > 0) {
         auto day_in = [&](year yy) -> std::optional<sys_days> {
+            if (nth_week) {
+                // "the first week of March": the ISO week holding March 4 (most of days 1-7 are in it,
+                // as ISO week 1 holds January 4); "the last week of June": the one holding June 27.
+                if (e.nth < 0) return sys_days{yy / month(e.month) / last} - days{3};
+                year_month_day d{yy / month(e.month) / date::day(unsigned(7 * (e.nth - 1) + 4))};
+                if (!d.ok() || e.nth > 4) return std::nullopt;
+                return sys_days{d};
+            }
             auto wd = weekday{unsigned(e.weekday % 7)};
             if (e.nth < 0) return sys_days{yy / month(e.month) / wd[last]};
             year_month_weekday ymw{yy / month(e.month) / wd[unsigned(e.nth)]};
@@ -532,9 +541,20 @@ std::optional<Resolution> Builder::calendar() {
             if (!pick) return std::nullopt;
             y = year_month_day{*pick}.year();
         }
-        r.known |= FieldMonth | FieldWeekday;
+        r.known |= FieldMonth | (nth_week ? FieldNone : FieldWeekday);
         auto d = day_in(y);
         if (!d) return std::nullopt;  // "the fifth Monday of February 2023"
+        if (nth_week) {
+            auto mon = monday_of(*d);
+            r.value = week_value(mon);
+            r.interval = span(mon, mon + weeks{1});
+            r.granularity = Granularity::Week;
+            r.implied |= FieldWeek;
+            r.explanation = cat(text, ": week ", e.nth, " of month ", e.month, " (the ISO week of ", day_value(year_month_day{*d}),
+                                ") -> ", r.value);
+            finish_mod();
+            return std::move(r);
+        }
         if (!with_time(year_month_day{*d})) return std::nullopt;
         r.explanation = cat(text, ": weekday ", e.weekday, " number ", e.nth, " of month ", e.month, " -> ", r.value);
         finish_mod();
