@@ -129,7 +129,8 @@ auto const quarter =
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
                            else out(ctx).quarter = q;
                        })] >>
-        quarter_word >> -(of_rel_year | -kw("of") >> comma >> year4 | kw("of the year")) |
+        quarter_word >> -(of_rel_year | -kw("of") >> comma >> -(kw("fiscal year") | kw("fiscal")) >> year4 |
+                          kw("of the year")) |
     // the last quarter of 2023 / the final quarter of the year / the last quarter of last year: the fourth
     // (a year must follow: "the last quarter" alone is the three months up to now)
     (year_rel_prefix | the) >> (kw("last") | kw("final"))[put(&Expr::quarter, 4)] >> quarter_word >>

@@ -516,6 +516,19 @@ bool joinable_gap(std::string_view g) {
         !std::isalpha(static_cast<unsigned char>(g[11]))) {
         g.remove_prefix(11);
         if (g.empty()) return true;
+    } else if (!g.empty() && g[0] == ' ') {
+        // "5 p.m. Eastern time Friday", "3:30 p.m. ET on Jan. 22": a zone said in words or as a US
+        // abbreviation the grammar does not read, between the time and its day.
+        static constexpr std::string_view zones[] = {
+            " eastern time", " central time", " mountain time", " pacific time", " atlantic time",
+            " eastern standard time", " eastern daylight time", " pacific standard time", " pacific daylight time",
+            " central standard time", " central daylight time", " ET", " PT", " CT", " MT"};
+        for (auto z : zones)
+            if (g.size() > z.size() && (z.size() == 3 ? g.substr(0, 3) == z : lower_eq(g.substr(0, z.size()), z)) &&
+                !std::isalpha(static_cast<unsigned char>(g[z.size()]))) {
+                g.remove_prefix(z.size());
+                break;
+            }
     }
     while (i < g.size()) {
         unsigned char c = static_cast<unsigned char>(g[i]);
