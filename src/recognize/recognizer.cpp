@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -139,6 +140,34 @@ bool glued_start(std::string_view t, std::size_t b) {
     return false;
 }
 
+// "2002-2010", "2019-20", "1999-00", "fiscal 2024-25": a year, a hyphen or en dash, and a later year
+// (four digits, or two in the same or the next century), within 30 years, then no more digits. Returns
+// the second year's [begin, end) and value, if the text at e (the end of the first year) holds one.
+struct YearRangeEnd {
+    std::size_t begin, end;
+    int year;
+};
+std::optional<YearRangeEnd> year_range_end(std::string_view t, std::size_t e, int first) {
+    std::size_t j = e;
+    if (j < t.size() && t[j] == '-') ++j;
+    else if (t.substr(j, 3) == "\xE2\x80\x93") j += 3;
+    else return std::nullopt;
+    std::size_t d = j;
+    while (d < t.size() && is_digit(static_cast<unsigned char>(t[d]))) ++d;
+    if (d - j != 2 && d - j != 4) return std::nullopt;
+    if (d < t.size() && (is_alnum(static_cast<unsigned char>(t[d])) || t[d] == '-' || t[d] == '/' ||
+                         ((t[d] == '.' || t[d] == ',') && d + 1 < t.size() && is_digit(static_cast<unsigned char>(t[d + 1])))))
+        return std::nullopt;
+    int v = 0;
+    for (std::size_t k = j; k < d; ++k) v = v * 10 + (t[k] - '0');
+    if (d - j == 2) {
+        v += first / 100 * 100;
+        if (v <= first) v += 100;
+    }
+    if (v <= first || v > first + 30) return std::nullopt;
+    return YearRangeEnd{j, d, v};
+}
+
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
 // A start glued to what precedes it (glued_start) never gets here.
 bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
@@ -162,6 +191,11 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             if (day_range && k + 2 < t.size() && t[k] == ',' && t[k + 1] == ' ' && is_digit(static_cast<unsigned char>(t[k + 2])))
                 day_range = false;
         }
+        // (nor is "2002-2010", "2019-20": a range of years; year_ranges tags the second)
+        if (n == '-' && x.shape == grammar::Shape::Calendar && x.year > 0 && !x.two_digit_year && x.month == 0 &&
+            x.day == 0 && x.quarter == 0 && x.half == 0 && x.season == grammar::Season::None && x.rel == grammar::Rel::None &&
+            year_range_end(t, e, x.year))
+            day_range = true;
         if (!day_range && (n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() &&
             is_digit(static_cast<unsigned char>(t[e + 1])) && only_digits(span.substr(span.size() - 1)))
             return false;
@@ -666,6 +700,33 @@ void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// "from 2002-2010", "the 2019-20 season", "fiscal 1995–96": the second year of a year range is a year
+// (TimeML tags the number alone, as the second day of "Oct. 12-14").
+void year_ranges(std::string_view t, std::vector<Mention>& ms) {
+    std::vector<Mention> added;
+    for (const auto& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.year > 0 && !x.two_digit_year && x.month == 0 && x.day == 0 &&
+              x.quarter == 0 && x.half == 0 && x.season == grammar::Season::None && x.rel == grammar::Rel::None &&
+              x.mod == grammar::Mod::None))
+            continue;
+        auto r = year_range_end(t, m.end, x.year);
+        if (!r) continue;
+        Mention n{r->begin, r->end, Expr{}, "year-range-end"};
+        n.expr.year = r->year;
+        n.expr.fiscal = x.fiscal;
+        added.push_back(n);
+    }
+    if (added.empty()) return;
+    for (auto& n : added) {
+        auto at = std::lower_bound(ms.begin(), ms.end(), n.begin,
+                                   [](const Mention& a, std::size_t b) { return a.begin < b; });
+        if (at != ms.end() && at->begin < n.end) continue;  // already covered
+        if (at != ms.begin() && std::prev(at)->end > n.begin) continue;
+        ms.insert(at, n);
+    }
+}
+
 // "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
 // reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
 // period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
@@ -954,6 +1015,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     weekday_apposition(t, out);
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
+    year_ranges(t, out);
     period_ending(t, out);
 }
 
