@@ -115,7 +115,17 @@ std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
     return std::nullopt;
 }
 
-bool is_anaphoric(const grammar::Expr& e) { return e.anaphoric; }
+// Whether the mention keeps the narrative's reference time where it is: an anaphor that names the
+// same time ("that day", "the quarter") does; one that moves the story on or back ("Three weeks
+// later", "the next day", "the following spring", "two years after that") does not: the next
+// anaphor counts from the time it names.
+bool keeps_reference(const grammar::Expr& e) {
+    using grammar::Rel;
+    if (!e.anaphoric) return false;
+    const bool moves = e.shape == grammar::Shape::Offset || e.rel == Rel::Following || e.rel == Rel::Previous ||
+                       e.rel == Rel::Next || e.rel == Rel::Last;
+    return !moves;
+}
 
 // "In January, the company ...": the mention opens the sentence [sb, ...) (after quotes and an
 // optional "In") and a comma closes it.
@@ -311,12 +321,17 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
                                              span, *y, m.begin, *y));
             continue;
         }
-        // The narrative's reference time moves to each concrete, non-anaphoric mention of a day
-        // or coarser period; anaphora resolve against it. (Taken before the resolution is moved into
-        // its timex.)
+        // The narrative's reference time moves to each concrete mention of a day or coarser period,
+        // and to each anaphor that moves the story on ("Three weeks later"); anaphora resolve against
+        // it. (Taken before the resolution is moved into its timex.)
         std::optional<resolve::Reference> ref;
-        if ((!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) &&
-            (options.strategy == Strategy::Narrative || !after_since(text, m.begin)))
+        // (An anaphor in apposition to the time before it, "In 2010, two years earlier, ...", restates
+        // that time: it moves nothing.)
+        const bool appositive = m.expr.anaphoric && !a.timexes.empty() && a.timexes.back().end <= m.begin &&
+                                text.substr(a.timexes.back().end, m.begin - a.timexes.back().end) == ", ";
+        const bool narrative = options.strategy == Strategy::Narrative;
+        if ((narrative || (!keeps_reference(m.expr) && !appositive)) &&
+            (narrative || !after_since(text, m.begin)))
             ref = resolve::reference_of(*r);
         fill_timex(a.timexes.emplace_back(), text, m, std::move(*r), tense, index++);  // in place: no move of a Timex
         last_sentence = si;

@@ -175,6 +175,7 @@ struct Placement {
     std::optional<Interval> interval;  // for DCT placements and times derived from a timex (see Ahead)
     std::string value;
     Granularity granularity = Granularity::Unknown;
+    std::string_view time_text;  // of a range: "Monday to Wednesday" (else the timex's own text)
 };
 
 // The preposition before token `ta`: its relation, the index where the time phrase starts, the word.
@@ -194,6 +195,7 @@ constexpr PrepWord kPreps[] = {
     {"from", Relation::After},       {"as of", Relation::After},     {"before", Relation::Before},
     {"until", Relation::Before},     {"till", Relation::Before},     {"by", Relation::Before},
     {"prior to", Relation::Before},  {"ahead of", Relation::Before}, {"up to", Relation::Before},
+    {"through", Relation::Before},   {"no later than", Relation::Before}, {"no earlier than", Relation::After},
     {"throughout", Relation::Includes}, {"on", Relation::On},        {"in", Relation::On},
     {"at", Relation::On},            {"during", Relation::On},       {"over", Relation::On},
     {"within", Relation::On},        {"for", Relation::On},          {"of", Relation::On}};
@@ -222,6 +224,12 @@ PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
             start = ta - 2;
         }
     }
+    // "no later than June 30", "not earlier than May": a deadline / a start
+    if (w == "than" && ta >= 3 && (toks[ta - 3].lower == "no" || toks[ta - 3].lower == "not") &&
+        (toks[ta - 2].lower == "later" || toks[ta - 2].lower == "earlier")) {
+        w = toks[ta - 2].lower == "later" ? "no later than" : "no earlier than";
+        start = ta - 3;
+    }
     const PrepWord* pw = prep_word(w);
     if (!pw) return p;
     p.relation = pw->relation;
@@ -229,6 +237,45 @@ PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
     p.word = pw->word;
     p.present = true;
     return p;
+}
+
+// "from Monday to Wednesday", "between 2019 and 2021", "2020 through 2022": a concrete time, a range
+// word and a second concrete time of the same granularity, not before the first: the event spans
+// both (its value the ISO 8601 interval "2019/2021"). `start` is where the phrase starts ("from",
+// "between" or the first time), `second` the second time's timex, `last` its last token.
+struct Range {
+    Ahead time;
+    int second = -1;
+    std::size_t start = 0, last = 0;
+};
+std::optional<Range> range_from(const std::vector<Token>& toks, std::size_t ta, std::size_t tb, const Timex& t,
+                                const std::vector<Timex>& timexes, const PrepInfo& prep) {
+    if (tb + 2 >= toks.size()) return std::nullopt;
+    const bool between = ta > 0 && toks[ta - 1].lower == "between";
+    const bool from = prep.present && prep.word == "from";
+    if (prep.present && !from && !between) return std::nullopt;  // "since Monday to ...", "in 2019 to ..."
+    std::string_view w = toks[tb + 1].lower;
+    const bool joins = between ? w == "and" : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru");
+    if (!joins || toks[tb + 2].timex < 0 || toks[tb + 2].timex == toks[tb].timex) return std::nullopt;
+    const int second = toks[tb + 2].timex;
+    const Timex& u = timexes[std::size_t(second)];
+    if (!concrete(u) || u.granularity != t.granularity || u.interval->end <= t.interval->begin) return std::nullopt;
+    // (Times of one unit each: a year, month, week, day, hour or minute; ranges of quarters or seasons
+    // stay two entries.)
+    switch (t.granularity) {
+        case Granularity::Year:
+        case Granularity::Month:
+        case Granularity::Week:
+        case Granularity::Day:
+        case Granularity::Hour:
+        case Granularity::Minute: break;
+        default: return std::nullopt;
+    }
+    std::size_t last = tb + 2;
+    while (last + 1 < toks.size() && toks[last + 1].timex == second) ++last;
+    Interval iv{t.interval->begin, u.interval->end};
+    return Range{Ahead{iv, cat(t.value, "/", u.value), t.granularity}, second, between ? ta - 1 : from ? prep.start : ta,
+                 last};
 }
 
 bool is_verb_event(const SentenceAnalysis& a, std::size_t i) {
@@ -500,6 +547,10 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
            toks[l].begin < e.begin)
         ++l;
     while (r > l && toks[r].tag == Tag::Quote) --r;
+    // A time phrase the text reaches into is not cut in the middle ("between 1985 and 1987").
+    if (p && p->has_time_tokens && p->time_first > l && p->time_first <= r && p->time_last > r &&
+        p->time_last <= r + 4)
+        r = p->time_last;
     ShortText st;
     st.text = join_tokens(text, toks, l, r);
     st.begin = toks[l].begin;
@@ -589,9 +640,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const bool is_concrete = concrete(t);
             if (!is_concrete && t.type != TimexType::Duration) continue;
             PrepInfo prep = prep_before(toks, ta);
+            // "through Sept. 29": until that day; "through the nineties", "continue through next year": during it
+            if (prep.present && prep.word == "through" && t.granularity != Granularity::Unknown &&
+                t.granularity < Granularity::Day)
+                prep.relation = Relation::Includes;
             std::optional<Ahead> ahead;
             std::optional<Offset> offset;
-            if (!is_concrete && !prep.present && (offset = offset_from_time(toks, tb, t, timexes))) {
+            std::optional<Range> range;
+            if (is_concrete && (range = range_from(toks, ta, tb, t, timexes, prep))) {
+                // "The strike lasted from Monday to Wednesday": the event spans the range.
+                ahead = range->time;
+                prep.relation = Relation::On;
+                prep.start = range->start;
+                prep.present = range->start < ta;
+            } else if (!is_concrete && !prep.present && (offset = offset_from_time(toks, tb, t, timexes))) {
                 // "The strike began two days after the vote on Monday": the day that far from the anchor.
                 ahead = offset->time;
                 prep.relation = Relation::On;
@@ -604,7 +666,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
-            std::string phrase = prep.present ? cat(prep.word, " ", t.text) : t.text;
+            std::string phrase = range ? std::string(in.text.substr(toks[prep.start].begin,
+                                                                    toks[range->last].end - toks[prep.start].begin))
+                                 : prep.present ? cat(prep.word, " ", t.text)
+                                                : t.text;
             auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             if (offset) {
                 // The verb of the clause the whole phrase "two days after the vote on Monday" belongs to.
@@ -667,7 +732,15 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
-            if (offset) {
+            if (range) {
+                pl.rule = cat("clause: ", how, "; range ", ahead->value, "; ON ", ahead->value);
+                offsets.push_back({range->second, pl.ref.event});
+                pl.interval = ahead->interval;
+                pl.value = std::move(ahead->value);
+                pl.granularity = ahead->granularity;
+                const std::size_t first = toks[range->start].timex >= 0 ? range->start : range->start + 1;
+                pl.time_text = in.text.substr(toks[first].begin, toks[range->last].end - toks[first].begin);
+            } else if (offset) {
                 const Timex& u = timexes[std::size_t(offset->anchor)];
                 pl.rule = cat("clause: ", how, "; ", t.value, offset->after ? " after " : " before ", u.value, "; ",
                               to_string(prep.relation), " ", ahead->value);
@@ -685,7 +758,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
             }
             pl.time_first = prep.start;
-            pl.time_last = tb;
+            pl.time_last = range ? range->last : tb;
             pl.has_time_tokens = true;
             pl.through_time = through_time;
             if (pl.relation == Relation::On) {
@@ -824,7 +897,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                     te.granularity = t.granularity;
                 }
                 te.tid = t.tid;
-                te.time_text = t.text;
+                te.time_text = pl.time_text.empty() ? t.text : std::string(pl.time_text);
             } else {
                 te.value = std::move(pl.value);
                 te.interval = pl.interval;
