@@ -727,6 +727,30 @@ void year_ranges(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// "between March and May", "from November to February", "June through August": the second bare month
+// of a range is the first such month on or after the first one, whatever the tense says of it alone
+// (it resolves against the first month, the reference time, as an anaphor).
+bool bare_month(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.month > 0 && x.day == 0 && x.year == 0 && x.weekday == 0 &&
+           x.rel == grammar::Rel::None && x.hour < 0 && x.holiday == 0;
+}
+void month_ranges(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        if (!bare_month(a.expr) || !bare_month(b.expr)) continue;
+        auto g = t.substr(a.end, b.begin - a.end);
+        auto before = previous_word(t, a.begin);
+        bool ok = false;
+        if (lower_eq(before, "between")) ok = g == " and ";
+        else if (lower_eq(before, "from")) ok = g == " to " || g == " through " || g == " until " || g == " till " || g == "-" || g == " - ";
+        if (!ok) ok = g == " through ";
+        if (!ok) continue;
+        b.expr.range_end = true;
+        b.expr.anaphoric = true;
+    }
+}
+
 // "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
 // reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
 // period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
@@ -1016,6 +1040,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
     year_ranges(t, out);
+    month_ranges(t, out);
     period_ending(t, out);
 }
 

@@ -770,6 +770,10 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
                 how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
                                                                          : "in the year of";
+            } else if (e.range_end) {
+                // "between March and May": the first May on or after the range's first month.
+                y = m >= am ? a->year() : a->year() + years{1};
+                how = "the first on or after the month of";
             } else if (e.rel == Rel::Last) {
                 y = m < am ? a->year() : a->year() - years{1};
                 how = "the latest before the month of";
