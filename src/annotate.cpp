@@ -100,12 +100,20 @@ std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
         }
         // 2. A dateline: a short line, or one with an agency in parentheses, that starts with a full date
         //    or has one before the agency: "WASHINGTON, Jan. 19, 2024 (AP) --", "Friday, January 19, 2024".
+        //    Or a dash ends it before the story: "NEW YORK, Oct. 24, 2023 — Acme Corp. reported ...".
         if (!dateline_candidate && !line.empty()) {
             auto paren = line.find(" (");
             bool agency = paren != std::string_view::npos && paren < 80;
+            std::size_t dash = std::string_view::npos;
+            for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - ", "\xE2\x80\x94"}) {
+                auto at = line.substr(0, 80).find(d);
+                if (at != std::string_view::npos && at < dash) dash = at;
+            }
             if (line.size() < 80 || agency) {
                 auto head = line.substr(0, agency ? paren : line.size());
                 if (auto d = full_date_in(head)) dateline_candidate = d;
+            } else if (dash != std::string_view::npos) {
+                if (auto d = full_date_in(line.substr(0, dash))) dateline_candidate = d;
             }
         }
         ++lines;
@@ -171,6 +179,56 @@ bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t be
             return resolve::word_tense(std::string_view(lower, after.size())) == Tense::Past;
         }
         after = w;
+    }
+    return false;
+}
+
+// "He was arrested in March", "Sales rose 5% in March": the past form of the event's own verb right
+// before "in <month>" (an object of up to four words between): the month has happened, however near
+// the next one is. Not a plan ("was planned for March", "decided to admit them in March") or a
+// deadline ("by May"): only "in" and "during", and no word of intent, infinitive or modal between.
+bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begin) {
+    std::size_t k = begin;
+    std::string_view w = word_before(text, sb, k);
+    if (!is_word(w, "in") && !is_word(w, "during")) return false;
+    for (int n = 0; n < 6 && k > sb; ++n) {
+        std::size_t before = k;
+        w = word_before(text, sb, k);
+        if (w.empty()) {
+            // Digits, "%", "$" and the like of an amount ("rose 5% in March") are passed over; other
+            // punctuation ends the clause.
+            while (k > sb && text[k - 1] == ' ') --k;
+            if (k == before || k == sb) return false;
+            char c = text[k - 1];
+            if (!(c >= '0' && c <= '9') && c != '%' && c != '$' && c != '.' && c != ',') return false;
+            if ((c == '.' || c == ',') && !(k >= 2 && text[k - 2] >= '0' && text[k - 2] <= '9')) return false;
+            while (k > sb && text[k - 1] != ' ') --k;
+            continue;
+        }
+        if (w.size() >= 24) return false;
+        char lower[24];
+        for (std::size_t i = 0; i < w.size(); ++i) lower[i] = char(w[i] | 0x20);
+        std::string_view lw(lower, w.size());
+        static constexpr std::string_view stop[] = {"to", "planned", "scheduled", "expected", "set", "due",
+                                                    "slated", "supposed", "agreed", "would", "could", "might",
+                                                    "should", "will", "may", "must", "can", "shall", "plans",
+                                                    "plan", "agreement", "intends", "hopes", "aims"};
+        for (auto s : stop)
+            if (lw == s) return false;
+        if (resolve::word_tense(lw) == Tense::Past) {
+            // A participle after a present or bare "be" is no past ("when the case is heard in May",
+            // "would be paid ... in January").
+            std::string_view p = word_before(text, sb, k);
+            // After a determiner or degree word it is an adjective ("a still unspecified date").
+            static constexpr std::string_view adjective_after[] = {"a",    "an",   "the",  "still", "very", "its",
+                                                                   "his",  "her",  "their", "this",  "that", "some",
+                                                                   "more", "most", "less", "newly", "recently"};
+            bool adjective = false;
+            for (auto d : adjective_after) adjective = adjective || is_word(p, d);
+            if (adjective) continue;
+            return !(is_word(p, "is") || is_word(p, "are") || is_word(p, "am") || is_word(p, "be") ||
+                     is_word(p, "being") || is_word(p, "to"));
+        }
     }
     return false;
 }
@@ -306,7 +364,8 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         ctx.tense = tense;
         ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
                       (fronted_adjunct(text, sentences[si].begin, m.begin, m.end) ||
-                       (tense == Tense::Past && last_before_past_verb(text, sentences[si].begin, m.begin)));
+                       (tense == Tense::Past && (last_before_past_verb(text, sentences[si].begin, m.begin) ||
+                                                 past_verb_before_in(text, sentences[si].begin, m.begin))));
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {
