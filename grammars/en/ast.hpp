@@ -79,6 +79,14 @@ struct Expr {
     Unit period = Unit::None;       // Offset: the period it lands in, when said ("the year-ago quarter")
     bool same_day = false;          // Offset: the same day N months/years away ("a year ago today",
                                     // "this time last year"), not the whole month/year
+    // A reporting period followed by the day it ends ("the quarter ended Sept. 30", "the quarter ending
+    // March 31"; set by the recognizer, which sees both): that day's month, day and year (0: not said).
+    int ends_month = 0, ends_day = 0, ends_year = 0;
+    bool period_end = false;  // this day ends the period said before it ("ended Sept. 30")
+    bool ended = false;       // ... and the text says the period "ended": the day lies behind the anchor
+    bool range_end = false;   // the second month of "between March and May", "from November to February": the
+                              // first such month on or after the first (set by the recognizer; anaphoric)
+    int nth = 0;  // "the third Tuesday of March": 3 (with weekday and month); -1 for "the last Friday of May"
 };
 
 }  // namespace dateline::grammar

@@ -129,6 +129,21 @@ auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >>
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023 /
 // the fourth quarter of last year
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
+auto const quarter_digit = x3::uint_parser<int, 10, 1, 1>{}[([](auto& ctx) {
+    int q = x3::_attr(ctx);
+    if (q < 1 || q > 4) x3::_pass(ctx) = false;
+    else out(ctx).quarter = q;
+})];
+auto const half_digit = x3::uint_parser<int, 10, 1, 1>{}[([](auto& ctx) {
+    int h = x3::_attr(ctx);
+    if (h < 1 || h > 2) x3::_pass(ctx) = false;
+    else out(ctx).half = h;
+})];
+// '23 glued to a quarter or half ("3Q23", "2H23"): a two-digit year
+auto const two_digit_year = uint_2[([](auto& ctx) {
+    out(ctx).year = x3::_attr(ctx);
+    out(ctx).two_digit_year = true;
+})] >> not_more_digits;
 auto const quarter =
     (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
         x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
@@ -137,12 +152,16 @@ auto const quarter =
                            if (q < 1 || q > 4) x3::_pass(ctx) = false;
                            else out(ctx).quarter = q;
                        })] >>
-        quarter_word >> -(of_rel_year | -kw("of") >> comma >> year4) |
-    x3::lexeme[x3::no_case[x3::lit('q')] >> x3::uint_parser<int, 10, 1, 1>{}[([](auto& ctx) {
-        int q = x3::_attr(ctx);
-        if (q < 1 || q > 4) x3::_pass(ctx) = false;
-        else out(ctx).quarter = q;
-    })] >> word_end] >> -(-kw("of") >> year4);
+        quarter_word >> -(of_rel_year | -kw("of") >> comma >> -(kw("fiscal year") | kw("fiscal")) >> year4 |
+                          kw("of the year")) |
+    // the last quarter of 2023 / the final quarter of the year / the last quarter of last year: the fourth
+    // (a year must follow: "the last quarter" alone is the three months up to now)
+    (year_rel_prefix | the) >> (kw("last") | kw("final"))[put(&Expr::quarter, 4)] >> quarter_word >>
+        (of_rel_year | kw("of") >> (year4 | kw("the year"))) |
+    x3::lexeme[x3::no_case[x3::lit('q')] >> quarter_digit >> word_end] >> -(-kw("of") >> (year4 | year_apostrophe)) |
+    // 3Q23 / 3Q 2023 / 4Q'89 (the analysts' form: quarter digit, Q, year)
+    x3::lexeme[quarter_digit >> x3::no_case[x3::lit('q')] >> -x3::lit('\'') >> two_digit_year >> word_end] |
+    x3::lexeme[quarter_digit >> x3::no_case[x3::lit('q')] >> word_end] >> (year4 | year_apostrophe);
 // the first half of 2023 / the second half
 // the last half of 1989 / the first two quarters of 1990 (a year said: "the first two quarters" alone is
 // a duration); not "the last half hour"
@@ -152,13 +171,26 @@ auto const half = (year_rel_prefix | year_possessive | the >> -year4) >>
                        -(of_rel_year | kw("of") >> (year4 | kw("the year"))) >>
                        !kw("of") |  // not "the second half of the game"
                    (kw("first two quarters")[put(&Expr::half, 1)] | kw("last two quarters")[put(&Expr::half, 2)]) >>
-                       kw("of") >> year4);
+                       kw("of") >> year4) |
+                  // H1 2024 / 1H 2024 / 2H23 / H2 '23: a half with its year (alone, "H1" is no date)
+                  x3::lexeme[(x3::no_case[x3::lit('h')] >> half_digit | half_digit >> x3::no_case[x3::lit('h')]) >>
+                             -x3::lit('\'') >> two_digit_year >> word_end] |
+                  x3::lexeme[(x3::no_case[x3::lit('h')] >> half_digit | half_digit >> x3::no_case[x3::lit('h')]) >>
+                             word_end] >> (year4 | year_apostrophe);
+// the first half of the 1990s / the last (second, latter, back) half of the '80s: the decade or century
+// with mod START / END (TimeBank: "the last half of the '80s" is 198 END)
+auto const half_of = &(kw("the") >> (kw("first") | kw("second") | kw("last") | kw("latter") | kw("back")) >>
+                       kw("half of")) >>  // guard: no action runs unless it all matches
+                     kw("the") >> (kw("first")[put(&Expr::mod, Mod::Start)] |
+                                   (kw("second") | kw("last") | kw("latter") | kw("back"))[put(&Expr::mod, Mod::End)]) >>
+                     kw("half of");
 // the 1990s / 1990s / the '90s / the nineties / the early 1980s
 auto const decade =
-    -mod_prefix >> the >> -mod_prefix >>
+    (half_of | -mod_prefix) >> the >> -mod_prefix >>
     (x3::lexeme[uint_4[([](auto& ctx) {
          int y = x3::_attr(ctx);
          if (y % 10 != 0 || y < 1000 || y > 2190) x3::_pass(ctx) = false;
+         else if (y % 100 == 0 && y < 2000) out(ctx).century = y / 100;  // "the 1800s": the 19th century
          else out(ctx).decade = y / 10;
      })] >> -x3::lit('\'') >> 's' >> word_end] |
      x3::lexeme[(x3::lit('\'') | "\xE2\x80\x99") >> uint_2[([](auto& ctx) {
@@ -174,7 +206,7 @@ auto const decade =
          out(ctx).decade_of_century = true;
      })]);
 // the 20th century / the nineteenth century / the early 20th century
-auto const century = -mod_prefix >> the >> -mod_prefix >>
+auto const century = (half_of | -mod_prefix) >> the >> -mod_prefix >>
                      ordinal[([](auto& ctx) {
                          int c = x3::_attr(ctx);
                          if (c < 1 || c > 22) x3::_pass(ctx) = false;
@@ -182,8 +214,24 @@ auto const century = -mod_prefix >> the >> -mod_prefix >>
                      })] >>
                      (kw("century") | x3::lexeme[x3::no_case[x3::lit("-century")] >> word_end]);
 // the week of March 6 / the week of Oct. 23, 1989: the ISO week holding that day
-auto const week_of_date = kw("the week of")[put(&Expr::unit, Unit::Week)] >> month >> day_number >>
+// the weekend of June 8: the weekend of that day's ISO week
+auto const week_of_date = (kw("the week of")[put(&Expr::unit, Unit::Week)] |
+                           kw("the weekend of")[put(&Expr::unit, Unit::Weekend)]) >>
+                          month >> day_number >>
+                          -x3::lexeme['-' >> x3::omit[uint_1_2] >> not_more_digits >> word_end] >>  // "June 8-9"
                           -(comma >> year4);
+// the first Monday in October / the third Tuesday of March 2024 / the last Friday of May: that weekday of
+// the month, counted from its start or end; the first week of March / the last week of June: the ISO
+// week that holds most of the month's first (last) seven days
+auto const nth_weekday = the >>
+                         (ordinal[([](auto& ctx) {
+                              int n = x3::_attr(ctx);
+                              if (n < 1 || n > 5) x3::_pass(ctx) = false;
+                              else out(ctx).nth = n;
+                          })] |
+                          kw("last")[put(&Expr::nth, -1)]) >>
+                         (weekday | kw("week")[put(&Expr::unit, Unit::Week)]) >> (kw("of") | kw("in")) >> month >>
+                         -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's / early Friday / late Tuesday (the start / end of
 // the day: mod START / END; before a part of the day, "early Friday morning", the adverb stays out, as
 // in TimeBank)
@@ -215,6 +263,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(century, "century"),
         named_rule(weekday_only, "weekday"),
         named_rule(week_of_date, "week-of-date"),
+        named_rule(nth_weekday, "nth-weekday-of-month"),
     }};
     family.run(first, last, best);
 }

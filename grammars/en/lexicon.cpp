@@ -334,6 +334,8 @@ namespace {
            "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "fortnight",
            "secs", "mins", "hrs", "yrs"});
         T({"hourly", "daily", "nightly", "weekly", "monthly", "quarterly", "yearly", "annually", "annual"});
+        T({"biweekly", "bimonthly", "biannual", "biannually", "biennial", "biennially", "semiweekly",
+           "semimonthly", "semiannual", "semiannually", "fortnightly", "biyearly"});
         T({"today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "lately",
            "nowadays", "future", "past", "present", "noon", "midnight", "midday", "morning",
            "afternoon", "evening", "overnight", "spring", "summer", "fall", "autumn", "winter",
@@ -355,7 +357,8 @@ namespace {
            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "recent", "final", "latter",
            "former", "current", "fiscal", "calendar", "election", "day", "week", "year", "month",
-           "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right"});
+           "late-", "early-", "mid-", "post", "pre", "fewer", "no", "several", "numerous", "right", "bi",
+           "semi"});
         return m;
     }());
     return words;

@@ -166,10 +166,11 @@ auto const nth_day_of_event = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw(
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
-// the year ended Sept. 30 / the fiscal year ending March 31: the twelve months up to the date that
-// follows (TimeML annotates the span as a duration, the date separately)
+// the year ended Sept. 30 / the fiscal year ending March 31 / the year to March: the twelve months up to
+// the date that follows (TimeML annotates the span as a duration, the date separately)
 auto const the_year_ended = x3::eps[put(&Expr::shape, Shape::Duration, &Expr::unit, Unit::Year, &Expr::quantity, 1.0)] >>
-                            kw("the") >> -kw("fiscal") >> kw("year") >> &(kw("ended") | kw("ending"));
+                            kw("the") >> -kw("fiscal") >> kw("year") >>
+                            &(kw("ended") | kw("ending") | (kw("to") | kw("through")) >> month);
 // the weekend / over the weekend: the latest weekend (the next one in the future tense)
 auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                          kw("weekend");

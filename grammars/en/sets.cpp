@@ -7,12 +7,30 @@ namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
 // every Monday / each year / every day / every two weeks / every other week / each July / every morning /
-// each spring
+// each spring / every other Thursday (that weekday of every second week)
 auto const every = shape >> (kw("every") | kw("each")) >>
                    (weekday | month | season | part_of_day |
+                    (kw("other") | kw("alternate"))[put(&Expr::quantity, 2)] >> weekday |
                     -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
 // weekly / daily / annually
 auto const adverb = shape >> x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end];
+// biweekly / bi-monthly / fortnightly: once every two units; semiannually / semi-monthly / biannual:
+// twice per unit; biennial(ly): every two years
+auto const bi_semi = x3::no_case[x3::lit("semi")[put(&Expr::times, 2)] | x3::lit("bi")[put(&Expr::quantity, 2)]] >>
+                     -x3::lit('-');
+// "biannual(ly)" is twice a year, as "semiannual(ly)": "bi-" before "annual" counts per year
+auto const bi_annual = x3::eps[([](auto& ctx) {
+    Expr& e = out(ctx);
+    if (e.unit == Unit::Year && e.quantity == 2) {
+        e.quantity = 1;
+        e.times = 2;
+    }
+})];
+auto const compound_adverb =
+    shape >> x3::lexeme[x3::no_case[x3::lit("biennially") | "biennial"][put(&Expr::quantity, 2, &Expr::unit, Unit::Year)] >>
+                            word_end |
+                        x3::no_case[x3::lit("fortnightly")][put(&Expr::quantity, 2, &Expr::unit, Unit::Week)] >> word_end |
+                        bi_semi >> x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end >> bi_annual];
 // twice a week / three times a year / once a month
 auto const times_word = kw("once")[put(&Expr::times, 1)] | kw("twice")[put(&Expr::times, 2)] |
                         kw("thrice")[put(&Expr::times, 3)] |
@@ -39,6 +57,7 @@ void match_sets(It first, It last, Match& best) {
     static const Family family{Sets, {
         named_rule(every, "every-unit"),
         named_rule(adverb, "frequency-adverb"),
+        named_rule(compound_adverb, "compound-frequency-adverb"),
         named_rule(frequency, "times-per-unit"),
         named_rule(plural_weekday, "plural-weekday"),
         named_rule(weekday_parts, "weekday-parts"),

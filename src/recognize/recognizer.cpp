@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -139,6 +140,34 @@ bool glued_start(std::string_view t, std::size_t b) {
     return false;
 }
 
+// "2002-2010", "2019-20", "1999-00", "fiscal 2024-25": a year, a hyphen or en dash, and a later year
+// (four digits, or two in the same or the next century), within 30 years, then no more digits. Returns
+// the second year's [begin, end) and value, if the text at e (the end of the first year) holds one.
+struct YearRangeEnd {
+    std::size_t begin, end;
+    int year;
+};
+std::optional<YearRangeEnd> year_range_end(std::string_view t, std::size_t e, int first) {
+    std::size_t j = e;
+    if (j < t.size() && t[j] == '-') ++j;
+    else if (t.substr(j, 3) == "\xE2\x80\x93") j += 3;
+    else return std::nullopt;
+    std::size_t d = j;
+    while (d < t.size() && is_digit(static_cast<unsigned char>(t[d]))) ++d;
+    if (d - j != 2 && d - j != 4) return std::nullopt;
+    if (d < t.size() && (is_alnum(static_cast<unsigned char>(t[d])) || t[d] == '-' || t[d] == '/' ||
+                         ((t[d] == '.' || t[d] == ',') && d + 1 < t.size() && is_digit(static_cast<unsigned char>(t[d + 1])))))
+        return std::nullopt;
+    int v = 0;
+    for (std::size_t k = j; k < d; ++k) v = v * 10 + (t[k] - '0');
+    if (d - j == 2) {
+        v += first / 100 * 100;
+        if (v <= first) v += 100;
+    }
+    if (v <= first || v > first + 30) return std::nullopt;
+    return YearRangeEnd{j, d, v};
+}
+
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
 // A start glued to what precedes it (glued_start) never gets here.
 bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
@@ -162,6 +191,11 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             if (day_range && k + 2 < t.size() && t[k] == ',' && t[k + 1] == ' ' && is_digit(static_cast<unsigned char>(t[k + 2])))
                 day_range = false;
         }
+        // (nor is "2002-2010", "2019-20": a range of years; year_ranges tags the second)
+        if (n == '-' && x.shape == grammar::Shape::Calendar && x.year > 0 && !x.two_digit_year && x.month == 0 &&
+            x.day == 0 && x.quarter == 0 && x.half == 0 && x.season == grammar::Season::None && x.rel == grammar::Rel::None &&
+            year_range_end(t, e, x.year))
+            day_range = true;
         if (!day_range && (n == '-' || n == '.' || n == ':' || n == ',') && e + 1 < t.size() &&
             is_digit(static_cast<unsigned char>(t[e + 1])) && only_digits(span.substr(span.size() - 1)))
             return false;
@@ -205,6 +239,27 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         if (!after_time_prep && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])))
             for (auto u : counted)
                 if (lower_eq(nw, u)) return false;
+        // A street number: "at 1600 Pennsylvania Ave.", "on 2010 Main Street": one to three capitalized
+        // words, then a street word ("In 2010 Wall Street rallied" stays a year: only after a place
+        // preposition).
+        static constexpr std::string_view place_preps[] = {"at", "on", "near", "along", "to", "from", "of"};
+        bool after_place_prep = false;
+        for (auto p : place_preps) after_place_prep |= lower_eq(pw, p);
+        if (after_place_prep || pw.empty()) {
+            static constexpr std::string_view streets[] = {
+                "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                "way", "place", "pl", "plaza", "court", "ct", "parkway", "pkwy", "highway", "hwy", "square",
+                "terrace", "circle", "broadway"};
+            std::size_t k = e;
+            for (int words = 0; words < 4; ++words) {
+                auto w = next_word(t, k);
+                if (w.empty() || !is_capitalized(w, 0)) break;
+                if (words > 0 || lower_eq(w, "broadway"))
+                    for (auto st : streets)
+                        if (lower_eq(w, st)) return false;
+                k = std::size_t(w.data() + w.size() - t.data());
+            }
+        }
     }
     if (rule == "n-units" && (x.unit == grammar::Unit::Quarter || x.unit == grammar::Unit::Half)) {
         // A fraction, not a period: "three quarters of the members" (but "a quarter of an hour" is not this rule).
@@ -377,6 +432,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "compound-frequency-adverb") {
+        // "a biweekly newsletter", "the biennial exhibition", "its semiannual report": the adjective
+        // qualifies a noun, as "the annual meeting" (TimeBank tags no recurrence there).
+        static constexpr std::string_view determiners[] = {"a", "an", "the", "its", "their", "his", "her",
+                                                           "our", "your", "this", "that", "each", "every"};
+        auto pw = previous_word(t, b);
+        for (auto d : determiners)
+            if (lower_eq(pw, d)) return false;
+        auto nw = next_word(t, e);
+        bool adverb = span.size() > 2 && (span.substr(span.size() - 2) == "ly" || span.substr(span.size() - 2) == "LY");
+        if (!adverb && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && e < t.size() && t[e] == ' ')
+            return false;
+    }
     // "soon after the vote", "soon before he died": a time relative to an event, not the future.
     if (rule == "future-ref" && lower_eq(span, "soon") &&
         (lower_eq(next_word(t, e), "after") || lower_eq(next_word(t, e), "before")))
@@ -502,6 +570,19 @@ bool joinable_gap(std::string_view g) {
         !std::isalpha(static_cast<unsigned char>(g[11]))) {
         g.remove_prefix(11);
         if (g.empty()) return true;
+    } else if (!g.empty() && g[0] == ' ') {
+        // "5 p.m. Eastern time Friday", "3:30 p.m. ET on Jan. 22": a zone said in words or as a US
+        // abbreviation the grammar does not read, between the time and its day.
+        static constexpr std::string_view zones[] = {
+            " eastern time", " central time", " mountain time", " pacific time", " atlantic time",
+            " eastern standard time", " eastern daylight time", " pacific standard time", " pacific daylight time",
+            " central standard time", " central daylight time", " ET", " PT", " CT", " MT"};
+        for (auto z : zones)
+            if (g.size() > z.size() && (z.size() == 3 ? g.substr(0, 3) == z : lower_eq(g.substr(0, z.size()), z)) &&
+                !std::isalpha(static_cast<unsigned char>(g[z.size()]))) {
+                g.remove_prefix(z.size());
+                break;
+            }
     }
     while (i < g.size()) {
         unsigned char c = static_cast<unsigned char>(g[i]);
@@ -639,6 +720,13 @@ void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
 
 // "on Monday and Tuesday nights": a bare weekday coordinated with "<weekday> nights" (a SET) is that
 // part of every such weekday too.
+// "every Monday and Thursday", "each Tuesday, Thursday and Saturday": bare weekdays coordinated
+// after "every/each <weekday>" recur as it does.
+bool bare_weekday(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
+           x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None;
+}
+bool coordination_gap(std::string_view g) { return g == " and " || g == " or " || g == ", " || g == ", and "; }
 void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
         Mention& a = ms[i];
@@ -646,15 +734,120 @@ void coordinated_weekday_sets(std::string_view t, std::vector<Mention>& ms) {
         const Expr& x = a.expr;
         const Expr& y = b.expr;
         if (!(y.shape == grammar::Shape::Set && y.weekday > 0 && y.part != grammar::PartOfDay::None)) continue;
-        if (!(x.shape == grammar::Shape::Calendar && x.weekday > 0 && x.month == 0 && x.day == 0 && x.year == 0 &&
-              x.hour < 0 && x.part == grammar::PartOfDay::None && x.rel == grammar::Rel::None))
-            continue;
-        auto g = t.substr(a.end, b.begin - a.end);
-        if (g != " and " && g != " or " && g != ", " && g != ", and ") continue;
+        if (!bare_weekday(x)) continue;
+        if (!coordination_gap(t.substr(a.end, b.begin - a.end))) continue;
         Expr set = y;
         set.weekday = x.weekday;
         a.expr = set;
         a.rule = "weekday-parts";
+    }
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        if (!(a.expr.shape == grammar::Shape::Set && a.expr.weekday > 0 && std::string_view(a.rule) == "every-unit"))
+            continue;
+        if (!bare_weekday(b.expr) || !coordination_gap(t.substr(a.end, b.begin - a.end))) continue;
+        Expr set = a.expr;
+        set.weekday = b.expr.weekday;
+        b.expr = set;
+        b.rule = a.rule;  // the next bare weekday of the list follows it in turn
+    }
+}
+
+// "from 2002-2010", "the 2019-20 season", "fiscal 1995–96": the second year of a year range is a year
+// (TimeML tags the number alone, as the second day of "Oct. 12-14").
+void year_ranges(std::string_view t, std::vector<Mention>& ms) {
+    std::vector<Mention> added;
+    for (const auto& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.year > 0 && !x.two_digit_year && x.month == 0 && x.day == 0 &&
+              x.quarter == 0 && x.half == 0 && x.season == grammar::Season::None && x.rel == grammar::Rel::None &&
+              x.mod == grammar::Mod::None))
+            continue;
+        auto r = year_range_end(t, m.end, x.year);
+        if (!r) continue;
+        Mention n{r->begin, r->end, Expr{}, "year-range-end"};
+        n.expr.year = r->year;
+        n.expr.fiscal = x.fiscal;
+        added.push_back(n);
+    }
+    if (added.empty()) return;
+    for (auto& n : added) {
+        auto at = std::lower_bound(ms.begin(), ms.end(), n.begin,
+                                   [](const Mention& a, std::size_t b) { return a.begin < b; });
+        if (at != ms.end() && at->begin < n.end) continue;  // already covered
+        if (at != ms.begin() && std::prev(at)->end > n.begin) continue;
+        ms.insert(at, n);
+    }
+}
+
+// "between March and May", "from November to February", "June through August": the second bare month
+// of a range is the first such month on or after the first one, whatever the tense says of it alone
+// (it resolves against the first month, the reference time, as an anaphor).
+bool bare_month(const Expr& x) {
+    return x.shape == grammar::Shape::Calendar && x.month > 0 && x.day == 0 && x.year == 0 && x.weekday == 0 &&
+           x.rel == grammar::Rel::None && x.hour < 0 && x.holiday == 0;
+}
+void month_ranges(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        if (!bare_month(a.expr) || !bare_month(b.expr)) continue;
+        auto g = t.substr(a.end, b.begin - a.end);
+        auto before = previous_word(t, a.begin);
+        bool ok = false;
+        if (lower_eq(before, "between")) ok = g == " and ";
+        else if (lower_eq(before, "from")) ok = g == " to " || g == " through " || g == " until " || g == " till " || g == "-" || g == " - ";
+        if (!ok) ok = g == " through ";
+        if (!ok) continue;
+        b.expr.range_end = true;
+        b.expr.anaphoric = true;
+    }
+}
+
+// "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
+// reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
+// period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
+// "the quarter" learns its end day (the quarter is the one ending then, not the last one reported).
+void period_ending(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        Mention& a = ms[i];
+        Mention& b = ms[i + 1];
+        Expr& x = a.expr;
+        Expr& y = b.expr;
+        if (!(y.shape == grammar::Shape::Calendar && y.month > 0 && y.day > 0 && y.hour < 0 &&
+              y.rel == grammar::Rel::None))
+            continue;
+        bool period = (x.shape == grammar::Shape::Duration && x.unit >= grammar::Unit::Week && !x.vague_quantity) ||
+                      (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest &&
+                       x.unit == grammar::Unit::Quarter);
+        if (!period) continue;
+        // The gap: [that | which] ended | ending | ends [on]
+        std::string_view g = t.substr(a.end, b.begin - a.end);
+        auto word = [&g]() {
+            while (!g.empty() && g.front() == ' ') g.remove_prefix(1);
+            std::size_t n = 0;
+            while (n < g.size() && is_alpha(static_cast<unsigned char>(g[n]))) ++n;
+            auto w = g.substr(0, n);
+            g.remove_prefix(n);
+            return w;
+        };
+        auto w = word();
+        if (lower_eq(w, "that") || lower_eq(w, "which")) w = word();
+        bool ended = lower_eq(w, "ended");
+        if (!ended && !lower_eq(w, "ending") && !lower_eq(w, "ends")) continue;
+        auto rest = g;
+        if (lower_eq(word(), "on")) rest = g;
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (!rest.empty()) continue;
+        y.period_end = true;
+        y.ended = ended;
+        if (x.shape == grammar::Shape::Calendar) {
+            x.ends_month = y.month;
+            x.ends_day = y.day;
+            x.ends_year = y.two_digit_year ? 0 : y.year;
+            x.ended = ended;
+        }
     }
 }
 
@@ -901,6 +1094,9 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     weekday_apposition(t, out);
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
+    year_ranges(t, out);
+    month_ranges(t, out);
+    period_ending(t, out);
 }
 
 std::vector<Mention> recognize(std::string_view text) {

@@ -504,6 +504,69 @@ std::optional<Resolution> Builder::calendar() {
     const bool future_says_next =
         c.tense == Tense::Future && (dir == Direction::OnOrAfter || dir == Direction::After);
 
+    // "the third Tuesday of March": the day is counted in the month (year_month_weekday[_last]); the
+    // year as for a month-day: the nearest occurrence, unless the tense puts it on the other side
+    // and the nearest is far (see kTenseOverridesNearest), or an explicit future says the next.
+    const bool nth_week = e.unit == Unit::Week && e.weekday == 0;
+    if (e.nth != 0 && (e.weekday > 0 || nth_week) && e.month > 0) {
+        auto day_in = [&](year yy) -> std::optional<sys_days> {
+            if (nth_week) {
+                // "the first week of March": the ISO week holding March 4 (most of days 1-7 are in it,
+                // as ISO week 1 holds January 4); "the last week of June": the one holding June 27.
+                if (e.nth < 0) return sys_days{yy / month(e.month) / last} - days{3};
+                year_month_day d{yy / month(e.month) / date::day(unsigned(7 * (e.nth - 1) + 4))};
+                if (!d.ok() || e.nth > 4) return std::nullopt;
+                return sys_days{d};
+            }
+            auto wd = weekday{unsigned(e.weekday % 7)};
+            if (e.nth < 0) return sys_days{yy / month(e.month) / wd[last]};
+            year_month_weekday ymw{yy / month(e.month) / wd[unsigned(e.nth)]};
+            if (!ymw.ok()) return std::nullopt;
+            return sys_days{ymw};
+        };
+        year y = year_known ? year(yr) : a->year();
+        if (!year_known) {
+            r.implied |= FieldYear | FieldDay;
+            r.temporal_function = true;
+            auto ad = sys_days{*a};
+            std::optional<sys_days> best, before, after;
+            for (int dy : {-1, 0, 1}) {
+                auto d = day_in(a->year() + years{dy});
+                if (!d) continue;
+                if (!best || std::abs((*d - ad).count()) < std::abs((*best - ad).count())) best = d;
+                if (*d <= ad) before = d;
+                if (*d >= ad && !after) after = d;
+            }
+            std::optional<sys_days> pick = best;
+            if (future_says_next && after) pick = after;
+            else if (best && dir == Direction::OnOrBefore && *best - ad > days{kTenseOverridesNearest} && before)
+                pick = before;
+            else if (best && (dir == Direction::OnOrAfter || dir == Direction::After) &&
+                     ad - *best > days{kTenseOverridesNearest} && after)
+                pick = after;
+            if (!pick) return std::nullopt;
+            y = year_month_day{*pick}.year();
+        }
+        r.known |= FieldMonth | (nth_week ? FieldNone : FieldWeekday);
+        auto d = day_in(y);
+        if (!d) return std::nullopt;  // "the fifth Monday of February 2023"
+        if (nth_week) {
+            auto mon = monday_of(*d);
+            r.value = week_value(mon);
+            r.interval = span(mon, mon + weeks{1});
+            r.granularity = Granularity::Week;
+            r.implied |= FieldWeek;
+            r.explanation = cat(text, ": week ", e.nth, " of month ", e.month, " (the ISO week of ", day_value(year_month_day{*d}),
+                                ") -> ", r.value);
+            finish_mod();
+            return std::move(r);
+        }
+        if (!with_time(year_month_day{*d})) return std::nullopt;
+        r.explanation = cat(text, ": weekday ", e.weekday, " number ", e.nth, " of month ", e.month, " -> ", r.value);
+        finish_mod();
+        return std::move(r);
+    }
+
     // Holidays.
     if (e.holiday > 0) {
         r.known |= FieldMonth | FieldDay;
@@ -589,6 +652,11 @@ std::optional<Resolution> Builder::calendar() {
                     // resume on December 27" written in January is next December).
                     d2 = dir;
                     y = pick_year(*a, month(e.month), dd, d2);
+                } else if (near.ok() && e.period_end && (e.ended || c.tense == Tense::Past) && gap > days{0}) {
+                    // "the quarter ended March 31", "profit rose in the quarter ending March 31": the
+                    // period is over, so its last day is behind the anchor however near the next one is.
+                    d2 = Direction::OnOrBefore;
+                    y = pick_year(*a, month(e.month), dd, d2);
                 } else if (near.ok() && dir == Direction::OnOrBefore && gap > days{kTenseOverridesNearest}) {
                     d2 = dir;
                     y = pick_year(*a, month(e.month), dd, d2);
@@ -605,11 +673,15 @@ std::optional<Resolution> Builder::calendar() {
         }
         year_month_day ymd{y / month(e.month) / (e.last_day_of_month ? last_of(y) : date::day(dd))};
         if (!ymd.ok()) return std::nullopt;
-        if (e.unit == Unit::Week) {
-            // "the week of March 6": the ISO week holding the day.
+        if (e.unit == Unit::Week || e.unit == Unit::Weekend) {
+            // "the week of March 6": the ISO week holding the day; "the weekend of June 8": its weekend.
             auto mon = monday_of(sys_days{ymd});
             r.value = week_value(mon);
             r.interval = span(mon, mon + weeks{1});
+            if (e.unit == Unit::Weekend) {
+                r.value += "-WE";
+                r.interval = span(mon + days{5}, mon + weeks{1});
+            }
             r.granularity = Granularity::Week;
             r.explanation += "the week of " + day_value(ymd) + " -> " + r.value;
             finish_mod();
@@ -704,6 +776,10 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
                 how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
                                                                          : "in the year of";
+            } else if (e.range_end) {
+                // "between March and May": the first May on or after the range's first month.
+                y = m >= am ? a->year() : a->year() + years{1};
+                how = "the first on or after the month of";
             } else if (e.rel == Rel::Last) {
                 y = m < am ? a->year() : a->year() - years{1};
                 how = "the latest before the month of";
@@ -907,6 +983,33 @@ std::optional<Resolution> Builder::unit_period() {
         r.interval = span(sys_days{year(e.year) / January / 1}, sys_days{year(e.year + 1) / January / 1});
         r.granularity = Granularity::Year;
         r.explanation = fmt::format("{}: the period of the sentence's longer span in {} -> {}", text, e.year, r.value);
+        return std::move(r);
+    }
+    if (e.rel == Rel::Latest && e.unit == Unit::Quarter && e.ends_month > 0) {
+        // "the quarter ended Sept. 30", "the quarter ending March 31": the three months up to that day,
+        // named by the calendar quarter that holds most of them (a fiscal quarter ended July 31 is
+        // mostly the second calendar quarter). The year of the day is picked as for the day itself.
+        auto a = anchor_day(false);
+        int yy = e.ends_year;
+        Direction dir = e.ended || c.tense == Tense::Past ? Direction::OnOrBefore
+                        : c.tense == Tense::Future         ? Direction::OnOrAfter
+                                                           : Direction::Nearest;
+        if (yy == 0) {
+            if (!a) return underspecified();
+            yy = int(pick_year(*a, month(e.ends_month), unsigned(e.ends_day), dir));
+            r.implied = FieldYear | FieldQuarter;
+            r.temporal_function = true;
+            r.anchor = "dct";
+        } else {
+            r.known |= FieldYear;
+            r.implied = FieldQuarter;
+        }
+        year_month_day end{year(yy) / month(e.ends_month) / date::day(e.ends_day)};
+        if (!end.ok()) return std::nullopt;
+        year_month_day mid{sys_days{end} - days{45}};
+        set_quarter(mid.year() / month((unsigned(mid.month()) - 1) / 3 * 3 + 1));
+        r.explanation = fmt::format("{}: the quarter ending {:04}-{:02}-{:02} -> {}", text, yy, e.ends_month,
+                                    e.ends_day, r.value);
         return std::move(r);
     }
     if (e.rel == Rel::Latest) {
@@ -1314,6 +1417,9 @@ std::optional<Resolution> Builder::set() {
     if (e.weekday > 0) {
         r.value = fmt::format("XXXX-WXX-{}", e.weekday);
         r.known = FieldWeekday;
+        // "every other Thursday": the weekday once in each period of two weeks (TimeBank writes the
+        // period of a weekday set as freq, "each Thursday" freq="1W")
+        if (e.quantity >= 2 && e.quantity == std::floor(e.quantity)) r.freq = fmt::format("{}W", int(e.quantity));
         if (e.part != PartOfDay::None) {  // "Tuesday nights"
             r.value += fmt::format("T{}", part_code(e.part));
             r.known |= FieldPartOfDay;
