@@ -49,7 +49,7 @@ struct Timex {
     std::string value;               // TIMEX3 value: "2024-01-12", "P3W", "PRESENT_REF", "XXXX-12-27"
     std::string mod;                 // TIMEX3 mod: "", "EARLY", "MID", "LATE", "START", "END", "APPROX", ...
     std::string quant;               // SET: "EVERY", "EACH" or ""
-    std::string freq;                // SET: "1X" or ""
+    std::string freq;                // SET: "1X", "2X", "2W" (every other week) or ""
     std::optional<Interval> interval;  // resolved span, when the value is concrete
     Granularity granularity = Granularity::Unknown;
     std::uint32_t known = 0;         // Field bits stated in the text
