@@ -190,7 +190,7 @@ bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t be
 bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begin) {
     std::size_t k = begin;
     std::string_view w = word_before(text, sb, k);
-    if (!is_word(w, "in") && !is_word(w, "during")) return false;
+    if (!is_word(w, "in") && !is_word(w, "during") && !is_word(w, "between") && !is_word(w, "from")) return false;
     for (int n = 0; n < 6 && k > sb; ++n) {
         std::size_t before = k;
         w = word_before(text, sb, k);
