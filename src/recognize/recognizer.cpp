@@ -349,8 +349,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             auto next = t.substr(k, w - k);
             static constexpr std::string_view verbs_after[] = {"i", "we", "you", "he", "she", "it", "they", "be",
                                                                "have", "not", "also", "well", "on", "through"};
+            // ("March through May", "May through July": a range of months, not the verb)
+            std::size_t k2 = w;
+            while (k2 < t.size() && t[k2] == ' ') ++k2;
+            std::size_t w2 = k2;
+            while (w2 < t.size() && std::isalpha(static_cast<unsigned char>(t[w2]))) ++w2;
+            auto after_next = t.substr(k2, w2 - k2);
+            static constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",
+                                                          "June",    "July",     "August",    "September",
+                                                          "October", "November", "December"};
+            bool month_range = false;
+            for (auto mn : months) month_range = month_range || after_next == mn;
             for (auto v : verbs_after)
-                if (lower_eq(next, v)) return false;
+                if (lower_eq(next, v) && !(month_range && lower_eq(next, "through"))) return false;
         }
     }
     if (rule == "this-last-next-unit" || rule == "n-units") {
