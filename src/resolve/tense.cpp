@@ -199,8 +199,11 @@ public:
             lo_ = hi_ = base_ = ws;
             runs_.clear();
             lower_.clear();
+            hints_.fill(0);
         } else if (ws - base_ > (std::size_t(1) << 16)) {  // drop what the windows have left behind
             auto keep = std::partition_point(runs_.begin(), runs_.end(), [&](const Run& r) { return r.e <= ws; });
+            const std::size_t dropped = std::size_t(keep - runs_.begin());
+            for (auto& h : hints_) h = h > dropped ? h - dropped : 0;
             runs_.erase(runs_.begin(), keep);
             lower_.erase(0, ws - base_);
             base_ = lo_ = ws;
@@ -208,6 +211,28 @@ public:
         if (we > hi_) extend(t, we);
     }
     std::vector<Run>& runs() { return runs_; }
+    // Forgets the text (a scratch reused for another text that may live at the same address).
+    void reset() { text_ = nullptr; }
+    // The first run for which pred (true on a prefix of the runs) is false: std::partition_point,
+    // started from where the same search (`which`) ended for the expression before. The expressions
+    // of a sentence come in text order, so the answer mostly lies a few runs further on.
+    template <class Pred>
+    long first_not(std::size_t which, Pred pred) {
+        const std::size_t n = runs_.size();
+        std::size_t i = std::min(hints_[which], n);
+        if (i > 0 && !pred(runs_[i - 1])) {
+            i = std::size_t(std::partition_point(runs_.begin(), runs_.begin() + long(i), pred) - runs_.begin());
+        } else {
+            for (int steps = 0; i < n && pred(runs_[i]); ++i) {
+                if (++steps == 8) {  // far ahead: the binary search
+                    i = std::size_t(std::partition_point(runs_.begin() + long(i), runs_.end(), pred) - runs_.begin());
+                    break;
+                }
+            }
+        }
+        hints_[which] = i;
+        return long(i);
+    }
     // The lowercase text of [b, e), a part of a run.
     std::string_view lower(std::size_t b, std::size_t e) const {
         return std::string_view(lower_.data() + (b - base_), e - b);  // written by extend()
@@ -306,6 +331,7 @@ private:
     std::size_t lo_ = 0, hi_ = 0, base_ = 0;
     std::vector<Run> runs_;
     std::string lower_;  // lowercase of [base_, hi_)
+    std::array<std::size_t, 3> hints_{};  // of first_not, by search
 };
 
 // The words of the window [ws, we): word 0 is the first that starts at or after `begin`, word -1 the
@@ -322,11 +348,10 @@ public:
         cache.cover(t, sb, se, ws, we);
         auto& runs = cache.runs();
         runs_ = runs.data();
-        auto first = [&](auto pred) { return long(std::partition_point(runs.begin(), runs.end(), pred) - runs.begin()); };
         // The first run that ends after `begin`: its word is on the left if it starts before `begin`.
-        const long j = first([&](const Run& r) { return r.e <= begin; });
-        lo_ = first([&](const Run& r) { return r.e <= ws; });
-        hi_ = first([&](const Run& r) { return r.b < we; }) - 1;
+        const long j = cache.first_not(0, [&](const Run& r) { return r.e <= begin; });
+        lo_ = cache.first_not(1, [&](const Run& r) { return r.e <= ws; });
+        hi_ = cache.first_not(2, [&](const Run& r) { return r.b < we; }) - 1;
         Word w;
         if (lo_ <= hi_ && !word_of(lo_, w)) ++lo_;
         if (lo_ <= hi_ && !word_of(hi_, w)) --hi_;
@@ -412,8 +437,18 @@ struct TenseScratch::Impl {
     RunCache runs;
 };
 
-TenseScratch::TenseScratch() : impl_(std::make_unique<Impl>()) {}
-TenseScratch::~TenseScratch() = default;
+namespace {
+// The scratch of the last text annotated on this thread, kept for the next one: its buffers keep
+// their capacity, so a text does not grow them again from nothing.
+thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
+}  // namespace
+
+TenseScratch::TenseScratch() : impl_(spare_scratch ? std::move(spare_scratch) : std::make_unique<Impl>()) {
+    impl_->runs.reset();
+}
+TenseScratch::~TenseScratch() {
+    if (impl_ && !spare_scratch) spare_scratch = std::move(impl_);
+}
 
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
     TenseScratch scratch;
