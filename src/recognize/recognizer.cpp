@@ -540,7 +540,8 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }
@@ -578,7 +579,8 @@ void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }
@@ -696,7 +698,8 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }
