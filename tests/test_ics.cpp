@@ -12,6 +12,7 @@
 
 #include "dateline/error.hpp"
 #include "dateline/exporters.hpp"
+#include "dateline/timeline.hpp"
 #include "tools/process.hpp"
 #include "tools/sample_timeline.hpp"
 
@@ -153,6 +154,30 @@ TEST_CASE("ics: SUMMARY and DESCRIPTION survive escaping and folding", "[export]
             CHECK((static_cast<unsigned char>(line[1]) & 0xC0) != 0x80);
         if (!line.empty()) CHECK((static_cast<unsigned char>(line.back()) & 0xC0) != 0xC0);  // no lead byte left dangling
     }
+}
+
+TEST_CASE("ics: a range entry (\"from Monday to Wednesday\") is one event over the days", "[export][ics]") {
+    dateline::Options opt;
+    opt.dct = dateline::Dct{date::year{2024} / 1 / 19, std::nullopt};
+    const auto t = dateline::build_timeline("The strike lasted from Monday to Wednesday. Between 2019 and 2021, "
+                                            "prices doubled.",
+                                            opt);
+    dateline::ExportOptions o;
+    o.source_name = "range.txt";
+    const std::string ics = dateline::to_ics(t, o);
+    const auto cal = parse_ics(ics);
+    REQUIRE(cal["events"].size() == 2);
+    const auto* lasted = event_with(cal, "lasted");
+    REQUIRE(lasted != nullptr);
+    CHECK((*lasted)["dtstart"] == "2024-01-15");
+    CHECK((*lasted)["dtend"] == "2024-01-18");  // exclusive: through Wednesday
+    const std::string desc = (*lasted)["description"];
+    CHECK(desc.find("When: from January 15, 2024 to January 17, 2024") != std::string::npos);
+    const auto* doubled = event_with(cal, "doubled");
+    REQUIRE(doubled != nullptr);
+    CHECK((*doubled)["dtstart"] == "2019-01-01");
+    CHECK((*doubled)["dtend"] == "2022-01-01");
+    CHECK(std::string((*doubled)["description"]).find("When: from 2019 to 2021") != std::string::npos);
 }
 
 TEST_CASE("ics: UIDs are stable and unique", "[export][ics]") {

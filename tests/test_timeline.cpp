@@ -234,6 +234,88 @@ TEST_CASE("anchoring: 'in <duration>' in a future clause is that far after the D
         if (x.text == "three weeks") CHECK(x.type == dateline::TimexType::Duration);
 }
 
+TEST_CASE("anchoring: '<duration> after/before <a dated time>' is that far from it", "[timeline][anchor]") {
+    auto t = timeline_of("The strike began three weeks after Nov. 5. "
+                         "The strike ended two days after the vote on Monday. "
+                         "Two days before the Dec. 12 deadline, the company withdrew its offer. "
+                         "The plant reopened six months after June 2023. "
+                         "The union struck a week after the talks collapsed. "
+                         "Prices rose for three weeks after Nov. 5.");
+    INFO(describe(t));
+    auto check = [&](const char* trigger, const char* value, Granularity g) {
+        auto* e = entry_for(t, trigger);
+        REQUIRE(e);
+        CHECK(e->value == value);
+        CHECK(e->granularity == g);
+        CHECK(e->relation == Relation::On);
+        CHECK(e->dated);
+        REQUIRE(e->interval);
+        CHECK(dateline::to_iso(e->interval->begin) == std::string(value).substr(0, 10) + "T00:00:00");
+    };
+    check("began", "2023-11-26", Granularity::Day);     // not also AFTER 2023-11-05: the anchor dates nothing else
+    check("ended", "2024-01-17", Granularity::Day);     // Monday 2024-01-15 + 2 days
+    check("withdrew", "2023-12-10", Granularity::Day);  // fronted, before the anchor
+    auto* vote = entry_for(t, "vote");                   // the anchor's own event keeps its day
+    REQUIRE(vote);
+    CHECK(vote->value == "2024-01-15");
+    int began = 0;
+    for (auto& e : t.entries) began += e.event.trigger == "began";
+    CHECK(began == 1);
+    // A month anchor counted in months stays a month; an anchor that is an event, not a time, dates
+    // nothing; "for three weeks after" is how long, its event stays after the anchor.
+    auto* reopened = entry_for(t, "reopened");
+    REQUIRE(reopened);
+    CHECK(reopened->value == "2023-12");
+    CHECK(reopened->granularity == Granularity::Month);
+    CHECK_FALSE(entry_for(t, "struck"));
+    auto* rose = entry_for(t, "rose");
+    REQUIRE(rose);
+    CHECK(rose->relation == Relation::After);
+    CHECK(rose->value == "2023-11-05");
+}
+
+TEST_CASE("anchoring: a range of two times dates its event over both; through / no later than", "[timeline][anchor]") {
+    auto t = timeline_of("The strike lasted from Monday to Wednesday. Between 2019 and 2021, prices doubled. "
+                         "The report will cover 2020 through 2022. The offer runs through March 31. "
+                         "Bids must be filed no later than June 30. Numbers kept dropping through the nineties. "
+                         "The fair ran from March to the third quarter.");
+    INFO(describe(t));
+    auto* strike = entry_for(t, "lasted");
+    REQUIRE(strike);
+    CHECK(strike->value == "2024-01-15/2024-01-17");
+    CHECK(strike->relation == Relation::On);
+    CHECK(strike->granularity == Granularity::Day);
+    REQUIRE(strike->interval);
+    CHECK(dateline::to_iso(strike->interval->begin) == "2024-01-15T00:00:00");
+    CHECK(dateline::to_iso(strike->interval->end) == "2024-01-18T00:00:00");
+    CHECK(strike->time_text == "Monday to Wednesday");
+    int lasted = 0;
+    for (auto& e : t.entries) lasted += e.event.trigger == "lasted";
+    CHECK(lasted == 1);  // one entry for the range, not one per end
+    auto* doubled = entry_for(t, "doubled");
+    REQUIRE(doubled);
+    CHECK(doubled->value == "2019/2021");
+    CHECK(doubled->time_text == "2019 and 2021");
+    auto* cover = entry_for(t, "will cover");
+    REQUIRE(cover);
+    CHECK(cover->value == "2020/2022");
+    auto* runs = entry_for(t, "runs");
+    REQUIRE(runs);
+    CHECK(runs->relation == Relation::Before);  // until that day
+    CHECK(runs->value == "2024-03-31");
+    auto* filed = entry_for(t, "must be filed");
+    REQUIRE(filed);
+    CHECK(filed->relation == Relation::Before);
+    CHECK(filed->value == "2024-06-30");
+    auto* dropping = entry_for(t, "dropping");
+    REQUIRE(dropping);
+    CHECK(dropping->relation == Relation::Includes);  // through a period: during it
+    // Times of different granularity are no range: two entries.
+    int ran = 0;
+    for (auto& e : t.entries) ran += e.event.trigger == "ran";
+    CHECK(ran == 2);
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");

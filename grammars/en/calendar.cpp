@@ -161,8 +161,12 @@ auto const century = -mod_prefix >> the >> -mod_prefix >>
 // the week of March 6 / the week of Oct. 23, 1989: the ISO week holding that day
 auto const week_of_date = kw("the week of")[put(&Expr::unit, Unit::Week)] >> month >> day_number >>
                           -(comma >> year4);
-// Friday / Friday evening / Friday night / Friday's
-auto const weekday_only = weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> -part_of_day;
+// Friday / Friday evening / Friday night / Friday's / early Friday / late Tuesday (the start / end of
+// the day: mod START / END; before a part of the day, "early Friday morning", the adverb stays out, as
+// in TimeBank)
+auto const weekday_only = (kw("early")[put(&Expr::mod, Mod::Start)] | kw("late")[put(&Expr::mod, Mod::End)]) >>
+                              weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> !part_of_day |
+                          weekday >> -(x3::lexeme[x3::lit("'s") >> word_end]) >> -part_of_day;
 
 }  // namespace
 

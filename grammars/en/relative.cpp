@@ -78,6 +78,16 @@ auto const anaphoric =
          !(x3::lexeme[+x3::alnum]));
 // the previous Friday / the following Monday: the weekday before / after the reference time
 auto const anaphoric_weekday = x3::eps[put(&Expr::anaphoric, true)] >> kw("the") >> anaphoric_dir >> weekday;
+// the following spring / the next summer / the previous winter: the season after / before the
+// reference time's
+auto const anaphoric_season =
+    x3::eps[put(&Expr::anaphoric, true)] >> kw("the") >>
+    ((kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Next)] |
+     (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Last)]) >>
+    season;
+// the week after next / the month after next / the year after next: two periods after the anchor's
+auto const after_next = x3::eps[put(&Expr::rel, Rel::Next, &Expr::quantity, 2.0)] >> kw("the") >> period_unit >>
+                        kw("after next");
 // that week / that year / the same day / that morning
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> earlier_later >>
                   (kw("that") | kw("the same")) >>
@@ -168,6 +178,8 @@ void match_relative(It first, It last, Match& best) {
         named_rule(offset, "offset"),
         named_rule(anaphoric, "anaphoric"),
         named_rule(anaphoric_weekday, "anaphoric-weekday"),
+        named_rule(anaphoric_season, "anaphoric-season"),
+        named_rule(after_next, "after-next"),
         named_rule(same, "same-period"),
         named_rule(the_unit_alone, "the-unit-alone"),
         named_rule(named_rel_year, "name-relative-period"),

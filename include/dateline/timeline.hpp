@@ -40,7 +40,9 @@ struct TimelineEntry {
     Event event;
     Relation relation = Relation::Unknown;
     bool dated = false;              // anchored to a timex (else placed relative to the DCT)
-    std::string value;               // TIMEX3 value of the time ("2024-01-12", "2023-11")
+    std::string value;               // TIMEX3 value of the time ("2024-01-12", "2023-11"); a range
+                                     // ("from Monday to Wednesday"): the ISO 8601 interval
+                                     // "2024-01-15/2024-01-17" of its two TIMEX3 values
     std::optional<Interval> interval;
     Granularity granularity = Granularity::Unknown;
     std::string tid;                 // source timex id, "" when anchored at the DCT

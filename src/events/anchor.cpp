@@ -43,19 +43,30 @@ bool concrete(const Timex& t) {
            std::isdigit(static_cast<unsigned char>(t.value[0]));
 }
 
-// "in three weeks" in a future clause: the time that far after the DCT, at the duration's unit
-// ("P3W" from 2024-01-19 -> the ISO week 2024-W06; "P2D" -> the day, "P3M" -> the month, "P2Y" -> the
-// year); with `by_day` ("within three weeks": a deadline) the day itself (2024-02-09). Only a whole
-// number of days, weeks, months or years (TimeML's DURATION value "P<n><unit>").
-struct Ahead {
-    Interval interval;
-    std::string value;
-    Granularity granularity = Granularity::Unknown;
-};
-std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
-    if (t.type != TimexType::Duration || t.tense != Tense::Future || !t.mod.empty()) return std::nullopt;
-    // A counted duration ("three weeks", "a year", "10 days"), not a determined period ("in the year
-    // ending June 30", "in the next three weeks": within it).
+// The day n days, weeks, months or years ('D', 'W', 'M', 'Y'; n < 0: before) from `from`; a month or
+// year away on a day the month lacks: its last day. None outside TIMEX3's four-digit years.
+std::optional<date::sys_days> shifted_day(date::sys_days from, int n, char unit) {
+    using namespace date;
+    const year_month_day ymd{from};
+    auto add = [&](year_month_day x) { return x.ok() ? sys_days{x} : sys_days{x.year() / x.month() / last}; };
+    sys_days day = from;
+    switch (unit) {
+        case 'D': day += days{n}; break;
+        case 'W': day += weeks{n}; break;
+        case 'M': day = add(ymd + months{n}); break;
+        case 'Y': day = add(ymd + years{n}); break;
+        default: return std::nullopt;
+    }
+    const year y = year_month_day{day}.year();
+    if (y >= year{9999} || y < year{1}) return std::nullopt;
+    return day;
+}
+
+// A whole, counted number of units: "P3W" -> {3, 'W'} (TimeML's DURATION value "P<n><unit>" for days,
+// weeks, months, years), from a counted duration ("three weeks", "10 days"), not a determined period
+// ("the year ending June 30", "the next three weeks") or a modified one ("about a week").
+std::optional<std::pair<int, char>> counted_units(const Timex& t) {
+    if (t.type != TimexType::Duration || !t.mod.empty()) return std::nullopt;
     std::string_view first = std::string_view(t.text).substr(0, t.text.find(' '));
     for (std::string_view det : {"the", "The", "this", "This", "that", "That", "these", "those", "its", "their"})
         if (first == det) return std::nullopt;
@@ -66,25 +77,32 @@ std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
         if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
         n = n * 10 + (c - '0');
     }
-    if (n <= 0) return std::nullopt;
-    using namespace date;
-    const year_month_day ymd{dct.day};
-    // The day that far ahead (a month or year later on a day the month lacks: its last day).
-    auto add = [&](year_month_day x) { return x.ok() ? sys_days{x} : sys_days{x.year() / x.month() / last}; };
-    sys_days day{dct.day};
-    switch (v.back()) {
-        case 'D': day += days{n}; break;
-        case 'W': day += weeks{n}; break;
-        case 'M': day = add(ymd + months{n}); break;
-        case 'Y': day = add(ymd + years{n}); break;
-        default: return std::nullopt;
-    }
-    if (year_month_day{day}.year() >= year{9999}) return std::nullopt;  // TIMEX3 years have four digits
-    const Granularity g = by_day || v.back() == 'D' ? Granularity::Day
-                          : v.back() == 'W'         ? Granularity::Week
-                          : v.back() == 'M'         ? Granularity::Month
-                                                    : Granularity::Year;
-    resolve::Period p = resolve::period_containing(day, g);
+    char unit = v.back();
+    if (n <= 0 || (unit != 'D' && unit != 'W' && unit != 'M' && unit != 'Y')) return std::nullopt;
+    return std::pair{n, unit};
+}
+
+// "in three weeks" in a future clause: the time that far after the DCT, at the duration's unit
+// ("P3W" from 2024-01-19 -> the ISO week 2024-W06; "P2D" -> the day, "P3M" -> the month, "P2Y" -> the
+// year); with `by_day` ("within three weeks": a deadline) the day itself (2024-02-09). Only a whole
+// number of days, weeks, months or years (TimeML's DURATION value "P<n><unit>").
+struct Ahead {
+    Interval interval;
+    std::string value;
+    Granularity granularity = Granularity::Unknown;
+};
+std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
+    if (t.tense != Tense::Future) return std::nullopt;
+    auto units = counted_units(t);
+    if (!units) return std::nullopt;
+    auto [n, unit] = *units;
+    auto day = shifted_day(date::sys_days{dct.day}, n, unit);
+    if (!day) return std::nullopt;
+    const Granularity g = by_day || unit == 'D' ? Granularity::Day
+                          : unit == 'W'         ? Granularity::Week
+                          : unit == 'M'         ? Granularity::Month
+                                                : Granularity::Year;
+    resolve::Period p = resolve::period_containing(*day, g);
     return Ahead{p.interval, std::move(p.value), g};
 }
 
@@ -96,6 +114,53 @@ struct Ref {
     }
     friend bool operator==(const Ref& a, const Ref& b) = default;
 };
+
+// "three weeks after Nov. 5", "two days after the vote on Monday", "a week before the Dec. 12
+// deadline": a counted duration right before "after", "following" or "before", and a few words on, in
+// the same phrase, a time of a day (or of a month or year, counted in months or years): the time that
+// far from it, at the anchor's granularity. `anchor` is the anchor's timex, `anchor_last` its last token.
+struct Offset {
+    Ahead time;
+    int anchor = -1;
+    std::size_t anchor_last = 0;
+    bool after = true;
+};
+std::optional<Offset> offset_from_time(const std::vector<Token>& toks, std::size_t tb, const Timex& t,
+                                       const std::vector<Timex>& timexes) {
+    auto units = counted_units(t);
+    if (!units || tb + 2 >= toks.size()) return std::nullopt;
+    std::string_view w = toks[tb + 1].lower;
+    if (toks[tb + 1].tag != Tag::Prep || (w != "after" && w != "following" && w != "before")) return std::nullopt;
+    const bool after = w != "before";
+    constexpr std::size_t kReach = 8;  // words between the preposition and the anchor
+    for (std::size_t k = tb + 2; k < toks.size() && k <= tb + 2 + kReach; ++k) {
+        const Token& tk = toks[k];
+        if (tk.timex >= 0) {
+            const Timex& u = timexes[std::size_t(tk.timex)];
+            if (!concrete(u)) return std::nullopt;
+            auto [n, unit] = *units;
+            Granularity g = u.granularity;
+            const bool sub_day = g == Granularity::Hour || g == Granularity::Minute || g == Granularity::Second;
+            if (sub_day) g = Granularity::Day;
+            const bool fits = g == Granularity::Day || (g == Granularity::Month && (unit == 'M' || unit == 'Y')) ||
+                              (g == Granularity::Year && unit == 'Y');
+            if (!fits) return std::nullopt;
+            auto day = shifted_day(date::floor<date::days>(u.interval->begin), after ? n : -n, unit);
+            if (!day) return std::nullopt;
+            resolve::Period p = resolve::period_containing(*day, g);
+            std::size_t last = k;
+            while (last + 1 < toks.size() && toks[last + 1].timex == tk.timex) ++last;
+            return Offset{Ahead{p.interval, std::move(p.value), g}, tk.timex, last, after};
+        }
+        // Within one noun phrase: determiners, names, nouns, numbers and its prepositions ("the vote
+        // in Congress on Monday"); a verb, a comma or a clause break ends the search.
+        bool pass = (tk.tag == Tag::Word || tk.tag == Tag::Det || tk.tag == Tag::Possessive ||
+                     tk.tag == Tag::Number || tk.tag == Tag::Prep) &&
+                    !tk.verb;
+        if (!pass) return std::nullopt;
+    }
+    return std::nullopt;
+}
 
 // A placed event before the entries are materialized.
 struct Placement {
@@ -110,6 +175,7 @@ struct Placement {
     std::optional<Interval> interval;  // for DCT placements and times derived from a timex (see Ahead)
     std::string value;
     Granularity granularity = Granularity::Unknown;
+    std::string_view time_text;  // of a range: "Monday to Wednesday" (else the timex's own text)
 };
 
 // The preposition before token `ta`: its relation, the index where the time phrase starts, the word.
@@ -129,6 +195,7 @@ constexpr PrepWord kPreps[] = {
     {"from", Relation::After},       {"as of", Relation::After},     {"before", Relation::Before},
     {"until", Relation::Before},     {"till", Relation::Before},     {"by", Relation::Before},
     {"prior to", Relation::Before},  {"ahead of", Relation::Before}, {"up to", Relation::Before},
+    {"through", Relation::Before},   {"no later than", Relation::Before}, {"no earlier than", Relation::After},
     {"throughout", Relation::Includes}, {"on", Relation::On},        {"in", Relation::On},
     {"at", Relation::On},            {"during", Relation::On},       {"over", Relation::On},
     {"within", Relation::On},        {"for", Relation::On},          {"of", Relation::On}};
@@ -157,6 +224,12 @@ PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
             start = ta - 2;
         }
     }
+    // "no later than June 30", "not earlier than May": a deadline / a start
+    if (w == "than" && ta >= 3 && (toks[ta - 3].lower == "no" || toks[ta - 3].lower == "not") &&
+        (toks[ta - 2].lower == "later" || toks[ta - 2].lower == "earlier")) {
+        w = toks[ta - 2].lower == "later" ? "no later than" : "no earlier than";
+        start = ta - 3;
+    }
     const PrepWord* pw = prep_word(w);
     if (!pw) return p;
     p.relation = pw->relation;
@@ -164,6 +237,45 @@ PrepInfo prep_before(const std::vector<Token>& toks, std::size_t ta) {
     p.word = pw->word;
     p.present = true;
     return p;
+}
+
+// "from Monday to Wednesday", "between 2019 and 2021", "2020 through 2022": a concrete time, a range
+// word and a second concrete time of the same granularity, not before the first: the event spans
+// both (its value the ISO 8601 interval "2019/2021"). `start` is where the phrase starts ("from",
+// "between" or the first time), `second` the second time's timex, `last` its last token.
+struct Range {
+    Ahead time;
+    int second = -1;
+    std::size_t start = 0, last = 0;
+};
+std::optional<Range> range_from(const std::vector<Token>& toks, std::size_t ta, std::size_t tb, const Timex& t,
+                                const std::vector<Timex>& timexes, const PrepInfo& prep) {
+    if (tb + 2 >= toks.size()) return std::nullopt;
+    const bool between = ta > 0 && toks[ta - 1].lower == "between";
+    const bool from = prep.present && prep.word == "from";
+    if (prep.present && !from && !between) return std::nullopt;  // "since Monday to ...", "in 2019 to ..."
+    std::string_view w = toks[tb + 1].lower;
+    const bool joins = between ? w == "and" : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru");
+    if (!joins || toks[tb + 2].timex < 0 || toks[tb + 2].timex == toks[tb].timex) return std::nullopt;
+    const int second = toks[tb + 2].timex;
+    const Timex& u = timexes[std::size_t(second)];
+    if (!concrete(u) || u.granularity != t.granularity || u.interval->end <= t.interval->begin) return std::nullopt;
+    // (Times of one unit each: a year, month, week, day, hour or minute; ranges of quarters or seasons
+    // stay two entries.)
+    switch (t.granularity) {
+        case Granularity::Year:
+        case Granularity::Month:
+        case Granularity::Week:
+        case Granularity::Day:
+        case Granularity::Hour:
+        case Granularity::Minute: break;
+        default: return std::nullopt;
+    }
+    std::size_t last = tb + 2;
+    while (last + 1 < toks.size() && toks[last + 1].timex == second) ++last;
+    Interval iv{t.interval->begin, u.interval->end};
+    return Range{Ahead{iv, cat(t.value, "/", u.value), t.granularity}, second, between ? ta - 1 : from ? prep.start : ta,
+                 last};
 }
 
 bool is_verb_event(const SentenceAnalysis& a, std::size_t i) {
@@ -435,6 +547,10 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
            toks[l].begin < e.begin)
         ++l;
     while (r > l && toks[r].tag == Tag::Quote) --r;
+    // A time phrase the text reaches into is not cut in the middle ("between 1985 and 1987").
+    if (p && p->has_time_tokens && p->time_first > l && p->time_first <= r && p->time_last > r &&
+        p->time_last <= r + 4)
+        r = p->time_last;
     ShortText st;
     st.text = join_tokens(text, toks, l, r);
     st.begin = toks[l].begin;
@@ -495,6 +611,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     a.events.attach(out.events);  // each sentence's events are made in place in the output
     std::vector<Event> moved;     // the events of a sentence being put in document order
     std::vector<Placement> placements;
+    std::vector<std::pair<int, std::size_t>> offsets;  // (anchor timex, event) of the sentence's offset placements
     std::vector<char> placed;  // per event of the sentence: it has a placement
     std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -510,6 +627,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         };
         auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
+        offsets.clear();
         // Rule 1: timexes in the clause (the tokens from the first to the last one inside a timex; the
         // token count does not change below).
         const std::size_t ntoks = toks.size();
@@ -520,11 +638,27 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             while (tb + 1 < ntoks && toks[tb + 1].timex == tx) ++tb;
             const Timex& t = timexes[std::size_t(tx)];
             const bool is_concrete = concrete(t);
-            if (!is_concrete && (!dct || t.type != TimexType::Duration)) continue;
+            if (!is_concrete && t.type != TimexType::Duration) continue;
             PrepInfo prep = prep_before(toks, ta);
+            // "through Sept. 29": until that day; "through the nineties", "continue through next year": during it
+            if (prep.present && prep.word == "through" && t.granularity != Granularity::Unknown &&
+                t.granularity < Granularity::Day)
+                prep.relation = Relation::Includes;
             std::optional<Ahead> ahead;
-            if (!is_concrete) {  // "in three weeks": then; "within three weeks": by then; "for three weeks": no date
-                if (!prep.present || (prep.word != "in" && prep.word != "within")) continue;
+            std::optional<Offset> offset;
+            std::optional<Range> range;
+            if (is_concrete && (range = range_from(toks, ta, tb, t, timexes, prep))) {
+                // "The strike lasted from Monday to Wednesday": the event spans the range.
+                ahead = range->time;
+                prep.relation = Relation::On;
+                prep.start = range->start;
+                prep.present = range->start < ta;
+            } else if (!is_concrete && !prep.present && (offset = offset_from_time(toks, tb, t, timexes))) {
+                // "The strike began two days after the vote on Monday": the day that far from the anchor.
+                ahead = offset->time;
+                prep.relation = Relation::On;
+            } else if (!is_concrete) {  // "in three weeks": then; "within three weeks": by then; "for three weeks": no date
+                if (!dct || !prep.present || (prep.word != "in" && prep.word != "within")) continue;
                 const bool within = prep.word == "within";
                 if (!(ahead = ahead_of_dct(t, *dct, within))) continue;
                 if (within) prep.relation = Relation::Before;
@@ -532,9 +666,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
-            std::string phrase = prep.present ? cat(prep.word, " ", t.text) : t.text;
+            std::string phrase = range ? std::string(in.text.substr(toks[prep.start].begin,
+                                                                    toks[range->last].end - toks[prep.start].begin))
+                                 : prep.present ? cat(prep.word, " ", t.text)
+                                                : t.text;
             auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
-            if (auto n = premodified_noun(a, ta, tb)) {
+            if (offset) {
+                // The verb of the clause the whole phrase "two days after the vote on Monday" belongs to.
+                if (auto v = clause_verb(a, prep.start, offset->anchor_last)) {
+                    head = v;
+                    std::string_view whole =
+                        in.text.substr(toks[ta].begin, toks[offset->anchor_last].end - toks[ta].begin);
+                    how = cat("\"", whole, "\" modifies the verb \"", trigger_at(*v), "\" of its clause");
+                }
+            } else if (auto n = premodified_noun(a, ta, tb)) {
                 head = n;
                 how = cat("\"", t.text, "\" modifies the event noun \"", trigger_at(*n), "\"");
                 prep.relation = Relation::On;
@@ -577,12 +722,33 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, trigger);
             }
             if (!head) continue;
+            // The anchor of an offset that dated the same event ("began three weeks after Nov. 5"): the
+            // event is dated by the offset, not by the anchor.
+            if (std::find(offsets.begin(), offsets.end(), std::pair{tx, std::size_t(toks[*head].event)}) !=
+                offsets.end())
+                continue;
             Placement pl;
             pl.ref = {si, std::size_t(toks[*head].event)};
             pl.relation = prep.relation;
             pl.dated = true;
             pl.timex = tx;
-            if (ahead) {
+            if (range) {
+                pl.rule = cat("clause: ", how, "; range ", ahead->value, "; ON ", ahead->value);
+                offsets.push_back({range->second, pl.ref.event});
+                pl.interval = ahead->interval;
+                pl.value = std::move(ahead->value);
+                pl.granularity = ahead->granularity;
+                const std::size_t first = toks[range->start].timex >= 0 ? range->start : range->start + 1;
+                pl.time_text = in.text.substr(toks[first].begin, toks[range->last].end - toks[first].begin);
+            } else if (offset) {
+                const Timex& u = timexes[std::size_t(offset->anchor)];
+                pl.rule = cat("clause: ", how, "; ", t.value, offset->after ? " after " : " before ", u.value, "; ",
+                              to_string(prep.relation), " ", ahead->value);
+                offsets.push_back({offset->anchor, pl.ref.event});
+                pl.interval = ahead->interval;
+                pl.value = std::move(ahead->value);
+                pl.granularity = ahead->granularity;
+            } else if (ahead) {
                 pl.rule = cat("clause: ", how, "; future: ", t.value, " after the DCT ", date::format("%F", dct->day),
                               "; ", to_string(prep.relation), " ", ahead->value);
                 pl.interval = ahead->interval;
@@ -592,7 +758,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 pl.rule = cat("clause: ", how, "; ", to_string(prep.relation), " ", t.value);
             }
             pl.time_first = prep.start;
-            pl.time_last = tb;
+            pl.time_last = range ? range->last : tb;
             pl.has_time_tokens = true;
             pl.through_time = through_time;
             if (pl.relation == Relation::On) {
@@ -731,7 +897,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                     te.granularity = t.granularity;
                 }
                 te.tid = t.tid;
-                te.time_text = t.text;
+                te.time_text = pl.time_text.empty() ? t.text : std::string(pl.time_text);
             } else {
                 te.value = std::move(pl.value);
                 te.interval = pl.interval;

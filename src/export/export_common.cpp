@@ -139,10 +139,42 @@ std::string display_date_only(const TimelineEntry& e) {
     return fmt::format("{} {}, {}", m, d, y);
 }
 
+// The last unit of a range's interval ("2024-01-15/2024-01-17" ends with the day 2024-01-17); ranges
+// are made of times of one unit (see range_from in src/events/anchor.cpp).
+std::chrono::sys_seconds last_unit_start(const TimelineEntry& e) {
+    using namespace std::chrono;
+    const sys_seconds end = e.interval->end;
+    switch (e.granularity) {
+        case Granularity::Year: {
+            auto y = date::year_month_day{floor<date::days>(end - seconds(1))}.year();
+            return sys_seconds{date::sys_days{y / 1 / 1}};
+        }
+        case Granularity::Month: {
+            auto ymd = date::year_month_day{floor<date::days>(end - seconds(1))};
+            return sys_seconds{date::sys_days{ymd.year() / ymd.month() / 1}};
+        }
+        case Granularity::Week: return end - date::days{7};
+        case Granularity::Hour: return end - hours{1};
+        case Granularity::Minute: return end - minutes{1};
+        default: return floor<date::days>(end - seconds(1));
+    }
+}
+
+// "January 15, 2024 – January 17, 2024" for a range entry (value "2024-01-15/2024-01-17"), else the date.
+std::string display_range_or_date(const TimelineEntry& e) {
+    if (!e.interval || e.value.find('/') == std::string::npos) return display_date_only(e);
+    TimelineEntry first, last;  // only the interval and granularity are read
+    first.granularity = last.granularity = e.granularity;
+    first.interval = Interval{e.interval->begin, e.interval->begin};
+    const auto ls = last_unit_start(e);
+    last.interval = Interval{ls, ls};
+    return display_date_only(first) + " – " + display_date_only(last);
+}
+
 }  // namespace
 
 std::string display_date(const Timeline& t, const TimelineEntry& e) {
-    std::string d = display_date_only(e);
+    std::string d = display_range_or_date(e);
     if (e.interval && has_time_of_day(e.granularity) && entry_is_utc(t, e)) d += " UTC";
     return d;
 }
@@ -155,6 +187,8 @@ std::string when_phrase(const Timeline& t, const TimelineEntry& e) {
         case Relation::Includes: return std::string(relation_word(e.relation)) + " " + d;
         case Relation::On:
             if (!e.interval) return d;
+            if (auto dash = d.find(" – "); dash != std::string::npos && e.value.find('/') != std::string::npos)
+                return "from " + d.substr(0, dash) + " to " + d.substr(dash + 5);  // (" – " is 5 bytes)
             if (e.granularity == Granularity::Week) return "in the " + d;
             if (e.granularity == Granularity::Day || e.granularity == Granularity::Unknown ||
                 has_time_of_day(e.granularity))

@@ -203,7 +203,7 @@ std::string to_table(const Timeline& t, const ExportOptions& o) {
         wdate = std::max(wdate, width(e.value.empty() ? "?" : e.value));
         longest_event = std::max(longest_event, width(squash(e.text)));
     }
-    wdate = std::min<std::size_t>(wdate, 19);
+    wdate = std::min<std::size_t>(wdate, 21);  // a day range "2024-01-15/2024-01-17" fits
     const std::size_t gaps = 3 * 2;
     std::size_t rest = total > wdate + wrel + gaps ? total - wdate - wrel - gaps : 20;
     std::size_t wevent = std::min(longest_event, std::max<std::size_t>(20, rest * 60 / 100));

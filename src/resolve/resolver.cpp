@@ -485,7 +485,7 @@ std::optional<Resolution> Builder::calendar() {
         return std::move(r);
     }
 
-    auto a = anchor_day(false);
+    auto a = anchor_day(e.anaphoric);  // "the following spring": the reference time's
     bool relative = e.rel != Rel::None;
     if (year_known) {
         r.known |= FieldYear;
@@ -770,9 +770,16 @@ std::optional<Resolution> Builder::calendar() {
             if (e.season == Season::Winter && a->month() <= February) y -= years{1};
             auto iv = make(y);
             bool contains = iv.begin <= at && at < iv.end;
+            const bool ref_is_year = e.anaphoric && r.anchor == "reference" && c.reference &&
+                                     c.reference->granularity != Granularity::Unknown &&
+                                     c.reference->granularity <= Granularity::Year;
             if (e.unit == Unit::Year && e.rel != Rel::None) {
                 // "this year's third quarter", "last year's first half", "summer next year"
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
+            } else if (ref_is_year && (e.rel == Rel::Last || e.rel == Rel::Next)) {
+                // "In 2019 ... the following spring": after a time known only as a year, the season
+                // of the year after (before) it.
+                y = a->year() + years{e.rel == Rel::Last ? -1 : 1};
             } else if (e.rel == Rel::Last) {
                 if (iv.begin > at || contains) y -= years{1};
             } else if (e.rel == Rel::Next) {
@@ -919,6 +926,9 @@ std::optional<Resolution> Builder::unit_period() {
     if (!a) return underspecified();
     r.temporal_function = true;
     int step = (e.rel == Rel::Last || e.rel == Rel::Previous) ? -1 : (e.rel == Rel::Next || e.rel == Rel::Following) ? 1 : 0;
+    // "the week after next": two periods on
+    if (step != 0 && e.shape == Shape::Calendar && e.quantity >= 2 && e.quantity <= 9 && e.quantity == std::floor(e.quantity))
+        step *= int(e.quantity);
     auto ad = sys_days{*a};
     // "trades made that day" after "in 1987", "the week" after "1989": the same day, week or month as
     // a reference time known only as a coarser period is not known; say what is ("1987-XX-XX",
@@ -1046,9 +1056,14 @@ std::optional<Resolution> Builder::unit_period() {
     }
     static const char* rel_words[] = {"", "this", "last", "next", "", "", "", "previous", "following", "same"};
     auto ri = static_cast<std::size_t>(e.rel);
-    r.explanation = cat(text, ": the ", std::string_view(ri < 10 ? rel_words[ri] : ""), " ",
-                        e.unit == Unit::Day ? std::string_view("day") : std::string_view(to_string(r.granularity)),
-                        " relative to ", anchor_name(), " -> ", r.value);
+    std::string_view unit_word =
+        e.unit == Unit::Day ? std::string_view("day") : std::string_view(to_string(r.granularity));
+    if (step > 1 || step < -1)  // "the week after next"
+        r.explanation = fmt::format("{}: {} {}s {} that of {} -> {}", text, step < 0 ? -step : step, unit_word,
+                                    step < 0 ? "before" : "after", anchor_name(), r.value);
+    else
+        r.explanation = cat(text, ": the ", std::string_view(ri < 10 ? rel_words[ri] : ""), " ", unit_word,
+                            " relative to ", anchor_name(), " -> ", r.value);
     finish_mod();
     return std::move(r);
 }
@@ -1163,7 +1178,16 @@ std::optional<Resolution> Builder::duration() {
 std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
-    if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period))) {
+    // A report on a quarter compares it with the same quarter a year before ("a year earlier", "a year
+    // ago", "the year-ago results"). Counting forward ("Two years later, he returned"), or several years
+    // back once the narrative has moved on to a whole year ("In 2019 ... Three years earlier, ..."), is
+    // from the narrative's time, not from the quarter.
+    const bool moved_to_year = c.reference && (c.reference->granularity == Granularity::Year ||
+                                               c.reference->granularity == Granularity::Decade ||
+                                               c.reference->granularity == Granularity::Century);
+    const bool backward = e.rel == Rel::Ago || e.rel == Rel::Before;
+    const bool comparison = backward && (e.quantity == 1 || !moved_to_year);
+    if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period && comparison))) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
         auto q = reported_quarter();

@@ -43,6 +43,12 @@ const CueWords& cue_words() {
                        "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
             set(w, Tense::Future);
+        // Verbs of a schedule in the present simple: news tells arrangements so ("Trading resumes
+        // Tuesday", "the offer expires Friday", "the two leaders meet Monday"). See schedule_verb().
+        for (std::string_view w : {"resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes",
+                                   "expires", "departs", "arrives", "leaves", "ends", "closes", "resume", "begin",
+                                   "meet", "convene", "reconvene", "expire", "depart", "arrive"})
+            set(w, Tense::Future);
         for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
                        "bought", "sent", "spent", "fell", "rose", "sold", "paid", "kept", "led", "ran", "wrote",
@@ -103,6 +109,27 @@ std::size_t quote_boundary_after(std::string_view t, std::size_t i, std::size_t 
     while (k < limit && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n' || t[k] == '\r')) ++k;
     if (k == j || k + 1 >= limit || t[k] != '`' || t[k + 1] != '`') return std::string_view::npos;
     return k;
+}
+
+// Words before which a schedule verb is no present-simple verb of its own: a determiner makes it a
+// noun ("the opens", "a start"), a modal, "to", "do"/"did" or a negation gives the tense itself
+// ("did not meet Monday", "could end Friday").
+bool schedule_verb_blocked_after(std::string_view prev) {
+    static const WordTable<bool> s = word_set({
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those",
+        "no", "any", "some", "each", "every", "to", "not", "never", "will", "would", "could", "should", "can",
+        "may", "might", "must", "shall", "won't", "wouldn't", "couldn't", "shouldn't", "can't", "cannot", "do",
+        "does", "did", "don't", "doesn't", "didn't", "'ll", "be", "been", "being", "is", "are", "was", "were",
+        "has", "have", "had"});
+    return s.contains(prev);
+}
+
+bool is_schedule_verb(std::string_view w) {
+    static const WordTable<bool> s = word_set({
+        "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
+        "leaves", "ends", "closes", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
+        "arrive"});
+    return s.contains(w);
 }
 
 bool is_form_of_be(std::string_view w) {
@@ -488,6 +515,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     auto& impl = *scratch.impl_;
     Words words(t, ws, we, begin, end, sb, se, opener, impl.runs);
 
+    // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
+    // ("has been on patrol since March and was scheduled to return").
+    if (words.word(-1) == "since") return Tense::Past;
+
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
@@ -549,7 +580,24 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             tw = Tense::Past;
         // "plans", "planned" look ahead only as verbs of intent ("plans to visit", covered above);
         // otherwise they are nouns or adjectives ("set aside vacation plans", "the planned visit").
-        if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") tw = Tense::Unknown;
+        // An object after them is the thing planned, ahead of the plan: "protesters planned a march on
+        // Saturday", "plans a news conference Monday".
+        if ((w == "plans" || w == "planned") && words.word(r + 1) != "to") {
+            static const WordTable<bool> object_start =
+                word_set({"a", "an", "the", "their", "its", "his", "her", "our", "another", "more", "two", "three"});
+            Word next{};
+            bool object = words.at(r + 1, next) && object_start.contains(next.w) && !schedule_verb_blocked_after(prev);
+            for (std::size_t i = wd->e; object && i < next.b; ++i) object = t[i] == ' ';  // no clause break between
+            tw = object ? Tense::Future : Tense::Unknown;
+        }
+        // A form of "be" that carries a plan ("were planning to drive", "was expected to arrive", "is due
+        // to open") looks ahead as the plan does.
+        if ((tw == Tense::Past || tw == Tense::Present) && is_form_of_be(w) && intent_before_to(words.word(r + 1)) &&
+            words.word(r + 2) == "to")
+            tw = Tense::Future;
+        // A schedule verb is one only where it can be a present-simple verb (see schedule_verb_blocked_after).
+        if (tw == Tense::Future && is_schedule_verb(w) && (wd->capital || schedule_verb_blocked_after(prev)))
+            tw = Tense::Unknown;
         // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
         // or a participle as the complement of a linking verb ("will remain closed through Friday",
         // "stayed shut") has no tense of its own: the verb before it has it.
