@@ -238,6 +238,9 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
 // time ("a month earlier", "that night" in the next sentences are not counted from it).
 bool after_since(std::string_view text, std::size_t begin) {
     std::size_t k = begin;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k == 0 || (text[k - 1] | 0x20) != 'e') return false;  // (most words do not end so: no walk)
+    k = begin;
     return is_word(word_before(text, 0, k), "since");
 }
 
@@ -246,8 +249,12 @@ bool after_since(std::string_view text, std::size_t begin) {
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
 // before it in its sentence, which starts at sb.
 bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
-    // (No lowercase copy: most mentions follow no "until", and the test ends at the first word.)
+    // (No lowercase copy: most mentions follow no "until", and the test ends at the first word, or
+    // at its last letter.)
     std::size_t k = begin;
+    while (k > sb && text[k - 1] == ' ') --k;
+    if (k == sb || (text[k - 1] | 0x20) != 'l') return false;
+    k = begin;
     auto w = word_before(text, sb, k);
     if (!is_word(w, "until") && !is_word(w, "till")) return false;
     static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",

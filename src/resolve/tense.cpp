@@ -462,6 +462,21 @@ private:
 
 struct TenseScratch::Impl {
     RunCache runs;
+    // Whether the sentence asked about last, [sb, se) of text, holds a backquote (then its
+    // expressions' windows are searched for one): one search per sentence, not per expression.
+    const char* text = nullptr;
+    std::size_t size = 0, sb = 0, se = 0;
+    bool backquote = false;
+    bool sentence_has_backquote(std::string_view t, std::size_t b, std::size_t e) {
+        if (t.data() != text || t.size() != size || b != sb || e != se) {
+            text = t.data();
+            size = t.size();
+            sb = b;
+            se = e;
+            backquote = e > b && std::memchr(t.data() + b, '`', e - b);
+        }
+        return backquote;
+    }
 };
 
 namespace {
@@ -472,6 +487,7 @@ thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
 
 TenseScratch::TenseScratch() : impl_(spare_scratch ? std::move(spare_scratch) : std::make_unique<Impl>()) {
     impl_->runs.reset();
+    impl_->text = nullptr;
 }
 TenseScratch::~TenseScratch() {
     if (impl_ && !spare_scratch) spare_scratch = std::move(impl_);
@@ -500,7 +516,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // A joined sentence opens with ``: without a backquote in the window there is none to look for.
     auto final_punct = [](char c) { return c == '.' || c == '!' || c == '?'; };
     std::size_t opener = sb;  // where the sentence the timex is in starts
-    if (we > ws && std::memchr(t.data() + ws, '`', we - ws)) {
+    auto& impl = *scratch.impl_;
+    if (we > ws && impl.sentence_has_backquote(t, sb, se) && std::memchr(t.data() + ws, '`', we - ws)) {
         for (std::size_t i = ws; i < begin; ++i)
             if (final_punct(t[i]))
                 if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
@@ -512,7 +529,6 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    auto& impl = *scratch.impl_;
     Words words(t, ws, we, begin, end, sb, se, opener, impl.runs);
 
     // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
