@@ -120,7 +120,17 @@ std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
     return std::nullopt;
 }
 
-bool is_anaphoric(const grammar::Expr& e) { return e.anaphoric; }
+// Whether the mention keeps the narrative's reference time where it is: an anaphor that names the
+// same time ("that day", "the quarter") does; one that moves the story on or back ("Three weeks
+// later", "the next day", "the following spring", "two years after that") does not: the next
+// anaphor counts from the time it names.
+bool keeps_reference(const grammar::Expr& e) {
+    using grammar::Rel;
+    if (!e.anaphoric) return false;
+    const bool moves = e.shape == grammar::Shape::Offset || e.rel == Rel::Following || e.rel == Rel::Previous ||
+                       e.rel == Rel::Next || e.rel == Rel::Last;
+    return !moves;
+}
 
 // "In January, the company ...": the mention opens the sentence [sb, ...) (after quotes and an
 // optional "In") and a comma closes it.
@@ -193,6 +203,56 @@ std::size_t first_last(std::string_view text, std::size_t b, std::size_t e) {
     for (; p < end; ++p)
         if ((u[p] | 0x20) == 'l' && at(p)) return p;
     return std::string_view::npos;
+}
+
+// "He was arrested in March", "Sales rose 5% in March": the past form of the event's own verb right
+// before "in <month>" (an object of up to four words between): the month has happened, however near
+// the next one is. Not a plan ("was planned for March", "decided to admit them in March") or a
+// deadline ("by May"): only "in" and "during", and no word of intent, infinitive or modal between.
+bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begin) {
+    std::size_t k = begin;
+    std::string_view w = word_before(text, sb, k);
+    if (!is_word(w, "in") && !is_word(w, "during")) return false;
+    for (int n = 0; n < 6 && k > sb; ++n) {
+        std::size_t before = k;
+        w = word_before(text, sb, k);
+        if (w.empty()) {
+            // Digits, "%", "$" and the like of an amount ("rose 5% in March") are passed over; other
+            // punctuation ends the clause.
+            while (k > sb && text[k - 1] == ' ') --k;
+            if (k == before || k == sb) return false;
+            char c = text[k - 1];
+            if (!(c >= '0' && c <= '9') && c != '%' && c != '$' && c != '.' && c != ',') return false;
+            if ((c == '.' || c == ',') && !(k >= 2 && text[k - 2] >= '0' && text[k - 2] <= '9')) return false;
+            while (k > sb && text[k - 1] != ' ') --k;
+            continue;
+        }
+        if (w.size() >= 24) return false;
+        char lower[24];
+        for (std::size_t i = 0; i < w.size(); ++i) lower[i] = char(w[i] | 0x20);
+        std::string_view lw(lower, w.size());
+        static constexpr std::string_view stop[] = {"to", "planned", "scheduled", "expected", "set", "due",
+                                                    "slated", "supposed", "agreed", "would", "could", "might",
+                                                    "should", "will", "may", "must", "can", "shall", "plans",
+                                                    "plan", "agreement", "intends", "hopes", "aims"};
+        for (auto s : stop)
+            if (lw == s) return false;
+        if (resolve::word_tense(lw) == Tense::Past) {
+            // A participle after a present or bare "be" is no past ("when the case is heard in May",
+            // "would be paid ... in January").
+            std::string_view p = word_before(text, sb, k);
+            // After a determiner or degree word it is an adjective ("a still unspecified date").
+            static constexpr std::string_view adjective_after[] = {"a",    "an",   "the",  "still", "very", "its",
+                                                                   "his",  "her",  "their", "this",  "that", "some",
+                                                                   "more", "most", "less", "newly", "recently"};
+            bool adjective = false;
+            for (auto d : adjective_after) adjective = adjective || is_word(p, d);
+            if (adjective) continue;
+            return !(is_word(p, "is") || is_word(p, "are") || is_word(p, "am") || is_word(p, "be") ||
+                     is_word(p, "being") || is_word(p, "to"));
+        }
+    }
+    return false;
 }
 
 Annotation annotate_mentions(std::string_view text, const std::vector<recognize::Mention>& mentions,
@@ -342,8 +402,9 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         ctx.tense = tense;
         ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
                       (fronted_adjunct(text, sentences[si].begin, m.begin, m.end) ||
-                       (tense == Tense::Past && last_before(si, m.begin) &&
-                        last_before_past_verb(text, sentences[si].begin, m.begin)));
+                       (tense == Tense::Past &&
+                        ((last_before(si, m.begin) && last_before_past_verb(text, sentences[si].begin, m.begin)) ||
+                         past_verb_before_in(text, sentences[si].begin, m.begin))));
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {
@@ -358,12 +419,17 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
                                              span, *y, m.begin, *y));
             continue;
         }
-        // The narrative's reference time moves to each concrete, non-anaphoric mention of a day
-        // or coarser period; anaphora resolve against it. (Taken before the resolution is moved into
-        // its timex.)
+        // The narrative's reference time moves to each concrete mention of a day or coarser period,
+        // and to each anaphor that moves the story on ("Three weeks later"); anaphora resolve against
+        // it. (Taken before the resolution is moved into its timex.)
         std::optional<resolve::Reference> ref;
-        if ((!is_anaphoric(m.expr) || options.strategy == Strategy::Narrative) &&
-            (options.strategy == Strategy::Narrative || !after_since(text, m.begin)))
+        // (An anaphor in apposition to the time before it, "In 2010, two years earlier, ...", restates
+        // that time: it moves nothing.)
+        const bool appositive = m.expr.anaphoric && !a.timexes.empty() && a.timexes.back().end <= m.begin &&
+                                text.substr(a.timexes.back().end, m.begin - a.timexes.back().end) == ", ";
+        const bool narrative = options.strategy == Strategy::Narrative;
+        if ((narrative || (!keeps_reference(m.expr) && !appositive)) &&
+            (narrative || !after_since(text, m.begin)))
             ref = resolve::reference_of(*r);
         fill_timex(a.timexes.emplace_back(), text, m, std::move(*r), tense, index++);  // in place: no move of a Timex
         last_sentence = si;

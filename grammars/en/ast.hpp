@@ -77,6 +77,8 @@ struct Expr {
     bool last_day_of_month = false; // "the last day of February": day = the month's last (year_month_day_last)
     bool named_period = false;      // "this election year", "this fiscal year": unit said with a qualifier
     Unit period = Unit::None;       // Offset: the period it lands in, when said ("the year-ago quarter")
+    bool same_day = false;          // Offset: the same day N months/years away ("a year ago today",
+                                    // "this time last year"), not the whole month/year
 };
 
 }  // namespace dateline::grammar

@@ -66,6 +66,20 @@ auto const offset_dir =
 auto const offset =
     x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
     -kw("or so")[put(&Expr::mod, Mod::Approx)] >> offset_dir;  // "a week or so ago"
+// a year ago today / two months ago today: the same day that far back
+auto const months_years = (kw("year") | kw("years"))[put(&Expr::unit, Unit::Year)] |
+                          (kw("month") | kw("months"))[put(&Expr::unit, Unit::Month)];
+auto const ago_today = x3::eps[put(&Expr::shape, Shape::Offset, &Expr::same_day, true)] >> quantity[set_quantity()] >>
+                       months_years >> kw("ago today")[put(&Expr::rel, Rel::Ago)];
+// this time last year / the same time next year / this day a year ago / the same day a year earlier:
+// the same day a year away (a year from the reference time after "earlier"/"later")
+auto const this_time_year =
+    x3::eps[put(&Expr::shape, Shape::Offset, &Expr::same_day, true, &Expr::unit, Unit::Year, &Expr::quantity, 1.0)] >>
+    (kw("this time") | kw("the same time") | kw("this day") | kw("the same day") | kw("this date")) >>
+    (kw("last year")[put(&Expr::rel, Rel::Ago)] | kw("a year ago")[put(&Expr::rel, Rel::Ago)] |
+     kw("next year")[put(&Expr::rel, Rel::After)] |
+     kw("a year earlier")[put(&Expr::rel, Rel::Before, &Expr::anaphoric, true)] |
+     kw("a year later")[put(&Expr::rel, Rel::After, &Expr::anaphoric, true)]);
 // the next day / the following week / the previous year / the next morning / the day before
 auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
                            (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
@@ -176,6 +190,8 @@ void match_relative(It first, It last, Match& best) {
         named_rule(deictic_part, "deictic-part-of-day"),
         named_rule(deictic_far, "deictic-two-days"),
         named_rule(offset, "offset"),
+        named_rule(ago_today, "ago-today"),
+        named_rule(this_time_year, "this-time-last-year"),
         named_rule(anaphoric, "anaphoric"),
         named_rule(anaphoric_weekday, "anaphoric-weekday"),
         named_rule(anaphoric_season, "anaphoric-season"),

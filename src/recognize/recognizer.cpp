@@ -231,6 +231,26 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "holiday" && x.year == 0) {
+        // A holiday naming a kind of thing, not a day: "a Christmas market", "the Christmas tree",
+        // "Easter eggs", "Thanksgiving dinner", "Christmas shopping". (An event it dates stays: "the
+        // Christmas attack", "the Easter holidays".)
+        static constexpr std::string_view things[] = {
+            "market", "markets", "tree", "trees", "card", "cards", "gift", "gifts", "present", "presents",
+            "dinner", "dinners", "lunch", "meal", "party", "parties", "decorations", "decoration", "lights",
+            "carol", "carols", "song", "songs", "music", "movie", "movies", "film", "films", "special", "specials",
+            "sale", "sales", "bonus", "bonuses", "shopping", "shoppers", "message", "address", "speech",
+            "service", "services", "mass", "parade", "parades", "egg", "eggs", "bunny", "turkey", "display",
+            "displays", "story", "stories", "spirit", "cheer", "ornament", "ornaments", "stocking", "stockings",
+            "cookie", "cookies", "menu", "edition", "album", "sweater", "sweaters", "jumper", "pageant", "bazaar",
+            "fair", "lunch", "feast", "pudding", "cake", "ham", "rabbit", "lily", "lilies", "bonnet", "tradition",
+            "traditions", "toy", "toys", "retail", "retailers", "spending", "catalog", "catalogue", "wish",
+            "wishes", "greetings", "stamp", "stamps", "candy", "costume", "costumes", "fireworks", "ad", "ads"};
+        auto nw = next_word(t, e);
+        if (!nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && (e >= t.size() || t[e] == ' '))
+            for (auto w : things)
+                if (lower_eq(nw, w)) return false;
+    }
     if (rule == "nth-day-of-event") {
         // "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the
         // day to the DCT ("the first day of school was ..." is some other day).

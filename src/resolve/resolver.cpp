@@ -1261,6 +1261,21 @@ std::optional<Resolution> Builder::offset() {
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
     double q = e.quantity;
     auto ad = sys_days{*a};
+    if (e.same_day && (e.unit == Unit::Month || e.unit == Unit::Year) && q == std::floor(q) && q <= 1000) {
+        // "a year ago today", "this time last year": the same day (the month's last on a day it lacks)
+        int n = sign * static_cast<int>(q) * (e.unit == Unit::Year ? 12 : 1);
+        auto ym = a->year() / a->month() + months{n};
+        year_month_day d = ym / a->day();
+        if (!d.ok()) d = year_month_day{ym / last};
+        r.value = day_value(d);
+        r.interval = day_span(sys_days{d});
+        r.granularity = Granularity::Day;
+        r.implied = FieldYear | FieldMonth | FieldDay;
+        r.explanation = fmt::format("{}: the same day {} {}(s) {} {} -> {}", text, q,
+                                    e.unit == Unit::Year ? "year" : "month", sign < 0 ? "before" : "after",
+                                    anchor_name(), r.value);
+        return std::move(r);
+    }
     auto whole = [](double x) { return x == std::floor(x); };
     switch (e.unit) {
         case Unit::Second:

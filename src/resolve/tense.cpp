@@ -584,6 +584,24 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             auto v = words.word(r + 2);
             if (v.size() > 4 && v.substr(v.size() - 3) == "ing") tw = Tense::Future;
         }
+        // ... and so is "would" + a verb in a reported clause, a few words before the time: "said he
+        // would meet the union on Friday", "said Tuesday that talks would resume Monday" (the future of
+        // the report; not "would have").
+        if (w == "would" && tw == Tense::Unknown && r >= -8 && r < 0) {
+            long v = r + 1;
+            if (words.word(v) == "not" || words.word(v) == "also" || words.word(v) == "then") ++v;
+            auto vw = words.word(v);
+            if (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past) {
+                for (long j = r - 1; j >= r - 12 && words.exists(j); --j) {
+                    auto rw = words.word(j);
+                    if (rw == "said" || rw == "told" || rw == "announced" || rw == "added" || rw == "says" ||
+                        rw == "reported" || rw == "stated" || rw == "confirmed") {
+                        tw = Tense::Future;
+                        break;
+                    }
+                }
+            }
+        }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
         if (tw == Tense::Past) {
@@ -639,6 +657,17 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // governs a time adjunct mostly comes before it ("will double its flights by August in the search
     // for markets untouched by the crisis"): cues after it count 1.5 times farther. The words are read
     // outward from the expression and the reading stops where no farther word can be nearer.
+    // The words between a reporting verb at r < 0 and the timex are an object or a place phrase
+    // ("told reporters on", "said in Geneva", "told AP on"): no word that starts a clause or a verb group.
+    auto reporting_adjacent = [&](long r) {
+        for (long j = r + 1; j < 0; ++j) {
+            std::string_view w = words.word(j);
+            if (w.empty() || w == "that" || w == "he" || w == "she" || w == "it" || w == "they" || w == "we" ||
+                w == "i" || w == "you" || word_tense(w) != Tense::Unknown || w == "would" || w == "to")
+                return false;
+        }
+        return true;
+    };
     Tense best = Tense::Unknown;
     std::size_t best_dist = std::size_t(-1);
     long best_r = 0;
@@ -647,7 +676,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         Tense tw = cue(r, reporting);
         if (tw == Tense::Unknown) return;
         std::size_t d = std::size_t(r < 0 ? -r : r);
-        if (reporting && d > 2) d += 1000;
+        // ("told reporters on Tuesday", "said in Geneva Friday": an object or place between is still
+        // next to it; a clause is not)
+        if (reporting && d > 2 && !(r < 0 && d <= 4 && reporting_adjacent(r))) d += 1000;
         if (r > 0) d += d / 2;
         if (d < best_dist || (d == best_dist && r < best_r)) {
             best_dist = d;
