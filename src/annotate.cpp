@@ -105,12 +105,20 @@ std::optional<std::pair<Dct, DctSource>> find_dct(std::string_view text) {
         }
         // 2. A dateline: a short line, or one with an agency in parentheses, that starts with a full date
         //    or has one before the agency: "WASHINGTON, Jan. 19, 2024 (AP) --", "Friday, January 19, 2024".
+        //    Or a dash ends it before the story: "NEW YORK, Oct. 24, 2023 — Acme Corp. reported ...".
         if (!dateline_candidate && !line.empty()) {
             auto paren = line.find(" (");
             bool agency = paren != std::string_view::npos && paren < 80;
+            std::size_t dash = std::string_view::npos;
+            for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - ", "\xE2\x80\x94"}) {
+                auto at = line.substr(0, 80).find(d);
+                if (at != std::string_view::npos && at < dash) dash = at;
+            }
             if (line.size() < 80 || agency) {
                 auto head = line.substr(0, agency ? paren : line.size());
                 if (auto d = full_date_in(head)) dateline_candidate = d;
+            } else if (dash != std::string_view::npos) {
+                if (auto d = full_date_in(line.substr(0, dash))) dateline_candidate = d;
             }
         }
         ++lines;

@@ -172,6 +172,39 @@ TEST_CASE("known and implied fields, granularity and the explanation line", "[re
     CHECK((z->known & dateline::FieldZone) != 0);
 }
 
+TEST_CASE("the DCT is found in a header line or a dateline", "[resolver][dct]") {
+    struct Case {
+        const char* text;
+        const char* dct;  // nullptr: none
+    };
+    const Case cases[] = {
+        {"Published: January 5, 2023\n\nThe vote was held on Tuesday.", "2023-01-05"},
+        {"WASHINGTON, Jan. 19, 2024 (AP) -- Officials met on Friday.", "2024-01-19"},
+        {"BERLIN, March 14, 2024 (Reuters) - German police arrested three men on Wednesday.", "2024-03-14"},
+        // a dash ends the dateline of a long first paragraph
+        {"NEW YORK, Oct. 24, 2023 \xE2\x80\x94 Acme Corp. reported third-quarter profit of $1.2 billion on "
+         "Tuesday, up 8% from a year earlier, and raised its forecast for the full year.",
+         "2023-10-24"},
+        {"LONDON, 5 June 2023 -- Shares in the lender fell sharply on Monday after it warned that profit for the "
+         "year would miss forecasts.",
+         "2023-06-05"},
+        // a date in a long sentence with no dash, agency or header is no dateline
+        {"The company, which was founded on March 3, 2001 in a garage in Ohio, reported strong results for the "
+         "quarter that ended in June, officials said on Friday.",
+         nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        auto d = dateline::detect_dct(c.text);
+        if (!c.dct) {
+            CHECK_FALSE(d);
+            continue;
+        }
+        REQUIRE(d);
+        CHECK(dateline::to_string(*d) == c.dct);
+    }
+}
+
 TEST_CASE("without any DCT, relative expressions stay underspecified with a warning", "[resolver]") {
     dateline::Options o;
     o.detect_dct = false;

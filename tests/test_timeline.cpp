@@ -278,7 +278,8 @@ TEST_CASE("anchoring: a range of two times dates its event over both; through / 
     auto t = timeline_of("The strike lasted from Monday to Wednesday. Between 2019 and 2021, prices doubled. "
                          "The report will cover 2020 through 2022. The offer runs through March 31. "
                          "Bids must be filed no later than June 30. Numbers kept dropping through the nineties. "
-                         "The fair ran from March to the third quarter.");
+                         "The fair ran from March to the third quarter. "
+                         "The meeting ran from 10:00 to 11:30 a.m. Tuesday.");
     INFO(describe(t));
     auto* strike = entry_for(t, "lasted");
     REQUIRE(strike);
@@ -310,10 +311,17 @@ TEST_CASE("anchoring: a range of two times dates its event over both; through / 
     auto* dropping = entry_for(t, "dropping");
     REQUIRE(dropping);
     CHECK(dropping->relation == Relation::Includes);  // through a period: during it
+    // A clock-time range takes its day from its end: one entry over the hours.
+    auto* meeting = entry_for(t, "ran");
+    REQUIRE(meeting);
+    bool hours = false;
+    for (auto& e : t.entries)
+        hours = hours || (e.event.trigger == "ran" && e.value == "2024-01-16T10:00/2024-01-16T11:30");
+    CHECK(hours);
     // Times of different granularity are no range: two entries.
     int ran = 0;
     for (auto& e : t.entries) ran += e.event.trigger == "ran";
-    CHECK(ran == 2);
+    CHECK(ran == 3);  // the fair's two ends and the meeting's range
 }
 
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {

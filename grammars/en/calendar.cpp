@@ -11,18 +11,41 @@ auto const ordinal_suffix = x3::no_case[x3::lit("st") | "nd" | "rd" | "th"];
 auto const iso_date = x3::lexeme[uint_4[check_year] >> '-' >> uint_2[set(&Expr::month)] >> '-' >>
                                  uint_2[check_day] >>
                                  -((x3::lit('T') | ' ') >> uint_2[set(&Expr::hour)] >> ':' >>
-                                   uint_2[set(&Expr::minute)] >> -(':' >> uint_2[set(&Expr::second)])) >>
+                                   uint_2[set(&Expr::minute)] >> -(':' >> uint_2[set(&Expr::second)]) >>
+                                   -(x3::lit('.') >> +x3::digit) >>  // fractions of a second
+                                   -x3::lit('Z')[([](auto& ctx) {    // UTC: 2024-01-19T21:21:00Z
+                                       out(ctx).zone_minutes = 0;
+                                       out(ctx).has_zone = true;
+                                   })]) >>
                                  not_more_digits >> word_end];
 // 20240119 (only as a whole token)
 auto const compact_date = x3::lexeme[uint_4[check_year] >> uint_2[set(&Expr::month)] >> uint_2[check_day] >>
                                      not_more_digits >> word_end];
-// 1/19/2024, 01/19/24 (US order)
-auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_2[check_day] >> '/' >>
-                                   (uint_4[check_year] | uint_2[([](auto& ctx) {
-                                        out(ctx).year = x3::_attr(ctx);
-                                        out(ctx).two_digit_year = true;
-                                    })]) >>
-                                   not_more_digits >> word_end];
+auto check_month = [](auto& ctx) {
+    int m = x3::_attr(ctx);
+    if (m < 1 || m > 12) x3::_pass(ctx) = false;
+    else out(ctx).month = m;
+};
+// 1/19/2024, 01/19/24 (US order); 31/01/2024, 19/1/24 (day first: only when the first number cannot
+// be a month, as a US reader would also read it)
+auto const slash_year = (uint_4[check_year] | uint_2[([](auto& ctx) {
+                             out(ctx).year = x3::_attr(ctx);
+                             out(ctx).two_digit_year = true;
+                         })]);
+auto const slash_date_dmy = x3::lexeme[uint_1_2[([](auto& ctx) {
+                                           int d = x3::_attr(ctx);
+                                           if (d < 13 || d > 31) x3::_pass(ctx) = false;
+                                           else out(ctx).day = d;
+                                       })] >>
+                                       '/' >> uint_1_2[check_month] >> '/' >> slash_year >> not_more_digits >>
+                                       word_end];
+// (A month over 12 is left to fail in the resolver with a warning, "31/31/2023", unless the day-first
+// reading is a date.)
+auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_2[check_day] >>
+                                   x3::eps[([](auto& ctx) {
+                                       if (out(ctx).month > 12 && out(ctx).day <= 12) x3::_pass(ctx) = false;
+                                   })] >>
+                                   '/' >> slash_year >> not_more_digits >> word_end];
 
 // Years said as words (broadcast transcripts): nineteen ninety-six, the year two thousand,
 // two thousand one.
@@ -175,6 +198,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(iso_date, "iso-date"),
         named_rule(compact_date, "compact-date"),
         named_rule(slash_date, "slash-date"),
+        named_rule(slash_date_dmy, "slash-date-day-first"),
         named_rule(month_day_year, "month-day-year"),
         named_rule(day_month_year, "day-month-year"),
         named_rule(ordinal_of_month, "ordinal-of-month"),

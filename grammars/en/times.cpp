@@ -35,6 +35,17 @@ auto const glued_ampm = &x3::no_case[x3::lit("am") | "pm" | "a.m" | "p.m"];
 auto const clock = x3::lexeme[uint_1_2[check_hour] >> ':' >> uint_2[check_minute] >>
                               -(':' >> uint_2[check_second]) >> not_more_digits >> (word_end | glued_ampm)] >>
                    -ampm >> -zone;
+// 10.30am / 7.45 p.m. (British): a dot between hour and minute only with a.m./p.m., which tells it
+// from a decimal number
+auto const dotted_clock = x3::lexeme[uint_1_2[check_hour] >> '.' >> uint_2[check_minute] >> not_more_digits >>
+                                     (word_end | glued_ampm)] >>
+                          ampm >> -zone;
+// 0600 GMT / 1430 UTC (wire style): four digits only with a zone, which tells them from a year or
+// an amount
+auto const military_clock = x3::lexeme[x3::uint_parser<int, 10, 2, 2>()[check_hour] >>
+                                       x3::uint_parser<int, 10, 2, 2>()[check_minute] >> not_more_digits >>
+                                       word_end] >>
+                            zone;
 // 10 a.m. / 9 pm EST / 3pm
 auto const hour_ampm =
     x3::lexeme[uint_1_2[check_hour] >> not_more_digits >> (word_end | glued_ampm)] >> ampm >> -zone;
@@ -74,6 +85,8 @@ void match_times(It first, It last, Match& best) {
         named_rule(hour_part, "hour-part-of-day"),
         named_rule(mid_part, "mid-part-of-day"),
         named_rule(clock, "clock-time"),
+        named_rule(dotted_clock, "dotted-clock-time"),
+        named_rule(military_clock, "four-digit-time-zone"),
         named_rule(hour_ampm, "hour-am-pm"),
         named_rule(named_time, "noon-midnight"),
         named_rule(oclock, "o-clock"),

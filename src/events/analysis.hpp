@@ -103,7 +103,8 @@ struct SentenceAnalysis {
     EventList events;                // in text order; Event::eid left empty (numbered by the caller)
     std::vector<std::size_t> event_token;  // for each event, the index of its head token
     std::vector<std::uint8_t> event_form;   // for each event found by analyze_sentence: 1 a gerund, 2 a
-                                            // participle, 0 else (the verb groups' aspect reads it)
+                                            // participle, 0 else (the verb groups' aspect reads it); at
+                                            // least as long as the tokens, written by event index
     std::vector<char> lower_buffer;  // the lowercase words the tokens point to (moves keep it in place)
 };
 

@@ -606,6 +606,21 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         int timex;
     };
     std::unordered_map<std::string, std::vector<DatedMention>> dated_by_lemma;
+    // The dated mentions not yet in dated_by_lemma, as indexes into out.events (in document order):
+    // most documents never look one up, and then no map is built and no trigger copied.
+    struct PendingMention {
+        std::size_t event;
+        int timex;
+    };
+    std::vector<PendingMention> pending_dated;
+    bool any_dated = false;  // some mention is dated (in the map or pending)
+    auto flush_dated = [&] {
+        for (const PendingMention& p : pending_dated) {
+            const Event& ev = out.events[p.event];
+            dated_by_lemma[ev.lemma].push_back({ev.begin, ev.trigger, p.timex});
+        }
+        pending_dated.clear();
+    };
 
     SentenceAnalysis a;  // reused from sentence to sentence, as are the vectors below
     a.events.attach(out.events);  // each sentence's events are made in place in the output
@@ -762,8 +777,8 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.has_time_tokens = true;
             pl.through_time = through_time;
             if (pl.relation == Relation::On) {
-                const Event& ev = a.events[pl.ref.event];
-                dated_by_lemma[ev.lemma].push_back({ev.begin, ev.trigger, tx});
+                pending_dated.push_back({a.events.base() + pl.ref.event, tx});
+                any_dated = true;
             }
             add(std::move(pl));
         }
@@ -771,7 +786,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         // Rule 2: "since that meeting": the time of an earlier dated mention of the same event noun.
         // (Nothing to refer back to before the document's first dated mention, or without one of the
         // prepositions.)
-        const bool back_reference = a.back_reference && !dated_by_lemma.empty();
+        const bool back_reference = a.back_reference && any_dated;
         for (std::size_t i = 0; back_reference && i + 2 < ntoks; ++i) {
             if (toks[i].tag != Tag::Prep || toks[i + 1].tag != Tag::Det) continue;
             std::string_view w = toks[i].lower;
@@ -782,6 +797,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             std::size_t anaphor = std::size_t(toks[j].event);
             if (is_placed(anaphor)) continue;
             const Event& an = a.events[anaphor];
+            if (!pending_dated.empty()) flush_dated();
             auto dl = dated_by_lemma.find(an.lemma);
             if (dl == dated_by_lemma.end()) continue;
             const DatedMention* src = nullptr;  // the most recent earlier mention
@@ -827,6 +843,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             global[order[j]] = a.events.base() + j;
             put_event_id(out.events[a.events.base() + j].eid, a.events.base() + j + 1);  // (empty until here)
         }
+        // This sentence's pending mentions follow their events to their places.
+        for (auto it = pending_dated.rbegin(); it != pending_dated.rend() && it->event >= a.events.base(); ++it)
+            it->event = global[it->event - a.events.base()];
 
         // Rules 3 and 4 for the events without a time of their own (only needed with --all-events).
         if (in.all_events) {
@@ -879,7 +898,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             if (!pl.dated && !in.all_events) continue;
             const Event& ev = out.events[global[pl.ref.event]];
             if (!ev.factual && !in.all_events) continue;
-            TimelineEntry te;
+            TimelineEntry& te = out.entries.emplace_back();  // filled in place: no move of its strings
             te.event = ev;
             te.relation = pl.relation;
             te.dated = pl.dated;
@@ -907,7 +926,6 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             te.text = std::move(st.text);
             te.text_begin = st.begin;
             te.text_end = st.end;
-            out.entries.push_back(std::move(te));
         }
     }
     return out;

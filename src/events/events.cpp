@@ -10,6 +10,10 @@
 #include <memory>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "core/word_table.hpp"
@@ -220,7 +224,13 @@ bool counts_what_follows(std::string_view lower) {
     static constexpr std::string_view words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
                                                  "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
                                                  "hundred", "thousand", "million", "billion", "dozen"};
-    if (lower.size() < 3 || lower.size() > 8) return false;
+    // Their first letters: a quick "no" for most words, before the compares.
+    constexpr std::uint32_t kFirst = [] {
+        std::uint32_t m = 0;
+        for (std::string_view w : words) m |= 1u << (w[0] - 'a');
+        return m;
+    }();
+    if (lower.size() < 3 || lower.size() > 8 || !(kFirst >> ((lower[0] - 'a') & 31) & 1)) return false;
     for (std::string_view w : words)
         if (w == lower) return true;
     return false;
@@ -271,7 +281,9 @@ inline bool is(std::string_view w, const char (&lit)[N]) {
 }
 
 // Sets a string field of a new event (empty until then): an append, cheaper than an assignment.
-inline void put(std::string& field, std::string_view v) { field.append(v.data(), v.size()); }
+inline void put(std::string& field, std::string_view v) {
+    if (!v.empty()) field.append(v.data(), v.size());  // (most modalities are empty: no call)
+}
 
 // w (at least two bytes long) ends in the two letters a b: "ly", "ed".
 inline bool ends_with2(std::string_view w, char a, char b) { return w[w.size() - 2] == a && w.back() == b; }
@@ -444,6 +456,27 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     // and a store through a char* could otherwise change it.
                     const char* p = t.data();
                     std::size_t j = i, m = n;
+#if defined(__SSE2__)
+                    // Sixteen bytes at a time while they are all there (a word's run mostly ends in the
+                    // first sixteen: one compare of all of them; the buffer is never shorter than the
+                    // text it lowers, so the 16-byte store stays inside it).
+                    while (j + 16 <= e) {
+                        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+                        const __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                        const __m128i bias = _mm_set1_epi8(char(0x80));
+                        // Unsigned x - lo < count, as a signed compare of the biased difference.
+                        const __m128i letter = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(low, _mm_set1_epi8('a')), bias),
+                                                              _mm_set1_epi8(char(-128 + 26)));
+                        const __m128i digit = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8('0')), bias),
+                                                             _mm_set1_epi8(char(-128 + 10)));
+                        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+                        const std::size_t run = std::size_t(std::countr_zero(~mask));  // 16 when all are
+                        _mm_storeu_si128(reinterpret_cast<__m128i*>(lo + m), low);
+                        m += run;
+                        j += run;
+                        if (run < 16) goto run_end;
+                    }
+#endif
                     // Eight bytes at a time while they are all there (the buffer has 8 spare bytes).
                     while (j + 8 <= e) {
                         std::uint64_t v;
@@ -849,7 +882,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.timex_first = a.timex_end = 0;
     a.events.start();
     a.event_token.clear();
-    a.event_form.clear();
     // Sized before tokenizing and not touched after: the tokens' views into it stay valid.
     // (24 bytes more than the sentence: the tokenizer stores words 8 bytes at a time, a punctuation
     // mark at the sentence's end may run past it by 2 bytes, and lookups read 16 bytes from a word's
@@ -860,6 +892,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // alias anything, and would make the compiler reload the vector's bounds on every access.
     // The token vector does not change size below.
     const Tokens toks{a.tokens.data(), a.tokens.size()};
+    // Room for the form of every event the passes below can find (at most one per token): written by
+    // index, no push.
+    if (a.event_form.size() < toks.size()) a.event_form.resize(toks.size());
     static thread_local Memo memo;
     memo.reset(a.tokens);
     const ClosedClass& closed = closed_class_filter();
@@ -876,10 +911,19 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     a.back_reference = false;
     // The tokens the passes below look at, in text order: words still open-class after each pass,
     // forms of "be" (reused from sentence to sentence).
-    static thread_local std::vector<std::uint32_t> words, candidates, be_forms;
-    words.clear();
-    candidates.clear();
-    be_forms.clear();
+    // Each a third of one scratch array that only grows (a list never holds more than the tokens), its
+    // pointer and count in registers: no capacity check per push.
+    struct IndexList {
+        std::uint32_t* p;
+        std::size_t n = 0;
+        void push_back(std::uint32_t i) { p[n++] = i; }
+        const std::uint32_t* begin() const { return p; }
+        const std::uint32_t* end() const { return p + n; }
+    };
+    static thread_local std::vector<std::uint32_t> index_scratch;
+    if (index_scratch.size() < 3 * toks.size()) index_scratch.resize(3 * toks.size());
+    IndexList words{index_scratch.data()}, candidates{index_scratch.data() + toks.size()},
+        be_forms{index_scratch.data() + 2 * toks.size()};
     // What a closed-class word tells the passes below: an "if", a preposition that may refer back
     // to an earlier event ("since that meeting": anchoring's rule 2).
     auto note_closed = [&](const Token& t) {
@@ -1054,7 +1098,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
                 Event& e = a.events.emplace_back();
                 put(e.lemma, ed ? t.lower.substr(0, t.lower.size() - 2) : t.lower);
                 put(e.event_class, "OCCURRENCE");
-                a.event_form.push_back(0);
+                a.event_form[a.events.size() - 1] = 0;
                 a.event_token.push_back(i);
                 t.event = int(a.events.size() - 1);
                 t.verb = true;
@@ -1067,7 +1111,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             put(e.event_class, v->entry->event_class);
             e.noun = false;
             // remember the form for now; the verb group pass below fills tense/aspect/modality
-            a.event_form.push_back(v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0);
+            a.event_form[a.events.size() - 1] = v->form == VerbForm::Gerund ? 1 : is_participle_form(v->form) ? 2 : 0;
             if (is_past_form(v->form)) e.tense = Tense::Past;
             else if (v->form == VerbForm::ThirdSingular) e.tense = Tense::Present;
             else if (v->form == VerbForm::Base && prev != Tag::To && prev != Tag::Modal && prev != Tag::Do &&
@@ -1095,7 +1139,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             put(e.event_class, noun->event_class);
             e.noun = true;
             put(e.aspect, "NONE");
-            a.event_form.push_back(0);
+            a.event_form[a.events.size() - 1] = 0;
             a.event_token.push_back(noun_end);
             toks[noun_end].event = int(a.events.size() - 1);
             for (std::size_t k = i; k <= noun_end; ++k) toks[k].noun_event = true;

@@ -566,6 +566,40 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// "from 9 a.m. to 5 p.m. on Sunday", "10:00-11:30 a.m. Tuesday": a clock time that opens a range
+// whose other end has its day takes that day (and its a.m./p.m. and zone when it has none).
+void time_range_day(std::string_view t, std::vector<Mention>& ms) {
+    auto range_gap = [](std::string_view g) {
+        std::size_t i = 0;
+        while (i < g.size() && g[i] == ' ') ++i;
+        std::size_t j = g.size();
+        while (j > i && g[j - 1] == ' ') --j;
+        auto w = g.substr(i, j - i);
+        return lower_eq(w, "to") || lower_eq(w, "until") || lower_eq(w, "till") || lower_eq(w, "and") ||
+               w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+    };
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        Mention& a = ms[i];
+        const Mention& b = ms[i + 1];
+        const Expr& bx = b.expr;
+        bool b_dated_time = bx.hour >= 0 && (bx.day > 0 || bx.weekday > 0 || bx.holiday > 0 ||
+                                             bx.shape == grammar::Shape::Deictic);
+        if (!time_only(a.expr) || !b_dated_time || b.begin < a.end || !range_gap(t.substr(a.end, b.begin - a.end)))
+            continue;
+        Expr merged = bx;
+        merged.hour = a.expr.hour;
+        merged.minute = a.expr.minute;
+        merged.second = a.expr.second;
+        merged.ampm = a.expr.ampm;
+        // "from 9 to 11 a.m.": the earlier hour shares the later one's half of the day
+        if (merged.ampm == 0 && bx.ampm != 0 && a.expr.hour <= bx.hour) merged.ampm = bx.ampm;
+        merged.has_zone = a.expr.has_zone || bx.has_zone;
+        merged.zone_minutes = a.expr.has_zone ? a.expr.zone_minutes : bx.zone_minutes;
+        merged.mod = a.expr.mod;
+        a.expr = merged;
+    }
+}
+
 // "this coming Sunday, March 8", "last Friday, Oct. 23": a weekday said with a modifier, then the
 // date of that day in apposition, is one date (TimeML tags "Friday, Oct. 23" as one timex; the
 // grammar reads the bare "Sunday, March 8" itself). The explicit month-day decides the value.
@@ -866,6 +900,7 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
         covered = e;
     }
     merge_date_time(t, out);
+    time_range_day(t, out);
     weekday_apposition(t, out);
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);

@@ -297,7 +297,13 @@ struct Builder {
 
     // The anchor for this expression: DCT, or the reference time for anaphora / narratives.
     std::optional<year_month_day> anchor_day(bool anaphoric) {
-        bool use_ref = anaphoric || c.strategy == Strategy::Narrative;
+        // The narrative strategy anchors what the text leaves open ("on Friday", "in June", "December
+        // 27") at the last time mentioned; words relative to the time of writing ("today", "this
+        // year", "last Friday", "three weeks ago") keep the DCT in every strategy.
+        const bool speech_relative = !anaphoric && (e.shape == Shape::Deictic || e.shape == Shape::Offset ||
+                                                    e.rel == Rel::This || e.rel == Rel::Last || e.rel == Rel::Next ||
+                                                    e.rel == Rel::Past || e.rel == Rel::Coming);
+        bool use_ref = anaphoric || (c.strategy == Strategy::Narrative && !speech_relative);
         if (use_ref && c.reference) {
             r.anchor = "reference";
             return year_month_day{c.reference->day};
