@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -183,6 +188,31 @@ bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t be
     return false;
 }
 
+// The first offset p in [b, e - 4] where text[p, p + 4) is "last" in any case (each byte | 0x20), or
+// npos. last_before_past_verb can only find its "last" at such an offset: a sentence without one
+// (most) is settled without walking back from each of its timexes. Sixteen bytes at a time.
+std::size_t first_last(std::string_view text, std::size_t b, std::size_t e) {
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    auto at = [&](std::size_t p) {
+        return (u[p + 1] | 0x20) == 'a' && (u[p + 2] | 0x20) == 's' && (u[p + 3] | 0x20) == 't';
+    };
+    if (e < b + 4) return std::string_view::npos;
+    const std::size_t end = e - 3;  // candidate starts are below this
+    std::size_t p = b;
+#if defined(__SSE2__)
+    for (; p + 16 <= end; p += 16) {
+        const __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(u + p)), _mm_set1_epi8(0x20));
+        for (unsigned m = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('l')))); m; m &= m - 1) {
+            const std::size_t q = p + std::size_t(__builtin_ctz(m));
+            if (at(q)) return q;
+        }
+    }
+#endif
+    for (; p < end; ++p)
+        if ((u[p] | 0x20) == 'l' && at(p)) return p;
+    return std::string_view::npos;
+}
+
 // "He was arrested in March", "Sales rose 5% in March": the past form of the event's own verb right
 // before "in <month>" (an object of up to four words between): the month has happened, however near
 // the next one is. Not a plan ("was planned for March", "decided to admit them in March") or a
@@ -276,6 +306,9 @@ std::optional<std::string_view> zero_padded_year_after(std::string_view text, st
 // time ("a month earlier", "that night" in the next sentences are not counted from it).
 bool after_since(std::string_view text, std::size_t begin) {
     std::size_t k = begin;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k == 0 || (text[k - 1] | 0x20) != 'e') return false;  // (most words do not end so: no walk)
+    k = begin;
     return is_word(word_before(text, 0, k), "since");
 }
 
@@ -284,8 +317,12 @@ bool after_since(std::string_view text, std::size_t begin) {
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
 // before it in its sentence, which starts at sb.
 bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
-    // (No lowercase copy: most mentions follow no "until", and the test ends at the first word.)
+    // (No lowercase copy: most mentions follow no "until", and the test ends at the first word, or
+    // at its last letter.)
     std::size_t k = begin;
+    while (k > sb && text[k - 1] == ' ') --k;
+    if (k == sb || (text[k - 1] | 0x20) != 'l') return false;
+    k = begin;
     auto w = word_before(text, sb, k);
     if (!is_word(w, "until") && !is_word(w, "till")) return false;
     static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",
@@ -350,6 +387,15 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
     std::size_t index = 1;
     resolve::TenseScratch tense_scratch;  // the words of the sentence read last, for the next mention
     std::size_t last_sentence = sentences.size();  // sentence of the last timex kept
+    // Where "last" first appears in sentence `last_scanned` (first_last), found once per sentence.
+    std::size_t last_scanned = sentences.size(), last_at = std::string_view::npos;
+    auto last_before = [&](std::size_t s, std::size_t begin) {
+        if (last_scanned != s) {
+            last_scanned = s;
+            last_at = first_last(text, sentences[s].begin, sentences[s].end);
+        }
+        return last_at != std::string_view::npos && last_at + 4 <= begin;
+    };
     for (const auto& m : mentions) {
         while (si < sentences.size() && sentences[si].end <= m.begin) ++si;
         ctx.longer_period = !a.timexes.empty() && si < sentences.size() && last_sentence == si &&
@@ -364,8 +410,9 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
         ctx.tense = tense;
         ctx.fronted = si < sentences.size() && sentences[si].begin <= m.begin &&
                       (fronted_adjunct(text, sentences[si].begin, m.begin, m.end) ||
-                       (tense == Tense::Past && (last_before_past_verb(text, sentences[si].begin, m.begin) ||
-                                                 past_verb_before_in(text, sentences[si].begin, m.begin))));
+                       (tense == Tense::Past &&
+                        ((last_before(si, m.begin) && last_before_past_verb(text, sentences[si].begin, m.begin)) ||
+                         past_verb_before_in(text, sentences[si].begin, m.begin))));
         std::string_view span = text.substr(m.begin, m.end - m.begin);
         auto r = resolve::resolve(m.expr, span, ctx);
         if (!r) {

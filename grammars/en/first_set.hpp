@@ -664,6 +664,9 @@ struct Decisions {
     // The union of the groups' follow sets (Second::any_of), for the first `merged` groups.
     const Second* any_second = nullptr;
     std::size_t merged = 0;
+    // The distinct sets of rules allowed after this first word (a few: by which groups the second
+    // token meets), which the pair cache of begin_candidate refers to by index.
+    std::vector<RuleBits> allowed_sets;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -772,17 +775,23 @@ inline bool begin_candidate(const char* first, const char* last) {
     // rule is registered and decided (then the answer for a pair never changes).
     // (The key in place: most pairs are seen once, and a string longer than its small buffer would
     // cost an allocation per candidate.)
+    // An entry is half a cache line: the rules allowed are an index into the first word's distinct
+    // sets, and a pair whose key is longer than kPairKey (seldom seen) is not kept. 2048 of them
+    // hold a corpus's recurring pairs in less memory than 512 entries with the sets and keys of
+    // any length in place did.
+    constexpr std::size_t kPairKey = 21;
     struct Pair {
         Decisions* decisions = nullptr;
-        RuleBits allowed;
-        std::size_t key_size = 0;
-        char key[2 * kKeyMax + 8];
+        std::uint16_t allowed = 0;  // index into decisions->allowed_sets
+        std::uint8_t key_size = 0;
+        char key[kPairKey];
     };
-    thread_local std::array<Pair, 512> pairs;
+    static_assert(sizeof(Pair) == 32);
+    thread_local std::array<Pair, 2048> pairs;
     Pair& pair = pairs[ph & (pairs.size() - 1)];
     if (all_registered && pair.decisions && pair.key_size == pair_size &&
         std::memcmp(pair.key, pair_buf, pair_size) == 0) {
-        cand.allowed = pair.allowed;
+        cand.allowed = pair.decisions->allowed_sets[pair.allowed];
         cand.decisions = pair.decisions;
         cand.first = first;
         cand.complete = true;
@@ -836,11 +845,17 @@ inline bool begin_candidate(const char* first, const char* last) {
     cand.decisions = &d;
     cand.first = first;
     cand.complete = all_registered;
-    if (all_registered) {
-        std::memcpy(pair.key, pair_buf, pair_size);
-        pair.key_size = pair_size;
-        pair.decisions = &d;
-        pair.allowed = cand.allowed;
+    if (all_registered && pair_size <= kPairKey) {
+        auto& sets = d.allowed_sets;
+        std::size_t i = 0;
+        while (i < sets.size() && sets[i].w != cand.allowed.w) ++i;
+        if (i == sets.size() && i <= 0xFFFF) sets.push_back(cand.allowed);
+        if (i <= 0xFFFF) {
+            std::memcpy(pair.key, pair_buf, pair_size);
+            pair.key_size = std::uint8_t(pair_size);
+            pair.decisions = &d;
+            pair.allowed = std::uint16_t(i);
+        }
     }
     return all_registered && cand.allowed.none();
 }

@@ -98,31 +98,43 @@ std::string lower_ascii(std::string_view w) {
     return lower;
 }
 
-// Titles and name parts: a period after them never ends a sentence ("Dr. Smith", "Gov. Abbott").
-detail::WordTable<bool> word_set(std::initializer_list<std::string_view> words) {
+template <std::size_t N>
+detail::WordTable<bool> word_set(const std::string_view (&words)[N]) {
     detail::WordTable<bool> t;
     for (auto w : words) t.set(w, true);
     return t;
 }
 
+// Titles and name parts: a period after them never ends a sentence ("Dr. Smith", "Gov. Abbott").
+constexpr std::string_view kTitles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "st", "jr", "sr", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "mt", "ft", "no", "vs", "nos",
+    "fig", "vol", "pp", "art", "sec", "ch", "approx", "dept", "gens", "sens", "reps", "amb", "maj", "pvt"};
+
 bool is_title(std::string_view lower) {
-    static const auto titles = word_set({
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-        "st", "jr", "sr", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "mt", "ft", "no", "vs", "nos",
-        "fig", "vol", "pp", "art", "sec", "ch", "approx", "dept", "gens", "sens", "reps", "amb", "maj", "pvt"});
+    static const auto titles = word_set(kTitles);
     return titles.contains(lower);
 }
 
 // Words whose trailing period does not by itself end a sentence.
 bool is_abbreviation(std::string_view w) {
-    static const auto abbrev = word_set({
+    static constexpr std::string_view words[] = {
         "co", "corp", "inc", "ltd", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
         "blvd", "rd", "est", "calif", "fla", "mass", "ariz", "conn", "ill", "penn", "wash", "tex", "bros",
-        "univ", "assn", "govt", "intl", "natl", "min", "max", "sq", "km", "cm", "mm", "kg", "lb", "lbs", "oz"});
+        "univ", "assn", "govt", "intl", "natl", "min", "max", "sq", "km", "cm", "mm", "kg", "lb", "lbs", "oz"};
+    static const auto abbrev = word_set(words);
+    // The shapes of the words of both lists: most words before a period ("said.", "year.") are in
+    // neither, and fail this test without a table lookup.
+    static const detail::WordShapes shapes = [] {
+        detail::WordShapes s;
+        for (auto x : words) s.add(x);
+        for (auto x : kTitles) s.add(x);
+        return s;
+    }();
     // Lowercased in a fixed buffer: no word of the two lists is longer than it.
     char buf[16];
-    if (w.size() <= sizeof buf) {
+    if (w.size() <= sizeof buf && shapes.may_contain(w)) {
         for (std::size_t k = 0; k < w.size(); ++k) buf[k] = detail::ascii::to_lower(w[k]);
         std::string_view lower(buf, w.size());
         if (abbrev.contains(lower) || is_title(lower)) return true;

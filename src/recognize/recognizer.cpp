@@ -652,7 +652,8 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }
@@ -724,7 +725,8 @@ void weekday_apposition(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }
@@ -954,7 +956,8 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
                 continue;
             }
         }
-        ms[w++] = ms[i];
+        if (w != i) ms[w] = ms[i];  // (most mentions stay where they are: no copy onto itself)
+        ++w;
     }
     ms.resize(w);
 }

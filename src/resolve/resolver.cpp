@@ -85,8 +85,33 @@ void put(std::string& s, int v) {
     auto res = std::to_chars(buf, buf + sizeof buf, v);
     s.append(buf, res.ptr);
 }
+// fmt's "{}" of a double: an integral value below 1e15 is its digits (fmt's shortest
+// representation has no exponent and no fraction for it); any other value goes through fmt.
+void put(std::string& s, double v) {
+    if (v >= 0 && v < 1e15 && v == std::floor(v) && !std::signbit(v)) {
+        char buf[24];
+        auto res = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+        s.append(buf, res.ptr);
+    } else {
+        s += fmt::format("{}", v);
+    }
+}
+// fmt's "{:0N}" of an integer (N = width): the sign, then zeros up to `width` bytes in all.
+void put_padded(std::string& s, long long v, int width) {
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    const char* digits = buf;
+    if (v < 0) {
+        s.push_back('-');
+        ++digits;
+        --width;
+    }
+    for (auto len = res.ptr - digits; len < width; ++len) s.push_back('0');
+    s.append(digits, std::size_t(res.ptr - digits));
+}
 std::size_t part_size(std::string_view v) { return v.size(); }
 std::size_t part_size(int) { return 11; }  // "-2147483648"
+std::size_t part_size(double) { return 24; }
 template <class... A>
 std::string cat(const A&... parts) {
     std::string s;
@@ -343,10 +368,16 @@ bool Builder::with_time(year_month_day d) {
         int m = std::max(e.minute, 0);
         r.type = TimexType::Time;
         r.known |= FieldHour | (e.minute >= 0 ? FieldMinute : FieldNone) | (e.second >= 0 ? FieldSecond : FieldNone);
-        if (e.second >= 0)
-            r.value = fmt::format("{}T{:02}:{:02}:{:02}", day_value(d), h, m, e.second);
-        else
-            r.value = fmt::format("{}T{:02}:{:02}", day_value(d), h, m);
+        // "{}T{:02}:{:02}" and ":{:02}" for the seconds
+        r.value = day_value(d);
+        r.value += 'T';
+        put_padded(r.value, h, 2);
+        r.value += ':';
+        put_padded(r.value, m, 2);
+        if (e.second >= 0) {
+            r.value += ':';
+            put_padded(r.value, e.second, 2);
+        }
         auto b = sys_seconds{sys_days{d}} + hours{h} + minutes{m} + seconds{std::max(e.second, 0)};
         if (e.has_zone) {
             b -= minutes{e.zone_minutes};
@@ -362,7 +393,9 @@ bool Builder::with_time(year_month_day d) {
         // "this morning", "last night" are TIMEs.
         r.type = e.weekday > 0 || e.day > 0 ? TimexType::Date : TimexType::Time;
         r.known |= FieldPartOfDay;
-        r.value = fmt::format("{}T{}", day_value(d), part_code(e.part));
+        r.value = day_value(d);
+        r.value += 'T';
+        r.value += part_code(e.part);
         auto [from, to] = part_hours(e.part);
         r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
         r.granularity = Granularity::PartOfDay;
@@ -949,7 +982,10 @@ std::optional<year_month> Builder::reported_quarter() {
 }
 
 void Builder::set_quarter(year_month first_month) {
-    r.value = fmt::format("{:04}-Q{}", int(first_month.year()), (unsigned(first_month.month()) - 1) / 3 + 1);
+    r.value.clear();  // "{:04}-Q{}"
+    put_padded(r.value, int(first_month.year()), 4);
+    r.value += "-Q";
+    put(r.value, int((unsigned(first_month.month()) - 1) / 3 + 1));
     r.interval = span(sys_days{first_month / 1}, sys_days{(first_month + months{3}) / 1});
     r.granularity = Granularity::Quarter;
 }
@@ -1123,7 +1159,10 @@ std::optional<Resolution> Builder::unit_period() {
             unsigned q0 = (unsigned(a->month()) - 1) / 3;  // 0..3
             auto ym = a->year() / month(q0 * 3 + 1) + months{3 * step};
             r.implied = FieldYear | FieldQuarter;
-            r.value = fmt::format("{:04}-Q{}", int(ym.year()), (unsigned(ym.month()) - 1) / 3 + 1);
+            r.value.clear();  // "{:04}-Q{}"
+            put_padded(r.value, int(ym.year()), 4);
+            r.value += "-Q";
+            put(r.value, int((unsigned(ym.month()) - 1) / 3 + 1));
             r.interval = span(sys_days{ym / 1}, sys_days{(ym + months{3}) / 1});
             r.granularity = Granularity::Quarter;
             break;
@@ -1132,7 +1171,10 @@ std::optional<Resolution> Builder::unit_period() {
             unsigned h0 = (unsigned(a->month()) - 1) / 6;
             auto ym = a->year() / month(h0 * 6 + 1) + months{6 * step};
             r.implied = FieldYear | FieldHalf;
-            r.value = fmt::format("{:04}-H{}", int(ym.year()), (unsigned(ym.month()) - 1) / 6 + 1);
+            r.value.clear();  // "{:04}-H{}"
+            put_padded(r.value, int(ym.year()), 4);
+            r.value += "-H";
+            put(r.value, int((unsigned(ym.month()) - 1) / 6 + 1));
             r.interval = span(sys_days{ym / 1}, sys_days{(ym + months{6}) / 1});
             r.granularity = Granularity::Half;
             break;
@@ -1140,7 +1182,7 @@ std::optional<Resolution> Builder::unit_period() {
         case Unit::Year: {
             auto y = a->year() + years{step};
             r.implied = FieldYear;
-            r.value = fmt::format("{:04}", int(y));
+            r.value = year_value(int(y));
             r.interval = year_span(y);
             r.granularity = Granularity::Year;
             break;
@@ -1148,7 +1190,8 @@ std::optional<Resolution> Builder::unit_period() {
         case Unit::Decade: {
             int d = int(a->year()) / 10 + step;
             r.implied = FieldDecade;
-            r.value = fmt::format("{:03}", d);
+            r.value.clear();
+            put_padded(r.value, d, 3);
             r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
             r.granularity = Granularity::Decade;
             break;
@@ -1156,7 +1199,8 @@ std::optional<Resolution> Builder::unit_period() {
         case Unit::Century: {
             int cc = int(a->year()) / 100 + step;
             r.implied = FieldCentury;
-            r.value = fmt::format("{:02}", cc);
+            r.value.clear();
+            put_padded(r.value, cc, 2);
             r.interval = span(sys_days{year(cc * 100) / 1 / 1}, sys_days{year(cc * 100 + 100) / 1 / 1});
             r.granularity = Granularity::Century;
             break;
@@ -1168,8 +1212,8 @@ std::optional<Resolution> Builder::unit_period() {
     std::string_view unit_word =
         e.unit == Unit::Day ? std::string_view("day") : std::string_view(to_string(r.granularity));
     if (step > 1 || step < -1)  // "the week after next"
-        r.explanation = fmt::format("{}: {} {}s {} that of {} -> {}", text, step < 0 ? -step : step, unit_word,
-                                    step < 0 ? "before" : "after", anchor_name(), r.value);
+        r.explanation = cat(text, ": ", step < 0 ? -step : step, " ", unit_word, "s ",
+                            std::string_view(step < 0 ? "before" : "after"), " that of ", anchor_name(), " -> ", r.value);
     else
         r.explanation = cat(text, ": the ", std::string_view(ri < 10 ? rel_words[ri] : ""), " ", unit_word,
                             " relative to ", anchor_name(), " -> ", r.value);
@@ -1231,9 +1275,9 @@ std::string duration_value(double q, Unit u, bool vague) {
     if (u == Unit::Decade) q *= 10;
     if (u == Unit::Century) q *= 100;
     if (u == Unit::Millennium) q *= 1000;
-    if (u == Unit::Weekend) return vague ? "PXWE" : fmt::format("P{}WE", q);
+    if (u == Unit::Weekend) return vague ? "PXWE" : cat("P", q, "WE");
     auto i = info(u);
-    if (vague) return fmt::format("P{}X{}", i.time ? "T" : "", i.code);
+    if (vague) return cat("P", i.time ? "T" : "", "X", i.code);
     if (q != std::floor(q) && u == Unit::Week) return duration_value(q * 7, Unit::Day, false);
     if (q != std::floor(q) && i.to_smaller > 0) {
         // A fraction goes to the next smaller unit, combined as the TimeBank gold writes it:
@@ -1243,12 +1287,14 @@ std::string duration_value(double q, Unit u, bool vague) {
             if (whole == 0) return duration_value(rest, i.smaller, false);
             auto s = info(i.smaller);
             std::string date_part, time_part;
-            (i.time ? time_part : date_part) += fmt::format("{}{}", whole, i.code);
-            (s.time ? time_part : date_part) += fmt::format("{}{}", rest, s.code);
+            put(i.time ? time_part : date_part, whole);
+            (i.time ? time_part : date_part) += i.code;
+            put(s.time ? time_part : date_part, rest);
+            (s.time ? time_part : date_part) += s.code;
             return "P" + date_part + (time_part.empty() ? "" : "T" + time_part);
         }
     }
-    return fmt::format("P{}{}{}", i.time ? "T" : "", q, i.code);
+    return cat("P", i.time ? "T" : "", q, i.code);
 }
 
 std::optional<Resolution> Builder::duration() {
@@ -1308,8 +1354,8 @@ std::optional<Resolution> Builder::offset() {
             set_quarter(*q + years{sign * static_cast<int>(e.quantity)});
             r.comparison = true;
             if (e.mod != Mod::None) r.mod = mod_value(e.mod);
-            r.explanation = fmt::format("{}: {} year(s) {} the quarter reported on -> {}", text, e.quantity,
-                                        sign < 0 ? "before" : "after", r.value);
+            r.explanation = cat(text, ": ", e.quantity, " year(s) ", sign < 0 ? "before" : "after",
+                                " the quarter reported on -> ", r.value);
             return std::move(r);
         }
     }
@@ -1318,7 +1364,7 @@ std::optional<Resolution> Builder::offset() {
     r.temporal_function = true;
     if (e.vague_quantity) {
         r.value = e.rel == Rel::Ago || e.rel == Rel::Before ? "PAST_REF" : "FUTURE_REF";
-        r.explanation = fmt::format("{}: an unspecified amount of time from {} -> {}", text, anchor_name(), r.value);
+        r.explanation = cat(text, ": an unspecified amount of time from ", anchor_name(), " -> ", r.value);
         return std::move(r);
     }
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
@@ -1351,8 +1397,11 @@ std::optional<Resolution> Builder::offset() {
             auto dp = std::chrono::floor<days>(t);
             auto tod = hh_mm_ss<seconds>{t - dp};
             r.type = TimexType::Time;
-            r.value = fmt::format("{}T{:02}:{:02}", day_value(year_month_day{dp}), tod.hours().count(),
-                                  tod.minutes().count());
+            r.value = day_value(year_month_day{dp});  // "{}T{:02}:{:02}"
+            r.value += 'T';
+            put_padded(r.value, tod.hours().count(), 2);
+            r.value += ':';
+            put_padded(r.value, tod.minutes().count(), 2);
             r.interval = Interval{t, t + seconds{60}};
             r.granularity = e.unit == Unit::Hour ? Granularity::Hour : Granularity::Minute;
             if (e.unit == Unit::Hour) r.value.resize(r.value.size() - 3);
@@ -1396,7 +1445,7 @@ std::optional<Resolution> Builder::offset() {
                 break;
             }
             auto y = a->year() + years{sign * static_cast<int>(ny)};
-            r.value = fmt::format("{:04}", int(y));
+            r.value = year_value(int(y));
             r.interval = year_span(y);
             r.granularity = Granularity::Year;
             break;
@@ -1405,33 +1454,35 @@ std::optional<Resolution> Builder::offset() {
     }
     if (e.mod != Mod::None) r.mod = mod_value(e.mod);
     r.implied = FieldYear | FieldMonth | FieldDay;
-    r.explanation = fmt::format("{}: {} {} {} {} -> {}", text, q, "unit(s)", sign < 0 ? "before" : "after",
-                                anchor_name(), r.value);
+    r.explanation = cat(text, ": ", q, " unit(s) ", sign < 0 ? "before" : "after", " ", anchor_name(), " -> ",
+                        r.value);
     return std::move(r);
 }
 
 std::optional<Resolution> Builder::set() {
     r.type = TimexType::Set;
     r.quant = "";
-    r.freq = e.times > 0 ? fmt::format("{}X", e.times) : "";
+    r.freq = e.times > 0 ? cat(e.times, "X") : "";
     if (e.weekday > 0) {
-        r.value = fmt::format("XXXX-WXX-{}", e.weekday);
+        r.value = cat("XXXX-WXX-", e.weekday);
         r.known = FieldWeekday;
         // "every other Thursday": the weekday once in each period of two weeks (TimeBank writes the
         // period of a weekday set as freq, "each Thursday" freq="1W")
         if (e.quantity >= 2 && e.quantity == std::floor(e.quantity)) r.freq = fmt::format("{}W", int(e.quantity));
         if (e.part != PartOfDay::None) {  // "Tuesday nights"
-            r.value += fmt::format("T{}", part_code(e.part));
+            r.value += 'T';
+            r.value += part_code(e.part);
             r.known |= FieldPartOfDay;
         }
     } else if (e.month > 0) {
-        r.value = fmt::format("XXXX-{:02}", e.month);
+        r.value = "XXXX-";  // "XXXX-{:02}"
+        put_padded(r.value, e.month, 2);
         r.known = FieldMonth;
     } else if (e.season != Season::None) {
-        r.value = fmt::format("XXXX-{}", season_code(e.season));
+        r.value = cat("XXXX-", season_code(e.season));
         r.known = FieldSeason;
     } else if (e.part != PartOfDay::None) {
-        r.value = fmt::format("XXXX-XX-XXT{}", part_code(e.part));
+        r.value = cat("XXXX-XX-XXT", part_code(e.part));
         r.known = FieldPartOfDay;
     } else if (e.unit != Unit::None) {
         r.value = duration_value(e.vague_quantity ? 1 : e.quantity, e.unit, false);
@@ -1443,7 +1494,7 @@ std::optional<Resolution> Builder::set() {
     for (auto& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
     if (lower.rfind("every", 0) == 0) r.quant = "EVERY";
     if (lower.rfind("each", 0) == 0) r.quant = "EACH";
-    r.explanation = fmt::format("{}: recurring {}{}", text, r.value, r.freq.empty() ? "" : ", " + r.freq);
+    r.explanation = cat(text, ": recurring ", r.value, r.freq.empty() ? "" : ", ", r.freq);
     return std::move(r);
 }
 
@@ -1483,7 +1534,7 @@ Period period_containing(sys_days d, Granularity g) {
         case Granularity::Day: return {day_span(d), day_value(ymd)};
         case Granularity::Week: return {span(monday_of(d), monday_of(d) + weeks{1}), week_value(d)};
         case Granularity::Month: return {month_span(ymd.year(), ymd.month()), month_value(ymd.year(), ymd.month())};
-        default: return {year_span(ymd.year()), fmt::format("{:04}", int(ymd.year()))};
+        default: return {year_span(ymd.year()), year_value(int(ymd.year()))};
     }
 }
 

@@ -226,8 +226,11 @@ public:
             lo_ = hi_ = base_ = ws;
             runs_.clear();
             lower_.clear();
+            hints_.fill(0);
         } else if (ws - base_ > (std::size_t(1) << 16)) {  // drop what the windows have left behind
             auto keep = std::partition_point(runs_.begin(), runs_.end(), [&](const Run& r) { return r.e <= ws; });
+            const std::size_t dropped = std::size_t(keep - runs_.begin());
+            for (auto& h : hints_) h = h > dropped ? h - dropped : 0;
             runs_.erase(runs_.begin(), keep);
             lower_.erase(0, ws - base_);
             base_ = lo_ = ws;
@@ -235,6 +238,28 @@ public:
         if (we > hi_) extend(t, we);
     }
     std::vector<Run>& runs() { return runs_; }
+    // Forgets the text (a scratch reused for another text that may live at the same address).
+    void reset() { text_ = nullptr; }
+    // The first run for which pred (true on a prefix of the runs) is false: std::partition_point,
+    // started from where the same search (`which`) ended for the expression before. The expressions
+    // of a sentence come in text order, so the answer mostly lies a few runs further on.
+    template <class Pred>
+    long first_not(std::size_t which, Pred pred) {
+        const std::size_t n = runs_.size();
+        std::size_t i = std::min(hints_[which], n);
+        if (i > 0 && !pred(runs_[i - 1])) {
+            i = std::size_t(std::partition_point(runs_.begin(), runs_.begin() + long(i), pred) - runs_.begin());
+        } else {
+            for (int steps = 0; i < n && pred(runs_[i]); ++i) {
+                if (++steps == 8) {  // far ahead: the binary search
+                    i = std::size_t(std::partition_point(runs_.begin() + long(i), runs_.end(), pred) - runs_.begin());
+                    break;
+                }
+            }
+        }
+        hints_[which] = i;
+        return long(i);
+    }
     // The lowercase text of [b, e), a part of a run.
     std::string_view lower(std::size_t b, std::size_t e) const {
         return std::string_view(lower_.data() + (b - base_), e - b);  // written by extend()
@@ -333,6 +358,7 @@ private:
     std::size_t lo_ = 0, hi_ = 0, base_ = 0;
     std::vector<Run> runs_;
     std::string lower_;  // lowercase of [base_, hi_)
+    std::array<std::size_t, 3> hints_{};  // of first_not, by search
 };
 
 // The words of the window [ws, we): word 0 is the first that starts at or after `begin`, word -1 the
@@ -349,11 +375,10 @@ public:
         cache.cover(t, sb, se, ws, we);
         auto& runs = cache.runs();
         runs_ = runs.data();
-        auto first = [&](auto pred) { return long(std::partition_point(runs.begin(), runs.end(), pred) - runs.begin()); };
         // The first run that ends after `begin`: its word is on the left if it starts before `begin`.
-        const long j = first([&](const Run& r) { return r.e <= begin; });
-        lo_ = first([&](const Run& r) { return r.e <= ws; });
-        hi_ = first([&](const Run& r) { return r.b < we; }) - 1;
+        const long j = cache.first_not(0, [&](const Run& r) { return r.e <= begin; });
+        lo_ = cache.first_not(1, [&](const Run& r) { return r.e <= ws; });
+        hi_ = cache.first_not(2, [&](const Run& r) { return r.b < we; }) - 1;
         Word w;
         if (lo_ <= hi_ && !word_of(lo_, w)) ++lo_;
         if (lo_ <= hi_ && !word_of(hi_, w)) --hi_;
@@ -437,10 +462,36 @@ private:
 
 struct TenseScratch::Impl {
     RunCache runs;
+    // Whether the sentence asked about last, [sb, se) of text, holds a backquote (then its
+    // expressions' windows are searched for one): one search per sentence, not per expression.
+    const char* text = nullptr;
+    std::size_t size = 0, sb = 0, se = 0;
+    bool backquote = false;
+    bool sentence_has_backquote(std::string_view t, std::size_t b, std::size_t e) {
+        if (t.data() != text || t.size() != size || b != sb || e != se) {
+            text = t.data();
+            size = t.size();
+            sb = b;
+            se = e;
+            backquote = e > b && std::memchr(t.data() + b, '`', e - b);
+        }
+        return backquote;
+    }
 };
 
-TenseScratch::TenseScratch() : impl_(std::make_unique<Impl>()) {}
-TenseScratch::~TenseScratch() = default;
+namespace {
+// The scratch of the last text annotated on this thread, kept for the next one: its buffers keep
+// their capacity, so a text does not grow them again from nothing.
+thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
+}  // namespace
+
+TenseScratch::TenseScratch() : impl_(spare_scratch ? std::move(spare_scratch) : std::make_unique<Impl>()) {
+    impl_->runs.reset();
+    impl_->text = nullptr;
+}
+TenseScratch::~TenseScratch() {
+    if (impl_ && !spare_scratch) spare_scratch = std::move(impl_);
+}
 
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
     TenseScratch scratch;
@@ -465,7 +516,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // A joined sentence opens with ``: without a backquote in the window there is none to look for.
     auto final_punct = [](char c) { return c == '.' || c == '!' || c == '?'; };
     std::size_t opener = sb;  // where the sentence the timex is in starts
-    if (we > ws && std::memchr(t.data() + ws, '`', we - ws)) {
+    auto& impl = *scratch.impl_;
+    if (we > ws && impl.sentence_has_backquote(t, sb, se) && std::memchr(t.data() + ws, '`', we - ws)) {
         for (std::size_t i = ws; i < begin; ++i)
             if (final_punct(t[i]))
                 if (auto k = quote_boundary_after(t, i, begin); k != std::string_view::npos) ws = opener = k;
@@ -477,7 +529,6 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     }
     while (ws > sb && ws < begin && ascii::is_alpha(t[ws - 1])) ++ws;  // a word start
 
-    auto& impl = *scratch.impl_;
     Words words(t, ws, we, begin, end, sb, se, opener, impl.runs);
 
     // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
