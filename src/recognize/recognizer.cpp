@@ -785,13 +785,18 @@ void year_ranges(std::string_view t, std::vector<Mention>& ms) {
         added.push_back(n);
     }
     if (added.empty()) return;
+    // One merge of the two ordered lists (inserting one at a time would be quadratic in a text of
+    // many ranges); an added year that overlaps a mention is dropped.
+    std::vector<Mention> merged;
+    merged.reserve(ms.size() + added.size());
+    std::size_t i = 0;
     for (auto& n : added) {
-        auto at = std::lower_bound(ms.begin(), ms.end(), n.begin,
-                                   [](const Mention& a, std::size_t b) { return a.begin < b; });
-        if (at != ms.end() && at->begin < n.end) continue;  // already covered
-        if (at != ms.begin() && std::prev(at)->end > n.begin) continue;
-        ms.insert(at, n);
+        while (i < ms.size() && ms[i].begin < n.begin) merged.push_back(std::move(ms[i++]));
+        bool covered = (i < ms.size() && ms[i].begin < n.end) || (!merged.empty() && merged.back().end > n.begin);
+        if (!covered) merged.push_back(std::move(n));
     }
+    while (i < ms.size()) merged.push_back(std::move(ms[i++]));
+    ms = std::move(merged);
 }
 
 // "between March and May", "from November to February", "June through August": the second bare month
