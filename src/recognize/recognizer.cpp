@@ -626,8 +626,8 @@ void merge_date_time(std::string_view t, std::vector<Mention>& ms) {
             bool a_date = date_only(a.expr) || deictic_day(a.expr), b_date = date_only(b.expr) || deictic_day(b.expr);
             // "10:30 this morning", "9 p.m. last night": the clock time of that part of the day
             bool b_part = deictic_part(b.expr) && time_only(a.expr);
-            if (joinable_gap(t.substr(a.end, b.begin - a.end)) &&
-                ((a_date && time_only(b.expr)) || (time_only(a.expr) && (b_date || b_part)))) {
+            if (((a_date && time_only(b.expr)) || (time_only(a.expr) && (b_date || b_part))) &&
+                joinable_gap(t.substr(a.end, b.begin - a.end))) {
                 const Expr& d = a_date ? a.expr : b.expr;
                 const Expr& tm = a_date ? b.expr : a.expr;
                 Expr merged = d;
