@@ -554,3 +554,23 @@ TEST_CASE("anchoring: coordinated verbs each take their own time", "[timeline][a
     CHECK(t.entries[1].event.trigger == "re-elected");
     CHECK(t.entries[1].value == "2020");
 }
+
+TEST_CASE("no-break and thin spaces of web text separate words as spaces do", "[timeline][input]") {
+    // U+00A0 inside a date and a time, U+202F inside "next week", U+2009 before "Friday"
+    auto t = timeline_of("The vote was held on Jan.\xC2\xA0" "19, 2024, at 9\xC2\xA0p.m. It ended on\xE2\x80\x89"
+                         "Friday. The talks resume next\xE2\x80\xAFweek.");
+    INFO(describe(t));
+    auto* held = entry_for(t, "was held");
+    REQUIRE(held);
+    CHECK(held->value == "2024-01-19T21:00");
+    CHECK(held->text == "The vote was held on Jan. 19, 2024, at 9 p.m.");
+    auto* ended = entry_for(t, "ended");
+    REQUIRE(ended);
+    CHECK(ended->value == "2024-01-19");
+    CHECK(ended->text == "It ended on Friday");
+    auto* resume = entry_for(t, "resume");
+    REQUIRE(resume);
+    CHECK(resume->value == "2024-W04");
+    // The timexes are spans of the text as given (offsets and bytes unchanged).
+    for (auto& x : t.annotation.timexes) CHECK(t.source.substr(x.begin, x.end - x.begin) == x.text);
+}

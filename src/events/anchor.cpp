@@ -424,8 +424,8 @@ std::string join_tokens(std::string_view text, const std::vector<Token>& toks, s
         if (last_end != std::string::npos) {
             std::string_view gap = text.substr(last_end, toks[k].begin - last_end);
             bool space = false;  // (the gaps are short: a loop, not a call)
-            for (char c : gap)
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            for (char c : gap)  // (bytes >= 0x80 between tokens are a no-break or thin space)
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || static_cast<unsigned char>(c) >= 0x80) {
                     space = true;
                     break;
                 }

@@ -967,9 +967,61 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// The offset of the first Unicode space other than U+0020 in t ("Jan.\u00A019", "9\u202Fp.m.": web
+// text puts no-break and thin spaces inside dates), or npos. Only U+00A0 (C2 A0), U+2000-U+200A
+// (E2 80 80-8A) and U+202F (E2 80 AF).
+std::size_t first_unicode_space(std::string_view t) {
+    const char* p = t.data();
+    const char* end = p + t.size();
+    std::size_t found = std::string_view::npos;
+    for (const char* q = p; (q = static_cast<const char*>(std::memchr(q, '\xC2', std::size_t(end - q)))) != nullptr; ++q)
+        if (q + 1 < end && static_cast<unsigned char>(q[1]) == 0xA0) {
+            found = std::size_t(q - p);
+            break;
+        }
+    const char* limit = found == std::string_view::npos ? end : p + found;
+    for (const char* q = p; q < limit && (q = static_cast<const char*>(std::memchr(q, '\xE2', std::size_t(limit - q)))) != nullptr;
+         ++q)
+        if (q + 2 < end && static_cast<unsigned char>(q[1]) == 0x80 &&
+            (static_cast<unsigned char>(q[2]) <= 0x8A || static_cast<unsigned char>(q[2]) == 0xAF))
+            return std::size_t(q - p);
+    return found;
+}
+
+// t with those spaces written as as many ASCII spaces as they have bytes: the same offsets, so every
+// mention found in it is a span of t.
+std::string ascii_spaces(std::string_view t, std::size_t from) {
+    std::string s(t);
+    for (std::size_t i = from; i + 1 < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            s[i] = s[i + 1] = ' ';
+            ++i;
+        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[i + 2]) <= 0x8A || static_cast<unsigned char>(s[i + 2]) == 0xAF)) {
+            s[i] = s[i + 1] = s[i + 2] = ' ';
+            i += 2;
+        }
+    }
+    return s;
+}
+
+void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out);
+
 }  // namespace
 
 void recognize(std::string_view t, std::vector<Mention>& out) {
+    if (auto at = first_unicode_space(t); at != std::string_view::npos) {
+        const std::string spaced = ascii_spaces(t, at);
+        recognize_ascii_spaced(spaced, out);
+        return;
+    }
+    recognize_ascii_spaced(t, out);
+}
+
+namespace {
+
+void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     out.clear();
     // Tokens: runs of ASCII letters/digits; an apostrophe inside a word ("o'clock", "year's") stays.
     // Only the tokens that may start a match are kept, each with its ordinal among all tokens (a
@@ -1117,6 +1169,8 @@ void recognize(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     period_ending(t, out);
 }
+
+}  // namespace
 
 std::vector<Mention> recognize(std::string_view text) {
     std::vector<Mention> out;
