@@ -128,3 +128,11 @@ TEST_CASE("segment: empty and blank text", "[segment]") {
     CHECK(dateline::segment(" \n\n \t").empty());
     CHECK(dateline::paragraphs("\n\n").empty());
 }
+
+TEST_CASE("segmentation: a no-break space after a full stop ends the sentence like a space", "[segment]") {
+    const std::string text = "Talks ended on Friday.\xC2\xA0The union will strike next week.\xC2\xA0\xC2\xA0Officials met.";
+    auto s = dateline::segment(text);
+    REQUIRE(s.size() == 3);
+    CHECK(text.substr(s[1].begin, s[1].end - s[1].begin) == "The union will strike next week.");
+    CHECK(text.substr(s[2].begin, s[2].end - s[2].begin) == "Officials met.");
+}

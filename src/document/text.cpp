@@ -91,6 +91,13 @@ void validate_text(std::string_view t) {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+// A no-break or thin space at i (U+00A0, U+2000-U+200A, U+202F): its length in bytes, else 0.
+std::size_t unicode_space_at(std::string_view t, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
+    if (i + 1 < t.size() && b(i) == 0xC2 && b(i + 1) == 0xA0) return 2;
+    if (i + 2 < t.size() && b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) <= 0x8A || b(i + 2) == 0xAF)) return 3;
+    return 0;
+}
 
 std::string lower_ascii(std::string_view w) {
     std::string lower(w);
@@ -302,7 +309,11 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
                        bool last_paragraph, std::vector<Sentence>& out) {
     std::size_t first = out.size();
     auto emit = [&](std::size_t b, std::size_t e, bool header) {
-        while (b < e && is_space(t[b])) ++b;
+        for (;;) {  // leading spaces, no-break spaces included
+            if (b < e && is_space(t[b])) ++b;
+            else if (std::size_t u = b < e ? unicode_space_at(t, b) : 0) b += u;
+            else break;
+        }
         while (e > b && is_space(t[e - 1])) --e;
         if (e > b) out.push_back({b, e, paragraph, header});
     };
@@ -362,12 +373,16 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
                     e += 3;
                 else break;
             }
-            if (e < pe && !is_space(t[e])) {  // "3.5", "U.S.A", "example.com", "p.m.,"
+            if (e < pe && !is_space(t[e]) && !unicode_space_at(t, e)) {  // "3.5", "U.S.A", "example.com", "p.m.,"
                 i = e;
                 continue;
             }
             std::size_t next = e;
-            while (next < pe && (t[next] == ' ' || t[next] == '\t')) ++next;
+            while (next < pe) {  // spaces, tabs and no-break spaces ("Friday.\u00A0The union ...")
+                if (t[next] == ' ' || t[next] == '\t') ++next;
+                else if (std::size_t u = unicode_space_at(t, next)) next += u;
+                else break;
+            }
             if (c == '.' && e == i + 1) {
                 std::size_t w = i;
                 while (w > start && !is_space(t[w - 1]) && t[w - 1] != '(' && t[w - 1] != '"') --w;
