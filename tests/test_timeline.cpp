@@ -279,7 +279,8 @@ TEST_CASE("anchoring: a range of two times dates its event over both; through / 
                          "The report will cover 2020 through 2022. The offer runs through March 31. "
                          "Bids must be filed no later than June 30. Numbers kept dropping through the nineties. "
                          "The fair ran from March to the third quarter. "
-                         "The meeting ran from 10:00 to 11:30 a.m. Tuesday.");
+                         "The meeting ran from 10:00 to 11:30 a.m. Tuesday. "
+                         "Talks were held March 3\xE2\x80\x93" "5, 2023. The fair opened 19\xE2\x80\x93" "20 January.");
     INFO(describe(t));
     auto* strike = entry_for(t, "lasted");
     REQUIRE(strike);
@@ -318,6 +319,13 @@ TEST_CASE("anchoring: a range of two times dates its event over both; through / 
     for (auto& e : t.entries)
         hours = hours || (e.event.trigger == "ran" && e.value == "2024-01-16T10:00/2024-01-16T11:30");
     CHECK(hours);
+    // Day ranges with an en dash, the year after the last day, or a day before a day-first date.
+    auto* held = entry_for(t, "were held");
+    REQUIRE(held);
+    CHECK(held->value == "2023-03-03/2023-03-05");
+    auto* opened = entry_for(t, "opened");
+    REQUIRE(opened);
+    CHECK(opened->value == "2024-01-19/2024-01-20");
     // Times of different granularity are no range: two entries.
     int ran = 0;
     for (auto& e : t.entries) ran += e.event.trigger == "ran";

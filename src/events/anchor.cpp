@@ -255,7 +255,9 @@ std::optional<Range> range_from(const std::vector<Token>& toks, std::size_t ta, 
     const bool from = prep.present && prep.word == "from";
     if (prep.present && !from && !between) return std::nullopt;  // "since Monday to ...", "in 2019 to ..."
     std::string_view w = toks[tb + 1].lower;
-    const bool joins = between ? w == "and" : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru");
+    const bool joins = between ? w == "and"
+                               : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru" ||
+                                  w == "-" || w == "\xE2\x80\x93");  // "19-20 January", "March 3–5"
     if (!joins || toks[tb + 2].timex < 0 || toks[tb + 2].timex == toks[tb].timex) return std::nullopt;
     const int second = toks[tb + 2].timex;
     const Timex& u = timexes[std::size_t(second)];

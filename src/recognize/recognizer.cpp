@@ -187,9 +187,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             while (k < t.size() && k < e + 3 && is_digit(static_cast<unsigned char>(t[k]))) v = v * 10 + std::size_t(t[k++] - '0');
             day_range = k > e + 1 && (k == t.size() || !is_alnum(static_cast<unsigned char>(t[k]))) &&
                         v > std::size_t(x.day) && v <= 31;
-            // "Oct. 12-14, 1988": the year after the range is not read here; leave the range out
-            if (day_range && k + 2 < t.size() && t[k] == ',' && t[k + 1] == ' ' && is_digit(static_cast<unsigned char>(t[k + 2])))
-                day_range = false;
+            // ("Oct. 12-14, 1988": day_range_years gives the year after the range to both days)
         }
         // (nor is "2002-2010", "2019-20": a range of years; year_ranges tags the second)
         if (n == '-' && x.shape == grammar::Shape::Calendar && x.year > 0 && !x.two_digit_year && x.month == 0 &&
@@ -967,6 +965,74 @@ void coordinated_days(std::string_view t, std::vector<Mention>& ms) {
     ms.resize(w);
 }
 
+// Day ranges, completed: "March 3-5, 2023" (the year after the last day is the year of all of them:
+// it joins the last day's mention) and "19-20 January", "19 to 20 January" (a day number before a
+// day-first date is a day of that month).
+void day_range_years(std::string_view t, std::vector<Mention>& ms) {
+    bool any = false;
+    std::vector<Mention> before;  // days found before a day-first date, in order
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+        Mention& m = ms[i];
+        const Expr& x = m.expr;
+        if (std::string_view(m.rule) == "coordinated-day" && x.year == 0 && i + 1 < ms.size()) {
+            const Mention& y = ms[i + 1];
+            const Expr& yx = y.expr;
+            auto gap = t.substr(m.end, y.begin - m.end);
+            if (yx.shape == grammar::Shape::Calendar && yx.year > 0 && !yx.two_digit_year && yx.month == 0 &&
+                yx.day == 0 && yx.rel == grammar::Rel::None && (gap == ", " || gap == " ")) {
+                std::size_t j = i;
+                while (j > 0 && std::string_view(ms[j].rule) == "coordinated-day") {
+                    ms[j].expr.year = yx.year;
+                    --j;
+                }
+                if (ms[j].expr.year == 0 && ms[j].expr.month == x.month) ms[j].expr.year = yx.year;
+                m.end = y.end;
+                ms[i + 1].end = 0;  // dropped below
+                any = true;
+                ++i;
+                continue;
+            }
+        }
+        // "19-20 January": a day-first date (its text starts with the day) after "NN-", "NN–", "NN to"
+        if (x.shape == grammar::Shape::Calendar && x.month > 0 && x.day > 0 && x.hour < 0 && x.weekday == 0 &&
+            m.begin < t.size() && is_digit(static_cast<unsigned char>(t[m.begin])) &&
+            (i == 0 || ms[i - 1].end <= m.begin)) {
+            std::size_t k = m.begin;
+            while (k > 0 && t[k - 1] == ' ') --k;
+            std::size_t sep = k;
+            if (k > 0 && t[k - 1] == '-') --k;
+            else if (k >= 3 && t.compare(k - 3, 3, "\xE2\x80\x93") == 0) k -= 3;
+            else if (k >= 2 && lower_eq(t.substr(k - 2, 2), "to") && (k < 3 || t[k - 3] == ' ')) k -= 2;
+            if (k == sep) continue;
+            while (k > 0 && t[k - 1] == ' ') --k;
+            std::size_t d = k;
+            while (d > 0 && is_digit(static_cast<unsigned char>(t[d - 1])) && k - d < 3) --d;
+            if (d == k || k - d > 2 || (d > 0 && (is_alnum(static_cast<unsigned char>(t[d - 1])) || t[d - 1] == '.' ||
+                                                  t[d - 1] == ',' || t[d - 1] == '$')))
+                continue;
+            int day = t[d] - '0';
+            if (k - d == 2) day = day * 10 + (t[d + 1] - '0');
+            if (day < 1 || day >= x.day) continue;
+            Mention n{d, k, x, "coordinated-day"};
+            n.expr.day = day;
+            before.push_back(n);
+        }
+    }
+    if (!any && before.empty()) return;
+    std::vector<Mention> merged;
+    merged.reserve(ms.size() + before.size());
+    std::size_t b = 0;
+    for (auto& m : ms) {
+        if (m.end == 0) continue;
+        while (b < before.size() && before[b].begin < m.begin) {
+            if (merged.empty() || merged.back().end <= before[b].begin) merged.push_back(before[b]);
+            ++b;
+        }
+        merged.push_back(std::move(m));
+    }
+    ms = std::move(merged);
+}
+
 // The offset of the first Unicode space other than U+0020 in t ("Jan.\u00A019", "9\u202Fp.m.": web
 // text puts no-break and thin spaces inside dates), or npos. Only U+00A0 (C2 A0), U+2000-U+200A
 // (E2 80 80-8A) and U+202F (E2 80 AF).
@@ -1165,6 +1231,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     weekday_apposition(t, out);
     coordinated_weekday_sets(t, out);
     coordinated_days(t, out);
+    day_range_years(t, out);
     year_ranges(t, out);
     month_ranges(t, out);
     period_ending(t, out);
