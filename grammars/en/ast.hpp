@@ -64,6 +64,8 @@ struct Expr {
     int holiday = 0;       // index into the holiday table
     int day_offset = 0;    // Deictic: -1 yesterday, 0 today, +1 tomorrow
     bool tonight = false;
+    bool overnight = false;  // Deictic: the night before the reference day in a past clause, its own
+                             // night otherwise ("The quake struck overnight")
     // Relative and quantity parts.
     Rel rel = Rel::None;
     Unit unit = Unit::None;

@@ -43,6 +43,11 @@ auto const deictic_day = (kw("today") | kw("tonight")[put(&Expr::tonight, true)]
 auto const earlier_later_word = kw("earlier") | kw("later");
 auto const deictic = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -(mod_prefix | earlier_later_word) >> deictic_day >>
                      possessive >> -part_of_day;
+// overnight: a night next to the reference day (the recognizer keeps only the adverb, not "an
+// overnight success")
+auto const overnight = x3::eps[put(&Expr::shape, Shape::Deictic, &Expr::tonight, true, &Expr::overnight, true,
+                                   &Expr::anaphoric, true)] >>
+                       kw("overnight");
 // this morning / this afternoon / this evening / last night
 auto const deictic_part =
     x3::eps[put(&Expr::shape, Shape::Deictic)] >>
@@ -190,6 +195,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(deictic, "deictic-day"),
         named_rule(deictic_part, "deictic-part-of-day"),
         named_rule(deictic_far, "deictic-two-days"),
+        named_rule(overnight, "overnight"),
         named_rule(offset, "offset"),
         named_rule(ago_today, "ago-today"),
         named_rule(this_time_year, "this-time-last-year"),

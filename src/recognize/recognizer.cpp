@@ -304,6 +304,20 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             for (auto w : things)
                 if (lower_eq(nw, w)) return false;
     }
+    if (rule == "overnight") {
+        // The adverb ("struck overnight", "Overnight, rebels ..."), not the adjective ("an overnight
+        // success", "overnight rates"): no word after it but a function word.
+        auto nw = next_word(t, e);
+        if (!nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && (e >= t.size() || t[e] == ' ')) {
+            static constexpr std::string_view function_words[] = {
+                "in", "on", "at", "and", "but", "or", "to", "from", "as", "when", "while", "after", "before", "the",
+                "a", "an", "into", "near", "across", "with", "amid", "despite", "by", "for", "he", "she", "it",
+                "they", "we", "i", "you", "there", "local", "to", "until", "through", "and", "killing", "leaving"};
+            bool ok = false;
+            for (auto w : function_words) ok = ok || lower_eq(nw, w);
+            if (!ok) return false;
+        }
+    }
     if (rule == "nth-day-of-event") {
         // "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the
         // day to the DCT ("the first day of school was ..." is some other day).

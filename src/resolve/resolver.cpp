@@ -1222,11 +1222,13 @@ std::optional<Resolution> Builder::unit_period() {
 }
 
 std::optional<Resolution> Builder::deictic() {
-    auto a = anchor_day(false);
+    auto a = anchor_day(e.anaphoric);
     if (!a) return underspecified();
     r.temporal_function = true;
     r.implied = FieldYear | FieldMonth | FieldDay;
-    auto d = year_month_day{sys_days{*a} + days{e.day_offset}};
+    // "struck overnight": the night that ended on the reference day; "will work overnight": its own
+    const int offset = e.overnight && c.tense == Tense::Past ? -1 : e.day_offset;
+    auto d = year_month_day{sys_days{*a} + days{offset}};
     auto res = with_time(d);
     if (!res) return std::nullopt;
     if (e.tonight && e.part == PartOfDay::None) {
@@ -1236,7 +1238,9 @@ std::optional<Resolution> Builder::deictic() {
         r.interval = Interval{sys_seconds{sys_days{d}} + from, sys_seconds{sys_days{d}} + to};
         r.granularity = Granularity::PartOfDay;
     }
-    r.explanation = cat(text, ": ", e.day_offset, " day(s) from ", anchor_name(), " -> ", r.value);
+    r.explanation = e.overnight ? cat(text, ": the night ", offset < 0 ? "before " : "of ", anchor_name(), " (",
+                                      to_string(c.tense), " tense) -> ", r.value)
+                                : cat(text, ": ", e.day_offset, " day(s) from ", anchor_name(), " -> ", r.value);
     finish_mod();
     return std::move(r);
 }
