@@ -43,7 +43,7 @@ Direction direction_for(const Context& c, bool weekday) {
     }
     switch (c.tense) {
         case Tense::Past: return Direction::OnOrBefore;
-        case Tense::Future: return weekday ? Direction::After : Direction::OnOrAfter;
+        case Tense::Future: return Direction::OnOrAfter;
         case Tense::Present: return weekday ? Direction::Nearest : Direction::Same;
         case Tense::Unknown: return weekday ? Direction::OnOrBefore : Direction::Same;
     }
