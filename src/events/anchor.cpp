@@ -628,7 +628,9 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     a.events.attach(out.events);  // each sentence's events are made in place in the output
     std::vector<Event> moved;     // the events of a sentence being put in document order
     std::vector<Placement> placements;
-    std::vector<std::pair<int, std::size_t>> offsets;  // (anchor timex, event) of the sentence's offset placements
+    // (timex, event) pairs of the sentence whose event another placement dates: the anchor of "three
+    // weeks after Nov. 5", the second end of "from Monday to Wednesday"
+    std::vector<std::pair<int, std::size_t>> dated_elsewhere;
     std::vector<char> placed;  // per event of the sentence: it has a placement
     std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -644,7 +646,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         };
         auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
-        offsets.clear();
+        dated_elsewhere.clear();
         // Rule 1: timexes in the clause (the tokens from the first to the last one inside a timex; the
         // token count does not change below).
         const std::size_t ntoks = toks.size();
@@ -739,11 +741,10 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 how = fmt::format("\"{}\" modifies the copula \"{}\" of its clause (a state)", phrase, trigger);
             }
             if (!head) continue;
-            // The anchor of an offset that dated the same event ("began three weeks after Nov. 5"): the
-            // event is dated by the offset, not by the anchor.
-            if (std::find(offsets.begin(), offsets.end(), std::pair{tx, std::size_t(toks[*head].event)}) !=
-                offsets.end())
-                continue;
+            // The anchor of an offset or the end of a range that dated the same event ("began three weeks
+            // after Nov. 5", "lasted from Monday to Wednesday"): the event is dated there, not here.
+            const std::pair here{tx, std::size_t(toks[*head].event)};
+            if (std::find(dated_elsewhere.begin(), dated_elsewhere.end(), here) != dated_elsewhere.end()) continue;
             Placement pl;
             pl.ref = {si, std::size_t(toks[*head].event)};
             pl.relation = prep.relation;
@@ -751,7 +752,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.timex = tx;
             if (range) {
                 pl.rule = cat("clause: ", how, "; range ", ahead->value, "; ON ", ahead->value);
-                offsets.push_back({range->second, pl.ref.event});
+                dated_elsewhere.push_back({range->second, pl.ref.event});
                 pl.interval = ahead->interval;
                 pl.value = std::move(ahead->value);
                 pl.granularity = ahead->granularity;
@@ -761,7 +762,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 const Timex& u = timexes[std::size_t(offset->anchor)];
                 pl.rule = cat("clause: ", how, "; ", t.value, offset->after ? " after " : " before ", u.value, "; ",
                               to_string(prep.relation), " ", ahead->value);
-                offsets.push_back({offset->anchor, pl.ref.event});
+                dated_elsewhere.push_back({offset->anchor, pl.ref.event});
                 pl.interval = ahead->interval;
                 pl.value = std::move(ahead->value);
                 pl.granularity = ahead->granularity;

@@ -312,7 +312,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             static constexpr std::string_view function_words[] = {
                 "in", "on", "at", "and", "but", "or", "to", "from", "as", "when", "while", "after", "before", "the",
                 "a", "an", "into", "near", "across", "with", "amid", "despite", "by", "for", "he", "she", "it",
-                "they", "we", "i", "you", "there", "local", "to", "until", "through", "and", "killing", "leaving"};
+                "they", "we", "i", "you", "there", "local", "until", "through", "killing", "leaving"};
             bool ok = false;
             for (auto w : function_words) ok = ok || lower_eq(nw, w);
             if (!ok) return false;
