@@ -47,7 +47,8 @@ const CueWords& cue_words() {
         // Tuesday", "the offer expires Friday", "the two leaders meet Monday"). See schedule_verb().
         for (std::string_view w : {"resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes",
                                    "expires", "departs", "arrives", "leaves", "ends", "closes", "resume", "begin",
-                                   "meet", "convene", "reconvene", "expire", "depart", "arrive"})
+                                   "meet", "convene", "reconvene", "expire", "depart", "arrive", "open", "reopen",
+                                   "reopens", "close", "start", "end"})
             set(w, Tense::Future);
         for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
@@ -128,7 +129,7 @@ bool is_schedule_verb(std::string_view w) {
     static const WordTable<bool> s = word_set({
         "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
         "leaves", "ends", "closes", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
-        "arrive"});
+        "arrive", "open", "reopen", "reopens", "close", "start", "end"});
     return s.contains(w);
 }
 
