@@ -15,6 +15,7 @@
 
 #include "dateline/document.hpp"
 #include "document/segment_internal.hpp"
+#include "core/unicode_space.hpp"
 #include "core/word_table.hpp"
 #include "dateline/error.hpp"
 
@@ -91,13 +92,6 @@ void validate_text(std::string_view t) {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-// A no-break or thin space at i (U+00A0, U+2000-U+200A, U+202F): its length in bytes, else 0.
-std::size_t unicode_space_at(std::string_view t, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
-    if (i + 1 < t.size() && b(i) == 0xC2 && b(i + 1) == 0xA0) return 2;
-    if (i + 2 < t.size() && b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) <= 0x8A || b(i + 2) == 0xAF)) return 3;
-    return 0;
-}
 
 std::string lower_ascii(std::string_view w) {
     std::string lower(w);
@@ -311,7 +305,7 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
     auto emit = [&](std::size_t b, std::size_t e, bool header) {
         for (;;) {  // leading spaces, no-break spaces included
             if (b < e && is_space(t[b])) ++b;
-            else if (std::size_t u = b < e ? unicode_space_at(t, b) : 0) b += u;
+            else if (std::size_t u = b < e ? detail::unicode_space_at(t, b) : 0) b += u;
             else break;
         }
         while (e > b && is_space(t[e - 1])) --e;
@@ -373,14 +367,14 @@ void segment_paragraph(std::string_view t, std::size_t pb, std::size_t pe, std::
                     e += 3;
                 else break;
             }
-            if (e < pe && !is_space(t[e]) && !unicode_space_at(t, e)) {  // "3.5", "U.S.A", "example.com", "p.m.,"
+            if (e < pe && !is_space(t[e]) && !detail::unicode_space_at(t, e)) {  // "3.5", "U.S.A", "example.com", "p.m.,"
                 i = e;
                 continue;
             }
             std::size_t next = e;
             while (next < pe) {  // spaces, tabs and no-break spaces ("Friday.\u00A0The union ...")
                 if (t[next] == ' ' || t[next] == '\t') ++next;
-                else if (std::size_t u = unicode_space_at(t, next)) next += u;
+                else if (std::size_t u = detail::unicode_space_at(t, next)) next += u;
                 else break;
             }
             if (c == '.' && e == i + 1) {

@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "core/unicode_space.hpp"
 #include "core/word_table.hpp"
 #include "events/analysis.hpp"
 #include "events/lexicon.hpp"
@@ -339,15 +340,6 @@ std::size_t unicode_punct(std::string_view t, std::size_t i, Tag& tag) {
     return 0;
 }
 
-// A Unicode space at i (U+00A0, U+2000-U+200A, U+202F: web text puts them inside dates and between
-// words): its length, else 0. It separates words as a space does.
-std::size_t unicode_space(std::string_view t, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
-    if (i + 1 < t.size() && b(i) == 0xC2 && b(i + 1) == 0xA0) return 2;
-    if (i + 2 < t.size() && b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) <= 0x8A || b(i + 2) == 0xAF)) return 3;
-    return 0;
-}
-
 bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
     if (t[i] == '\'') {
         len = 1;
@@ -423,7 +415,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 continue;
             }
             if (c == 0xC2 || c == 0xE2)
-                if (std::size_t sl = unicode_space(t, i)) {
+                if (std::size_t sl = detail::unicode_space_at(t, i)) {
                     i += sl;
                     continue;
                 }
@@ -517,7 +509,7 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                 if (d == ' ' || d == '\n') break;  // the usual end of a word
                 Tag dummy;
                 std::size_t alen = 0;
-                if (d >= 0x80 && unicode_space(t, i)) break;  // a no-break space ends the word as a space does
+                if (d >= 0x80 && detail::unicode_space_at(t, i)) break;  // a no-break space ends the word as a space does
                 if (d >= 0x80 && unicode_punct(t, i, dummy)) {
                     if (is_apostrophe(t, i, alen) && i + alen < e && ascii::is_alpha(t[i + alen])) {
                         apostrophe = true;

@@ -14,6 +14,7 @@
 
 #include "../../grammars/en/grammar.hpp"
 #include "../../grammars/en/lexicon.hpp"
+#include "core/unicode_space.hpp"
 
 namespace dateline::recognize {
 namespace {
@@ -362,11 +363,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             static constexpr std::string_view verbs_after[] = {"i", "we", "you", "he", "she", "it", "they", "be",
                                                                "have", "not", "also", "well", "on", "through"};
             // ("March through May", "May through July": a range of months, not the verb)
-            std::size_t k2 = w;
-            while (k2 < t.size() && t[k2] == ' ') ++k2;
-            std::size_t w2 = k2;
-            while (w2 < t.size() && std::isalpha(static_cast<unsigned char>(t[w2]))) ++w2;
-            auto after_next = t.substr(k2, w2 - k2);
+            auto after_next = next_word(t, w);
             static constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",
                                                           "June",    "July",     "August",    "September",
                                                           "October", "November", "December"};
@@ -1048,41 +1045,29 @@ void day_range_years(std::string_view t, std::vector<Mention>& ms) {
 }
 
 // The offset of the first Unicode space other than U+0020 in t ("Jan.\u00A019", "9\u202Fp.m.": web
-// text puts no-break and thin spaces inside dates), or npos. Only U+00A0 (C2 A0), U+2000-U+200A
-// (E2 80 80-8A) and U+202F (E2 80 AF).
+// text puts no-break and thin spaces inside dates; see detail::unicode_space_at), or npos.
 std::size_t first_unicode_space(std::string_view t) {
-    const char* p = t.data();
-    const char* end = p + t.size();
-    std::size_t found = std::string_view::npos;
-    for (const char* q = p; (q = static_cast<const char*>(std::memchr(q, '\xC2', std::size_t(end - q)))) != nullptr; ++q)
-        if (q + 1 < end && static_cast<unsigned char>(q[1]) == 0xA0) {
-            found = std::size_t(q - p);
-            break;
-        }
-    const char* limit = found == std::string_view::npos ? end : p + found;
-    for (const char* q = p; q < limit && (q = static_cast<const char*>(std::memchr(q, '\xE2', std::size_t(limit - q)))) != nullptr;
-         ++q)
-        if (q + 2 < end && static_cast<unsigned char>(q[1]) == 0x80 &&
-            (static_cast<unsigned char>(q[2]) <= 0x8A || static_cast<unsigned char>(q[2]) == 0xAF))
-            return std::size_t(q - p);
-    return found;
+    std::size_t first = std::string_view::npos;
+    for (char lead : {'\xC2', '\xE2'}) {
+        const char* end = t.data() + std::min(first, t.size());
+        for (const char* q = t.data(); (q = static_cast<const char*>(std::memchr(q, lead, std::size_t(end - q)))); ++q)
+            if (detail::unicode_space_at(t, std::size_t(q - t.data()))) {
+                first = std::size_t(q - t.data());
+                break;
+            }
+    }
+    return first;
 }
 
 // t with those spaces written as as many ASCII spaces as they have bytes: the same offsets, so every
 // mention found in it is a span of t.
 std::string ascii_spaces(std::string_view t, std::size_t from) {
     std::string s(t);
-    for (std::size_t i = from; i + 1 < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-            s[i] = s[i + 1] = ' ';
-            ++i;
-        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) <= 0x8A || static_cast<unsigned char>(s[i + 2]) == 0xAF)) {
-            s[i] = s[i + 1] = s[i + 2] = ' ';
-            i += 2;
+    for (std::size_t i = from; i < s.size(); ++i)
+        if (std::size_t n = detail::unicode_space_at(s, i)) {
+            s.replace(i, n, n, ' ');
+            i += n - 1;
         }
-    }
     return s;
 }
 

@@ -31,6 +31,14 @@ struct CueWords {
     detail::WordShapes shapes;  // of the table's words and of "to", "as", "would" (see may_cue)
 };
 
+// Verbs of a schedule in the present simple, third person and base form: news tells arrangements so
+// ("Trading resumes Tuesday", "Polls open Sunday"). Future cues where they can be a present-simple
+// verb (see schedule_verb_blocked_after).
+constexpr std::string_view kScheduleVerbs[] = {
+    "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
+    "leaves", "ends", "closes", "reopens", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
+    "arrive", "open", "reopen", "close", "start", "end"};
+
 const CueWords& cue_words() {
     static const CueWords m = [] {
         CueWords cw;
@@ -43,13 +51,7 @@ const CueWords& cue_words() {
                        "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
             set(w, Tense::Future);
-        // Verbs of a schedule in the present simple: news tells arrangements so ("Trading resumes
-        // Tuesday", "the offer expires Friday", "the two leaders meet Monday"). See schedule_verb().
-        for (std::string_view w : {"resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes",
-                                   "expires", "departs", "arrives", "leaves", "ends", "closes", "resume", "begin",
-                                   "meet", "convene", "reconvene", "expire", "depart", "arrive", "open", "reopen",
-                                   "reopens", "close", "start", "end"})
-            set(w, Tense::Future);
+        for (std::string_view w : kScheduleVerbs) set(w, Tense::Future);
         for (std::string_view w : {"was", "were", "had", "did", "said", "told", "ago", "went", "came", "made", "took", "gave",
                        "got", "saw", "met", "held", "began", "won", "lost", "left", "found", "thought", "brought",
                        "bought", "sent", "spent", "fell", "rose", "sold", "paid", "kept", "led", "ran", "wrote",
@@ -126,10 +128,11 @@ bool schedule_verb_blocked_after(std::string_view prev) {
 }
 
 bool is_schedule_verb(std::string_view w) {
-    static const WordTable<bool> s = word_set({
-        "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
-        "leaves", "ends", "closes", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
-        "arrive", "open", "reopen", "reopens", "close", "start", "end"});
+    static const WordTable<bool> s = [] {
+        WordTable<bool> t;
+        for (std::string_view v : kScheduleVerbs) t.set(v, true);
+        return t;
+    }();
     return s.contains(w);
 }
 
