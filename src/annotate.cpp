@@ -172,17 +172,21 @@ bool is_word(std::string_view w, std::string_view lower) {
 // happened, so the time it governs lies before the DCT however near the next March is. True when
 // such a pair is among the eight words before the mention, within its sentence [sb, ...) and with
 // nothing but words and spaces between.
+// Whether w (ASCII letters, any case) is a past form for the tense cues ("met", "was", "arrested").
+bool is_past_form(std::string_view w) {
+    if (w.size() >= 24) return false;
+    char lower[24];
+    for (std::size_t i = 0; i < w.size(); ++i) lower[i] = char(w[i] | 0x20);
+    return resolve::word_tense(std::string_view(lower, w.size())) == Tense::Past;
+}
+
 bool last_before_past_verb(std::string_view text, std::size_t sb, std::size_t begin) {
     std::size_t k = begin;
     std::string_view after;  // the word after the current one, in text order
     for (int n = 0; n < 8 && k > sb; ++n) {
         std::string_view w = word_before(text, sb, k);
         if (w.empty()) return false;  // not a word: the clause ends
-        if (is_word(w, "last") && !after.empty() && after.size() < 24) {
-            char lower[24];
-            for (std::size_t i = 0; i < after.size(); ++i) lower[i] = char(after[i] | 0x20);
-            return resolve::word_tense(std::string_view(lower, after.size())) == Tense::Past;
-        }
+        if (is_word(w, "last") && !after.empty() && after.size() < 24) return is_past_form(after);
         after = w;
     }
     return false;
@@ -236,16 +240,13 @@ bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begi
             continue;
         }
         if (w.size() >= 24) return false;
-        char lower[24];
-        for (std::size_t i = 0; i < w.size(); ++i) lower[i] = char(w[i] | 0x20);
-        std::string_view lw(lower, w.size());
         static constexpr std::string_view stop[] = {"to", "planned", "scheduled", "expected", "set", "due",
                                                     "slated", "supposed", "agreed", "would", "could", "might",
                                                     "should", "will", "may", "must", "can", "shall", "plans",
                                                     "plan", "agreement", "intends", "hopes", "aims"};
         for (auto s : stop)
-            if (lw == s) return false;
-        if (resolve::word_tense(lw) == Tense::Past) {
+            if (is_word(w, s)) return false;
+        if (is_past_form(w)) {
             // A participle after a present or bare "be" is no past ("when the case is heard in May",
             // "would be paid ... in January").
             std::string_view p = word_before(text, sb, k);
