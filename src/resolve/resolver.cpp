@@ -1394,10 +1394,28 @@ std::optional<Resolution> Builder::offset() {
         case Unit::Second:
         case Unit::Minute:
         case Unit::Hour: {
-            // Relative to the DCT's time of day when known, else to its midnight.
-            auto base = sys_seconds{ad} + seconds{c.dct && c.dct->seconds && !anaphoric ? *c.dct->seconds : 0};
+            // Relative to the clock time of the DCT ("two hours ago") or of the reference time ("at 2 p.m.
+            // ... Two hours later"). Without one, only the day is known: the anchor's day, or the day
+            // the offset reaches in whole days ("48 hours later"), at day granularity.
+            std::optional<seconds> clock;
+            if (r.anchor == "reference") clock = c.reference ? c.reference->time_of_day : std::nullopt;
+            else if (c.dct && c.dct->seconds) clock = seconds{*c.dct->seconds};
             double mult = e.unit == Unit::Hour ? 3600 : e.unit == Unit::Minute ? 60 : 1;
-            auto t = base + seconds{static_cast<long long>(sign * q * mult)};
+            const double off = sign * q * mult;
+            if (!clock) {
+                if (std::abs(off) > 1e9) return std::nullopt;
+                auto d = ad + days{static_cast<int>(off / 86400)};  // whole days, toward zero
+                r.value = day_value(year_month_day{d});
+                r.interval = day_span(d);
+                r.granularity = Granularity::Day;
+                if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+                r.implied = FieldYear | FieldMonth | FieldDay;
+                r.explanation = cat(text, ": ", q, " unit(s) ", sign < 0 ? "before" : "after", " ", anchor_name(),
+                                    ", whose time of day is unknown: its day -> ", r.value);
+                return std::move(r);
+            }
+            auto base = sys_seconds{ad} + *clock;
+            auto t = base + seconds{static_cast<long long>(off)};
             auto dp = std::chrono::floor<days>(t);
             auto tod = hh_mm_ss<seconds>{t - dp};
             r.type = TimexType::Time;
@@ -1551,7 +1569,12 @@ std::optional<Reference> reference_of(const Resolution& r) {
     // "midnight" (T24:00) ends its day: "earlier in the day" after "a midnight deadline" Thursday is
     // still Thursday, though the instant is Friday 00:00.
     if (r.value.find("T24") != std::string::npos) day -= date::days{1};
-    return Reference{day, r.granularity, r.value};
+    Reference ref{day, r.granularity, r.value, std::nullopt};
+    // A clock time ("at 2 p.m. Tuesday", not "Tuesday morning"): "two hours later" counts from it.
+    if (r.granularity >= Granularity::Hour && r.value.find('T') != std::string::npos &&
+        r.value.find("T24") == std::string::npos)
+        ref.time_of_day = r.interval->begin - std::chrono::sys_seconds{day};
+    return ref;
 }
 
 }  // namespace dateline::resolve
