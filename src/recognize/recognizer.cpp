@@ -817,7 +817,7 @@ bool bare_month(const Expr& x) {
 }
 void month_ranges(std::string_view t, std::vector<Mention>& ms) {
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
-        const Mention& a = ms[i];
+        Mention& a = ms[i];
         Mention& b = ms[i + 1];
         if (!bare_month(a.expr) || !bare_month(b.expr)) continue;
         auto g = t.substr(a.end, b.begin - a.end);
@@ -829,6 +829,7 @@ void month_ranges(std::string_view t, std::vector<Mention>& ms) {
         if (!ok) continue;
         b.expr.range_end = true;
         b.expr.anaphoric = true;
+        a.expr.range_until = b.expr.month;
     }
 }
 

@@ -852,6 +852,17 @@ std::optional<Resolution> Builder::calendar() {
                     y += years{1};
                     how = direction_text(dir);
                 }
+                // A range told in the past has ended: "the drought lasted from November to February",
+                // written in January, is the November before last (the range's end, the first February
+                // on or after it, may not lie after the anchor's month).
+                if (c.tense == Tense::Past && e.range_until > 0) {
+                    const month until = month(unsigned(e.range_until));
+                    const year_month end = (until >= m ? y : y + years{1}) / until;
+                    if (end > a->year() / am) {
+                        y -= years{1};
+                        how = "a range told in the past, ending by the month of";
+                    }
+                }
             }
             r.value = month_value(y, m);
             r.explanation = cat(text, ": month ", e.month, ", year implied: ", how, " ", anchor_name(), " (",
