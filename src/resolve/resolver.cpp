@@ -961,7 +961,11 @@ std::optional<Resolution> Builder::calendar() {
         r.implied |= FieldYear | FieldMonth | FieldDay;
         r.temporal_function = true;
         year_month_day day = *a;
-        if (c.reference && c.reference->granularity >= Granularity::Day) {
+        // (Not a day ahead of the DCT in a past clause: "... would publish its report on May 8. The
+        // pound fell to $1.2890 at 12:15 GMT" is the DCT's day.)
+        const bool ahead_in_past = c.reference && c.dct && c.tense == Tense::Past && c.strategy == Strategy::News &&
+                                   c.reference->day > sys_days{c.dct->day};
+        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past) {
             day = year_month_day{c.reference->day};
             r.anchor = "reference";
         }
