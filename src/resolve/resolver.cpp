@@ -809,6 +809,10 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
                 how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
                                                                          : "in the year of";
+            } else if (e.list_year > 0) {
+                // "in 2024, in August, November and ...": the year the list opened with.
+                y = year(e.list_year);
+                how = cat("the year its list opened with (", e.list_year, "), not that of");
             } else if (e.range_end) {
                 // "between March and May": the first May on or after the range's first month.
                 y = m >= am ? a->year() : a->year() + years{1};
