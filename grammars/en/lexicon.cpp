@@ -130,7 +130,7 @@ const x3::symbols<Unit>& unit_singular() {
         {"second", Unit::Second}, {"minute", Unit::Minute}, {"hour", Unit::Hour}, {"day", Unit::Day},
         {"night", Unit::Night}, {"weekend", Unit::Weekend}, {"week", Unit::Week}, {"month", Unit::Month},
         {"quarter", Unit::Quarter}, {"year", Unit::Year}, {"decade", Unit::Decade},
-        {"century", Unit::Century}, {"millennium", Unit::Millennium}, {"fortnight", Unit::Week},
+        {"century", Unit::Century}, {"millennium", Unit::Millennium}, {"fortnight", kFortnight},
     }));
     return s;
 }
@@ -141,7 +141,7 @@ const x3::symbols<Unit>& unit_plural() {
         {"nights", Unit::Night}, {"weekends", Unit::Weekend}, {"weeks", Unit::Week},
         {"months", Unit::Month}, {"quarters", Unit::Quarter}, {"years", Unit::Year},
         {"decades", Unit::Decade}, {"centuries", Unit::Century}, {"millennia", Unit::Millennium},
-        {"secs", Unit::Second}, {"mins", Unit::Minute}, {"hrs", Unit::Hour}, {"yrs", Unit::Year},
+        {"fortnights", kFortnight}, {"secs", Unit::Second}, {"mins", Unit::Minute}, {"hrs", Unit::Hour}, {"yrs", Unit::Year},
     }));
     return s;
 }
