@@ -39,6 +39,10 @@ auto const slash_date_dmy = x3::lexeme[uint_1_2[([](auto& ctx) {
                                        })] >>
                                        '/' >> uint_1_2[check_month] >> '/' >> slash_year >> not_more_digits >>
                                        word_end];
+// 22.11.2025 / 1.3.2024: dotted dates are day first (the European order; a four-digit year only, so
+// that version numbers and scores stay out).
+auto const dotted_date_dmy = x3::lexeme[uint_1_2[check_day] >> '.' >> uint_1_2[check_month] >> '.' >>
+                                        uint_4[check_year] >> not_more_digits >> word_end];
 // (A month over 12 is left to fail in the resolver with a warning, "31/31/2023", unless the day-first
 // reading is a date.)
 auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_2[check_day] >>
@@ -257,6 +261,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(compact_date, "compact-date"),
         named_rule(slash_date, "slash-date"),
         named_rule(slash_date_dmy, "slash-date-day-first"),
+        named_rule(dotted_date_dmy, "dotted-date-day-first"),
         named_rule(month_day_year, "month-day-year"),
         named_rule(day_month_year, "day-month-year"),
         named_rule(ordinal_of_month, "ordinal-of-month"),
