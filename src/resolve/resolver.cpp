@@ -809,6 +809,10 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
                 how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
                                                                          : "in the year of";
+            } else if (e.list_year > 0) {
+                // "in 2024, in August, November and ...": the year the list opened with.
+                y = year(e.list_year);
+                how = cat("the year its list opened with (", e.list_year, "), not that of");
             } else if (e.range_end) {
                 // "between March and May": the first May on or after the range's first month.
                 y = m >= am ? a->year() : a->year() + years{1};
@@ -851,6 +855,17 @@ std::optional<Resolution> Builder::calendar() {
                            gap < -(kTenseOverridesNearest + 15)) {
                     y += years{1};
                     how = direction_text(dir);
+                }
+                // A range told in the past has ended: "the drought lasted from November to February",
+                // written in January, is the November before last (the range's end, the first February
+                // on or after it, may not lie after the anchor's month).
+                if (c.tense == Tense::Past && e.range_until > 0) {
+                    const month until = month(unsigned(e.range_until));
+                    const year_month end = (until >= m ? y : y + years{1}) / until;
+                    if (end > a->year() / am) {
+                        y -= years{1};
+                        how = "a range told in the past, ending by the month of";
+                    }
                 }
             }
             r.value = month_value(y, m);
@@ -950,7 +965,11 @@ std::optional<Resolution> Builder::calendar() {
         r.implied |= FieldYear | FieldMonth | FieldDay;
         r.temporal_function = true;
         year_month_day day = *a;
-        if (c.reference && c.reference->granularity >= Granularity::Day) {
+        // (Not a day ahead of the DCT in a past clause: "... would publish its report on May 8. The
+        // pound fell to $1.2890 at 12:15 GMT" is the DCT's day.)
+        const bool ahead_in_past = c.reference && c.dct && c.tense == Tense::Past && c.strategy == Strategy::News &&
+                                   c.reference->day > sys_days{c.dct->day};
+        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past) {
             day = year_month_day{c.reference->day};
             r.anchor = "reference";
         }
@@ -1394,10 +1413,28 @@ std::optional<Resolution> Builder::offset() {
         case Unit::Second:
         case Unit::Minute:
         case Unit::Hour: {
-            // Relative to the DCT's time of day when known, else to its midnight.
-            auto base = sys_seconds{ad} + seconds{c.dct && c.dct->seconds && !anaphoric ? *c.dct->seconds : 0};
+            // Relative to the clock time of the DCT ("two hours ago") or of the reference time ("at 2 p.m.
+            // ... Two hours later"). Without one, only the day is known: the anchor's day, or the day
+            // the offset reaches in whole days ("48 hours later"), at day granularity.
+            std::optional<seconds> clock;
+            if (r.anchor == "reference") clock = c.reference ? c.reference->time_of_day : std::nullopt;
+            else if (c.dct && c.dct->seconds) clock = seconds{*c.dct->seconds};
             double mult = e.unit == Unit::Hour ? 3600 : e.unit == Unit::Minute ? 60 : 1;
-            auto t = base + seconds{static_cast<long long>(sign * q * mult)};
+            const double off = sign * q * mult;
+            if (!clock) {
+                if (std::abs(off) > 1e9) return std::nullopt;
+                auto d = ad + days{static_cast<int>(off / 86400)};  // whole days, toward zero
+                r.value = day_value(year_month_day{d});
+                r.interval = day_span(d);
+                r.granularity = Granularity::Day;
+                if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+                r.implied = FieldYear | FieldMonth | FieldDay;
+                r.explanation = cat(text, ": ", q, " unit(s) ", sign < 0 ? "before" : "after", " ", anchor_name(),
+                                    ", whose time of day is unknown: its day -> ", r.value);
+                return std::move(r);
+            }
+            auto base = sys_seconds{ad} + *clock;
+            auto t = base + seconds{static_cast<long long>(off)};
             auto dp = std::chrono::floor<days>(t);
             auto tod = hh_mm_ss<seconds>{t - dp};
             r.type = TimexType::Time;
@@ -1551,7 +1588,12 @@ std::optional<Reference> reference_of(const Resolution& r) {
     // "midnight" (T24:00) ends its day: "earlier in the day" after "a midnight deadline" Thursday is
     // still Thursday, though the instant is Friday 00:00.
     if (r.value.find("T24") != std::string::npos) day -= date::days{1};
-    return Reference{day, r.granularity, r.value};
+    Reference ref{day, r.granularity, r.value, std::nullopt};
+    // A clock time ("at 2 p.m. Tuesday", not "Tuesday morning"): "two hours later" counts from it.
+    if (r.granularity >= Granularity::Hour && r.value.find('T') != std::string::npos &&
+        r.value.find("T24") == std::string::npos)
+        ref.time_of_day = r.interval->begin - std::chrono::sys_seconds{day};
+    return ref;
 }
 
 }  // namespace dateline::resolve
