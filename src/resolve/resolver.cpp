@@ -1357,14 +1357,10 @@ std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
     // A report on a quarter compares it with the same quarter a year before ("a year earlier", "a year
-    // ago", "the year-ago results"). Counting forward ("Two years later, he returned"), or several years
-    // back once the narrative has moved on to a whole year ("In 2019 ... Three years earlier, ..."), is
-    // from the narrative's time, not from the quarter.
-    const bool moved_to_year = c.reference && (c.reference->granularity == Granularity::Year ||
-                                               c.reference->granularity == Granularity::Decade ||
-                                               c.reference->granularity == Granularity::Century);
-    const bool backward = e.rel == Rel::Ago || e.rel == Rel::Before;
-    const bool comparison = backward && (e.quantity == 1 || !moved_to_year);
+    // ago", "the year-ago results"). Counting forward ("Two years later, he returned") or several years
+    // back ("who joined the company three years ago", "In 2019 ... Three years earlier, ...") is from
+    // the narrative's time, not from the quarter (unless the text says so: "the quarter two years ago").
+    const bool comparison = (e.rel == Rel::Ago || e.rel == Rel::Before) && e.quantity == 1;
     if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period && comparison))) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
