@@ -341,6 +341,7 @@ struct Builder {
     std::optional<Resolution> unit_period();
     std::optional<year_month> reported_quarter();
     void set_quarter(year_month first_month);
+    std::optional<Resolution> coarse_reference_offset(double amount);
     // Fills r with the day (and its time of day, if any); false for an impossible time ("15 p.m.").
     bool with_time(year_month_day d);
     std::optional<Resolution> underspecified();
@@ -1009,6 +1010,83 @@ void Builder::set_quarter(year_month first_month) {
     r.granularity = Granularity::Quarter;
 }
 
+// "In the summer of 1962 she flew to Paris. A week later, ...", "in March ... two weeks later": an
+// offset in units finer than the reference time, which names a whole month, season, quarter, half or
+// year, is known only as finely as the reference: the period of the reference's kind that holds its
+// middle moved by the offset (the same period for a short offset), not a day counted from its first.
+std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
+    if (r.anchor != "reference" || !c.reference || c.reference->end <= c.reference->day) return std::nullopt;
+    const Granularity g = c.reference->granularity;
+    if (g != Granularity::Month && g != Granularity::Season && g != Granularity::Quarter && g != Granularity::Half &&
+        g != Granularity::Year)
+        return std::nullopt;
+    double unit_days = 0;
+    Granularity ug = Granularity::Unknown;
+    switch (e.unit) {
+        case Unit::Second: unit_days = 1.0 / 86400, ug = Granularity::Second; break;
+        case Unit::Minute: unit_days = 1.0 / 1440, ug = Granularity::Minute; break;
+        case Unit::Hour: unit_days = 1.0 / 24, ug = Granularity::Hour; break;
+        case Unit::Day:
+        case Unit::Night: unit_days = 1, ug = Granularity::Day; break;
+        case Unit::Week:
+        case Unit::Weekend: unit_days = 7, ug = Granularity::Week; break;
+        case Unit::Month: unit_days = 30.4375, ug = Granularity::Month; break;
+        case Unit::Quarter: unit_days = 91.3125, ug = Granularity::Quarter; break;
+        case Unit::Half: unit_days = 182.625, ug = Granularity::Half; break;
+        default: return std::nullopt;
+    }
+    if (ug <= g || std::abs(amount * unit_days) > 1e6) return std::nullopt;  // not finer, or absurd
+    const sys_days first = c.reference->day, end = c.reference->end;
+    const sys_days target = first + (end - first) / 2 + days{static_cast<int>(std::lround(amount * unit_days))};
+    const year_month_day t{target};
+    std::string how = "the ";
+    if (target >= first && target < end) {
+        r.value = c.reference->value;
+        r.interval = span(first, end);
+        how += "same period as";
+    } else {
+        switch (g) {
+            case Granularity::Month: {
+                auto p = period_containing(target, Granularity::Month);
+                r.value = p.value;
+                r.interval = p.interval;
+                break;
+            }
+            case Granularity::Quarter: set_quarter(t.year() / month((unsigned(t.month()) - 1) / 3 * 3 + 1)); break;
+            case Granularity::Half: {
+                const unsigned h = (unsigned(t.month()) - 1) / 6 + 1;
+                r.value = fmt::format("{:04}-H{}", int(t.year()), h);
+                r.interval = span(sys_days{t.year() / month(6 * h - 5) / 1}, sys_days{(t.year() / month(6 * h - 5) + months{6}) / 1});
+                break;
+            }
+            case Granularity::Season: {
+                const unsigned m = unsigned(t.month());
+                const Season s = m >= 3 && m <= 5 ? Season::Spring : m >= 6 && m <= 8 ? Season::Summer
+                                                  : m >= 9 && m <= 11                  ? Season::Fall
+                                                                                       : Season::Winter;
+                const year y = m <= 2 ? t.year() - years{1} : t.year();  // winter Y holds Jan-Feb of Y+1
+                r.value = fmt::format("{:04}-{}", int(y), season_code(s));
+                r.interval = season_span(y, s);
+                break;
+            }
+            default: {
+                auto p = period_containing(target, Granularity::Year);
+                r.value = p.value;
+                r.interval = p.interval;
+                break;
+            }
+        }
+        how += "period around the middle of";
+    }
+    r.type = TimexType::Date;
+    r.granularity = g;
+    r.implied = FieldYear | FieldMonth | FieldDay;
+    if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+    r.explanation = cat(text, ": ", e.quantity, " unit(s) ", amount < 0 ? "before" : "after", " ", how, " ",
+                        anchor_name(), ", known only to the ", to_string(g), " -> ", r.value);
+    return std::move(r);
+}
+
 // this/last/next/that + unit.
 std::optional<Resolution> Builder::unit_period() {
     if (e.rel == Rel::Latest && e.unit == Unit::Weekend) {
@@ -1389,6 +1467,7 @@ std::optional<Resolution> Builder::offset() {
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
     double q = e.quantity;
     auto ad = sys_days{*a};
+    if (auto coarse = coarse_reference_offset(sign * q)) return coarse;
     if (e.same_day && (e.unit == Unit::Month || e.unit == Unit::Year) && q == std::floor(q) && q <= 1000) {
         // "a year ago today", "this time last year": the same day (the month's last on a day it lacks)
         int n = sign * static_cast<int>(q) * (e.unit == Unit::Year ? 12 : 1);
@@ -1584,7 +1663,7 @@ std::optional<Reference> reference_of(const Resolution& r) {
     // "midnight" (T24:00) ends its day: "earlier in the day" after "a midnight deadline" Thursday is
     // still Thursday, though the instant is Friday 00:00.
     if (r.value.find("T24") != std::string::npos) day -= date::days{1};
-    Reference ref{day, r.granularity, r.value, std::nullopt};
+    Reference ref{day, r.granularity, r.value, std::nullopt, std::chrono::ceil<date::days>(r.interval->end)};
     // A clock time ("at 2 p.m. Tuesday", not "Tuesday morning"): "two hours later" counts from it.
     if (r.granularity >= Granularity::Hour && r.value.find('T') != std::string::npos &&
         r.value.find("T24") == std::string::npos)
