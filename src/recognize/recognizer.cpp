@@ -300,8 +300,13 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             "fair", "lunch", "feast", "pudding", "cake", "ham", "rabbit", "lily", "lilies", "bonnet", "tradition",
             "traditions", "toy", "toys", "retail", "retailers", "spending", "catalog", "catalogue", "wish",
             "wishes", "greetings", "stamp", "stamps", "candy", "costume", "costumes", "fireworks", "ad", "ads"};
+        // (Not a holiday named by a weekday, "Black Friday sales", "Good Friday services": without it
+        // the weekday alone would be tagged, a wrong day.)
+        const std::string_view name = grammar::lex::holiday(x.holiday).name;
+        const bool weekday_name = name.ends_with("friday") || name.ends_with("monday");
         auto nw = next_word(t, e);
-        if (!nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && (e >= t.size() || t[e] == ' '))
+        if (!weekday_name && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
+            (e >= t.size() || t[e] == ' '))
             for (auto w : things)
                 if (lower_eq(nw, w)) return false;
     }
