@@ -1036,7 +1036,9 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             std::size_t n = i + 1 + v->entry->rest.size();
             bool next_object = n < toks.size() && (toks[n].tag == Tag::Det || toks[n].tag == Tag::Possessive ||
                                                    toks[n].tag == Tag::Pronoun);
-            if (prev == Tag::Modal || prev == Tag::Do || prev == Tag::To) is_verb = f != VerbForm::Participle;
+            // (A participle spelled as its base is the base here: "will run", "to come", "may become".)
+            if (prev == Tag::Modal || prev == Tag::Do || prev == Tag::To)
+                is_verb = f != VerbForm::Participle || v->entry->lemma.view().substr(0, t.lower.size()) == t.lower;
             else if (prev == Tag::Neg) is_verb = true;
             else if (prev == Tag::Have) is_verb = is_participle_form(f);
             else if (prev == Tag::Be) is_verb = f == VerbForm::Gerund || is_participle_form(f);
