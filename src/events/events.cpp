@@ -525,6 +525,9 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     continue;
                 }
                 bool next_alnum = i + 1 < e && ascii::is_alnum(t[i + 1]);
+                // A hyphen between digits ends the number: "Jan. 29-31", "2019-2021" are two times
+                // and a range word, as with an en dash.
+                if (d == '-' && next_alnum && ascii::is_digit(t[i - 1]) && ascii::is_digit(t[i + 1])) break;
                 if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
                     apostrophe |= d == '\'';
                     lo[n++] = char(d);
