@@ -350,6 +350,22 @@ TEST_CASE("anchoring: a hyphen between two numbers joins a range, after any prep
     CHECK(lived->value == "2019");
 }
 
+TEST_CASE("anchoring: a past form right after an adverbial time is the verb it dates", "[timeline][anchor]") {
+    auto t = timeline_of("French prosecutors on Wednesday charged a former minister. The Senate late Tuesday "
+                         "passed the bill. The Monday closed session was tense.");
+    INFO(describe(t));
+    auto* charged = entry_for(t, "charged");
+    REQUIRE(charged);
+    CHECK(charged->value == "2024-01-17");
+    auto* passed = entry_for(t, "passed");
+    REQUIRE(passed);
+    CHECK(passed->value == "2024-01-16");
+    CHECK(entry_for(t, "closed") == nullptr);  // "the Monday closed session": an adjective
+    auto* session = entry_for(t, "session");
+    REQUIRE(session);
+    CHECK(session->value == "2024-01-15");
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");
