@@ -684,15 +684,34 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 if (!(ahead = ahead_of_dct(t, *dct, within))) continue;
                 if (within) prep.relation = Relation::Before;
             }
+            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
+            // "cut jobs in 2022 and 2023", "were held in June and November", "on Monday, Tuesday and
+            // Friday": a time coordinated with the one before it dates the same event, the same way.
+            if (!range && !offset && !ahead && is_concrete && ta >= 2) {
+                std::size_t j = ta - 1;
+                if (toks[j].tag == Tag::Prep && prep.present && j >= 1) --j;  // "in 2022 and in 2023"
+                const bool joined = toks[j].tag == Tag::Comma || toks[j].lower == "and" || toks[j].lower == "or";
+                const int before = j >= 1 ? toks[j - 1].timex : -1;
+                if (joined && before >= 0 && before != tx)
+                    for (auto it = placements.rbegin(); it != placements.rend(); ++it)
+                        if (it->timex == before && it->dated && !it->value.size()) {
+                            head = a.event_token[it->ref.event];
+                            prep.relation = it->relation;
+                            how = cat("\"", t.text, "\" is coordinated with \"", timexes[std::size_t(before)].text,
+                                      "\", which dates \"", trigger_at(*head), "\"");
+                            break;
+                        }
+            }
             std::string phrase = range ? std::string(in.text.substr(toks[prep.start].begin,
                                                                     toks[range->last].end - toks[prep.start].begin))
                                  : prep.present ? cat(prep.word, " ", t.text)
                                                 : t.text;
-            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
-            if (offset) {
+            if (head) {
+                // (coordinated: dated above)
+            } else if (offset) {
                 // The verb of the clause the whole phrase "two days after the vote on Monday" belongs to.
                 if (auto v = clause_verb(a, prep.start, offset->anchor_last)) {
                     head = v;
