@@ -383,6 +383,21 @@ TEST_CASE("anchoring: a time coordinated with the one before it dates the same e
     CHECK(said == 0);
 }
 
+TEST_CASE("anchoring: \"N units after <event>\" dates that event from the clause's dated event", "[timeline][anchor]") {
+    auto t = timeline_of("Prosecutors on Wednesday charged the minister, two years after an investigation was opened. "
+                         "Three days after the election, the president resigned on Friday. A jogger saw the car at "
+                         "6 a.m. ten days before the shooting.");
+    INFO(describe(t));
+    auto* inv = entry_for(t, "investigation");
+    REQUIRE(inv);
+    CHECK(inv->value == "2022");
+    CHECK(inv->relation == dateline::Relation::On);
+    auto* election = entry_for(t, "election");
+    REQUIRE(election);
+    CHECK(election->value == "2024-01-16");  // Friday 2024-01-19 minus three days
+    CHECK(entry_for(t, "shooting") == nullptr);  // not from a bare clock time
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");
