@@ -18,6 +18,8 @@ auto const iso_date = x3::lexeme[uint_4[check_year] >> '-' >> uint_2[set(&Expr::
                                        out(ctx).has_zone = true;
                                    })]) >>
                                  not_more_digits >> word_end];
+// '98 / ’08 after a preposition ("in '98", "the class of '08"; the recognizer checks the word before)
+auto const apostrophe_year = year_apostrophe;
 // 20240119 (only as a whole token)
 auto const compact_date = x3::lexeme[uint_4[check_year] >> uint_2[set(&Expr::month)] >> uint_2[check_day] >>
                                      not_more_digits >> word_end];
@@ -277,6 +279,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(slash_date, "slash-date"),
         named_rule(slash_date_dmy, "slash-date-day-first"),
         named_rule(dotted_date_dmy, "dotted-date-day-first"),
+        named_rule(apostrophe_year, "apostrophe-year"),
         named_rule(iso_slash_date, "slash-date-year-first"),
         named_rule(dashed_day_month_year, "dashed-day-month-year"),
         named_rule(dashed_month_year, "dashed-month-year"),

@@ -315,6 +315,15 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // that follows, not a time of its own.
         if (lower_eq(previous_word(t, b), "as") && lower_eq(next_word(t, e), "as")) return false;
     }
+    if (rule == "apostrophe-year") {
+        // "in '98", "the class of '08", "since ’08": only after a preposition (a quoted number is no year)
+        static constexpr std::string_view preps[] = {"in", "since", "of", "by", "until", "from", "before",
+                                                     "after", "during", "to", "through", "and", "early",
+                                                     "late", "mid"};
+        bool ok = false;
+        for (auto w : preps) ok = ok || lower_eq(previous_word(t, b), w);
+        if (!ok) return false;
+    }
     if (rule == "that-month") {
         // "said that May would be busy": a complementizer before a subject named May (or a month as
         // subject), not "that May" of the narrative; a verb group right after the month tells.
