@@ -382,7 +382,9 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
     resolve::Context ctx;
     ctx.dct = a.dct;
     ctx.strategy = options.strategy;
-    if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct)};
+    if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct),
+                                              a.dct->seconds ? std::optional{std::chrono::seconds{*a.dct->seconds}}
+                                                             : std::nullopt};
     a.timexes.reserve(mentions.size());
     std::size_t si = 0;
     std::size_t index = 1;
@@ -461,7 +463,8 @@ std::optional<Timex> normalize(std::string_view expression, const Dct& dct, Tens
                                [](auto& x, auto& y) { return x.end - x.begin < y.end - y.begin; });
     resolve::Context ctx;
     ctx.dct = dct;
-    ctx.reference = resolve::Reference{date::sys_days{dct.day}, Granularity::Day, to_string(dct)};
+    ctx.reference = resolve::Reference{date::sys_days{dct.day}, Granularity::Day, to_string(dct),
+                                       dct.seconds ? std::optional{std::chrono::seconds{*dct.seconds}} : std::nullopt};
     ctx.tense = tense;
     ctx.strategy = strategy;
     auto r = resolve::resolve(it->expr, expression.substr(it->begin, it->end - it->begin), ctx);

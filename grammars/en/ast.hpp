@@ -88,6 +88,10 @@ struct Expr {
     bool ended = false;       // ... and the text says the period "ended": the day lies behind the anchor
     bool range_end = false;   // the second month of "between March and May", "from November to February": the
                               // first such month on or after the first (set by the recognizer; anaphoric)
+    int list_year = 0;        // a bare month listed right after a year: "in 2024, in August, November and ..."
+                              // (set by the recognizer): that year
+    int range_until = 0;      // the first month of such a range: the month that ends it (a range told in the
+                              // past ends by the anchor's month: "lasted from November to February")
     int nth = 0;  // "the third Tuesday of March": 3 (with weekday and month); -1 for "the last Friday of May"
 };
 

@@ -39,6 +39,10 @@ auto const slash_date_dmy = x3::lexeme[uint_1_2[([](auto& ctx) {
                                        })] >>
                                        '/' >> uint_1_2[check_month] >> '/' >> slash_year >> not_more_digits >>
                                        word_end];
+// 22.11.2025 / 1.3.2024: dotted dates are day first (the European order; a four-digit year only, so
+// that version numbers and scores stay out).
+auto const dotted_date_dmy = x3::lexeme[uint_1_2[check_day] >> '.' >> uint_1_2[check_month] >> '.' >>
+                                        uint_4[check_year] >> not_more_digits >> word_end];
 // (A month over 12 is left to fail in the resolver with a warning, "31/31/2023", unless the day-first
 // reading is a date.)
 auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_2[check_day] >>
@@ -124,8 +128,18 @@ auto const year_possessive = x3::lexeme[uint_4[check_year] >> not_more_digits >>
 auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
 // summer 2023 / the summer of 1998 / early summer
 // the winter of nineteen ninety-four (transcripts)
+// the winter of 2022-23 / winter 2022/23 / winter 2022–2023: a season over the turn of the year, named by
+// both years; its value is the first one's (2022-WI). The second must be the next year.
+auto const next_year_is = [](bool full) {
+    return [full](auto& ctx) {
+        int y = out(ctx).year, n = x3::_attr(ctx);
+        x3::_pass(ctx) = full ? n == y + 1 : n == (y + 1) % 100;
+    };
+};
+auto const next_year_digits = x3::lexeme[(x3::lit('-') | x3::lit('/') | "\xE2\x80\x93") >>
+                                         (uint_4[next_year_is(true)] | uint_2[next_year_is(false)]) >> word_end];
 auto const season_year = -mod_prefix >> (year_rel_prefix | the) >> season >>
-                         -(of_rel_year | -kw("of") >> (year4 | spoken_year_core));
+                         -(of_rel_year | -kw("of") >> (year4 >> -next_year_digits | spoken_year_core));
 // the third quarter / the 1988 second quarter / Q3 2023 / third-quarter / the fourth quarter of 2023 /
 // the fourth quarter of last year
 auto const quarter_word = kw("quarter") | x3::lexeme[x3::no_case[x3::lit("-quarter")] >> word_end];
@@ -247,6 +261,7 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(compact_date, "compact-date"),
         named_rule(slash_date, "slash-date"),
         named_rule(slash_date_dmy, "slash-date-day-first"),
+        named_rule(dotted_date_dmy, "dotted-date-day-first"),
         named_rule(month_day_year, "month-day-year"),
         named_rule(day_month_year, "day-month-year"),
         named_rule(ordinal_of_month, "ordinal-of-month"),

@@ -171,6 +171,16 @@ template <class M>
 auto set(M Expr::*m) {
     return [m](auto& ctx) { out(ctx).*m = static_cast<M>(x3::_attr(ctx)); };
 }
+// The unit of a unit word: "fortnight" is two weeks (lex::kFortnight).
+inline auto const set_unit = [](auto& ctx) {
+    const Unit u = x3::_attr(ctx);
+    if (u == lex::kFortnight) {
+        out(ctx).unit = Unit::Week;
+        out(ctx).quantity *= 2;
+    } else {
+        out(ctx).unit = u;
+    }
+};
 template <class M, class V>
 auto put(M Expr::*m, V v) {
     return [m, v](auto& ctx) { out(ctx).*m = static_cast<M>(v); };
@@ -322,7 +332,7 @@ inline auto const mod_prefix =
 
 // Any unit, singular or plural: day, days, weeks, years ...
 inline auto const any_unit =
-    x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)] | lex::unit_singular()[set(&Expr::unit)]] >>
+    x3::lexeme[x3::no_case[lex::unit_plural()[set_unit] | lex::unit_singular()[set_unit]] >>
                word_end];
 
 // Modifiers of quantities: about, more than, nearly ...

@@ -19,7 +19,7 @@ auto const n_units = shape >> approx_before_quantity >> -kw("the") >> quantity[s
                      -(kw("and a half") | kw("and one half"))[add_half];
 // recent days / recent weeks / recent quarters: a vague span up to the anchor ("recent years" is
 // the fuzzy PAST_REF, see fuzzy.cpp)
-auto const plural_unit = x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> word_end];
+auto const plural_unit = x3::lexeme[x3::no_case[lex::unit_plural()[set_unit]] >> word_end];
 auto const recent_units =
     shape >> kw("recent")[put(&Expr::vague_quantity, true)] >>
     plural_unit[([](auto& ctx) {
@@ -31,12 +31,12 @@ auto const bare_units = shape >> plural_unit[put(&Expr::vague_quantity, true)];
 // a half-hour / a half day
 auto const half_unit = shape >> -(kw("a") | kw("an")) >>
                        x3::lexeme[x3::no_case[x3::lit("half")] >> (x3::lit('-') | ' ') >>
-                                  x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end]
+                                  x3::no_case[lex::unit_singular()[set_unit]] >> word_end]
                                  [put(&Expr::quantity, 0.5)];
 // five-year / 14-day / 24-hour / decades-long / day-long
-auto const unit_adj = x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> '-' >>
+auto const unit_adj = x3::lexeme[x3::no_case[lex::unit_singular()[set_unit]] >> '-' >>
                                  x3::no_case[x3::lit("long")] >> word_end];
-auto const plural_adj = x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> '-' >>
+auto const plural_adj = x3::lexeme[x3::no_case[lex::unit_plural()[set_unit]] >> '-' >>
                                    x3::no_case[x3::lit("long")] >> word_end][put(&Expr::vague_quantity, true)];
 auto const hyphen_number =
     x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 4>{}[([](auto& ctx) { out(ctx).quantity = x3::_attr(ctx); })] >>
@@ -48,7 +48,7 @@ auto const hyphen_number =
                                     lex::cardinal_units()[([](auto& ctx) { out(ctx).quantity = x3::_attr(ctx); })]] >>
                         &x3::lit('-')]];
 auto const number_unit_adj = shape >> -approx >> hyphen_number >>
-                             x3::lexeme['-' >> x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >>
+                             x3::lexeme['-' >> x3::no_case[lex::unit_singular()[set_unit]] >>
                                         -(x3::no_case[x3::lit("-long")]) >> !x3::no_case[x3::lit("-old")] >>
                                         word_end];
 auto const long_adj = shape >> (unit_adj | plural_adj);
@@ -69,8 +69,8 @@ auto const past_year_is_last_year = [](auto& ctx) {
 };
 auto const window_unit =
     quantity[set_quantity()] >> any_unit |
-    x3::lexeme[x3::no_case[lex::unit_plural()[set(&Expr::unit)]] >> word_end][put(&Expr::vague_quantity, true)] |
-    x3::lexeme[x3::no_case[lex::unit_singular()[set(&Expr::unit)]] >> word_end][past_year_is_last_year];
+    x3::lexeme[x3::no_case[lex::unit_plural()[set_unit]] >> word_end][put(&Expr::vague_quantity, true)] |
+    x3::lexeme[x3::no_case[lex::unit_singular()[set_unit]] >> word_end][past_year_is_last_year];
 auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("these") | kw("those") | kw("in")) >>
                          (window >> window_unit | window_first >> quantity[set_quantity()] >> any_unit);
 

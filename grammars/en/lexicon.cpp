@@ -23,7 +23,7 @@ x3::symbols<T> table(std::initializer_list<std::pair<const char*, T>> entries) {
     return s;
 }
 
-constexpr std::array<Holiday, 25> kHolidays{{
+constexpr std::array<Holiday, 27> kHolidays{{
     {"", Holiday::Fixed},
     {"new year's day", Holiday::Fixed, 1, 1},
     {"new year's eve", Holiday::Fixed, 12, 31},
@@ -49,6 +49,8 @@ constexpr std::array<Holiday, 25> kHolidays{{
     {"may day", Holiday::Fixed, 5, 1},
     {"election day", Holiday::NthWeekday, 11, 0, 1, 1, 1},  // Tuesday after the first Monday
     {"inauguration day", Holiday::Fixed, 1, 20},
+    {"black friday", Holiday::NthWeekday, 11, 0, 4, 4, 1},  // the day after Thanksgiving
+    {"cyber monday", Holiday::NthWeekday, 11, 0, 4, 4, 4},  // the Monday after it
 }};
 
 }  // namespace
@@ -130,7 +132,7 @@ const x3::symbols<Unit>& unit_singular() {
         {"second", Unit::Second}, {"minute", Unit::Minute}, {"hour", Unit::Hour}, {"day", Unit::Day},
         {"night", Unit::Night}, {"weekend", Unit::Weekend}, {"week", Unit::Week}, {"month", Unit::Month},
         {"quarter", Unit::Quarter}, {"year", Unit::Year}, {"decade", Unit::Decade},
-        {"century", Unit::Century}, {"millennium", Unit::Millennium}, {"fortnight", Unit::Week},
+        {"century", Unit::Century}, {"millennium", Unit::Millennium}, {"fortnight", kFortnight},
     }));
     return s;
 }
@@ -141,7 +143,7 @@ const x3::symbols<Unit>& unit_plural() {
         {"nights", Unit::Night}, {"weekends", Unit::Weekend}, {"weeks", Unit::Week},
         {"months", Unit::Month}, {"quarters", Unit::Quarter}, {"years", Unit::Year},
         {"decades", Unit::Decade}, {"centuries", Unit::Century}, {"millennia", Unit::Millennium},
-        {"secs", Unit::Second}, {"mins", Unit::Minute}, {"hrs", Unit::Hour}, {"yrs", Unit::Year},
+        {"fortnights", kFortnight}, {"secs", Unit::Second}, {"mins", Unit::Minute}, {"hrs", Unit::Hour}, {"yrs", Unit::Year},
     }));
     return s;
 }
@@ -354,7 +356,7 @@ namespace {
            "following", "few", "several", "some", "many", "about", "around", "nearly", "almost",
            "over", "more", "less", "least", "most", "up", "just", "roughly", "approximately", "couple",
            "dozen", "half", "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-           "tenth", "new", "good", "martin", "mother's", "father's", "mother", "father", "columbus", "st", "same",
+           "tenth", "new", "good", "black", "cyber", "martin", "mother's", "father's", "mother", "father", "columbus", "st", "same",
            "earlier", "later", "other", "at", "under", "within", "two", "three", "one", "four", "five",
            "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",

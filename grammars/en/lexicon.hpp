@@ -19,6 +19,9 @@ const x3::symbols<int>& weekday_plurals();   // mondays -> 1
 const x3::symbols<int>& cardinal_units();    // one .. nineteen -> 1..19
 const x3::symbols<int>& cardinal_tens();     // twenty .. ninety -> 20..90
 const x3::symbols<int>& ordinal_words();     // first .. thirty-first, last -> 1..31 (last = -1)
+// "fortnight(s)" in the unit tables: two weeks. No Expr holds it: set_unit (common.hpp) makes it Week
+// with the quantity doubled.
+inline constexpr Unit kFortnight = static_cast<Unit>(0xF2);
 const x3::symbols<Unit>& unit_singular();    // day, week, month, year, decade, ... (also "weekend")
 const x3::symbols<Unit>& unit_plural();      // days, weeks, ...
 const x3::symbols<Unit>& unit_adjective();   // daily, weekly, monthly, annually, yearly, hourly -> Unit

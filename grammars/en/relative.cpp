@@ -15,7 +15,7 @@ auto const period_unit =
     x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][([](auto& ctx) {
         Unit u = x3::_attr(ctx);
         if (u == Unit::Second || u == Unit::Minute || u == Unit::Hour || u == Unit::Day || u == Unit::Night ||
-            u == Unit::Millennium)
+            u == Unit::Millennium || u == lex::kFortnight)
             x3::_pass(ctx) = false;
         else
             out(ctx).unit = u;
@@ -88,7 +88,10 @@ auto const this_time_year =
 // the next day / the following week / the previous year / the next morning / the day before
 auto const anaphoric_dir = (kw("next") | kw("following") | kw("subsequent"))[put(&Expr::rel, Rel::Following)] |
                            (kw("previous") | kw("prior") | kw("preceding"))[put(&Expr::rel, Rel::Previous)];
-auto const day_unit = x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][set(&Expr::unit)];
+auto const day_unit = x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][([](auto& ctx) {
+    if (x3::_attr(ctx) == lex::kFortnight) x3::_pass(ctx) = false;  // "the next fortnight": a duration
+    else out(ctx).unit = x3::_attr(ctx);
+})];
 auto const anaphoric_unit = day_unit | part_of_day[put(&Expr::unit, Unit::Day)];
 auto const anaphoric =
     x3::eps[put(&Expr::anaphoric, true)] >> (kw("the") >> anaphoric_dir >> anaphoric_unit |

@@ -33,7 +33,9 @@ enum class Tag : std::uint8_t {
     Quote,      // " “ ” ' ‘ ’ used as quotation marks
 };
 
-// (The fields are ordered so that a token takes 48 bytes.)
+struct WordInfo;  // what the lexicon says of a lowercase word (events.cpp)
+
+// (The fields are ordered so that a token takes 56 bytes.)
 struct Token {
     std::size_t begin = 0, end = 0;  // byte offsets in the document
     std::string_view lower;          // lowercased ASCII, the word itself otherwise (points into the
@@ -50,6 +52,8 @@ struct Token {
     bool main_be = false;            // a form of "be" used as the main verb (copula)
     std::uint8_t noun_words = 0xFF;  // the most words of an event noun the word can end (capped at
                                      // 254; 0xFF: not looked up, as for capitalized words)
+    const WordInfo* info = nullptr;  // the lexicon's word info, once looked up (valid while the
+                                     // sentence is analysed: the word cache may be emptied between sentences)
 };
 
 // The events of one sentence: the tail of a vector, its own or one attached to it that also holds
@@ -156,4 +160,4 @@ AnchorOutput anchor_events(const AnchorInput& in);
 
 }  // namespace dateline::events
 
-static_assert(sizeof(dateline::events::Token) == 48, "a token fits in 48 bytes");
+static_assert(sizeof(dateline::events::Token) == 56, "a token fits in 56 bytes");

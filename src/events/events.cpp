@@ -591,6 +591,8 @@ struct VerbMatch {
     std::size_t last = 0;  // index of the last token of the verb (multi-word lemmas)
 };
 
+}  // namespace
+
 // What the lexicon says of one lowercase word, whatever its context.
 struct WordInfo {
     // The fields read for every token first, in the object's first cache line: the infos of a
@@ -605,12 +607,16 @@ struct WordInfo {
     // have none or one, and a small WordInfo keeps a text's vocabulary in the cache.
     boost::container::small_vector<VerbAnalysis, 1> forms;
     bool one_word_verb = false;  // it has verb readings, none of a lemma of several words ("look forward")
+    bool direct_verb = false;    // the word itself has verb readings (not only after a prefix: "re-elected")
 };
+
+namespace {
 
 // Fills w (a default WordInfo, in place: it is large) with what the lexicon says of `lower`.
 void word_info(std::string_view lower, WordInfo& w) {
     const auto& lex = Lexicon::get();
     VerbForms forms = lex.verb_forms(lower);
+    w.direct_verb = !forms.empty();
     if (forms.empty()) {  // "re-elected", "co-founded": the verb after the prefix
         auto dash = lower.rfind('-');
         if (dash != std::string::npos && dash + 3 < lower.size() && dash <= 3) forms = lex.verb_forms(lower.substr(dash + 1));
@@ -711,14 +717,15 @@ private:
 };
 
 // The reading of token i as a verb of the lexicon, multi-word lemmas included.
-std::optional<VerbMatch> verb_at(const std::vector<Token>& toks, std::size_t i, const WordInfo& info) {
+[[gnu::noinline]] std::optional<VerbMatch> verb_at(const Token* toks, std::size_t ntoks, std::size_t i,
+                                                   const WordInfo& info) {
     if (info.forms.empty()) return std::nullopt;  // most words
     std::optional<VerbMatch> best;
     for (auto& a : info.forms) {
         for (auto& e : a.entries) {
             bool ok = true;
             for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
-                ok = i + 1 + k < toks.size() && toks[i + 1 + k].lower == e.rest[k];
+                ok = i + 1 + k < ntoks && toks[i + 1 + k].lower == e.rest[k];
             if (!ok) continue;
             VerbMatch m{&e, a.form, i + e.rest.size()};
             if (!best || e.rest.size() > best->entry->rest.size()) best = m;
@@ -746,48 +753,35 @@ std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::siz
 bool is_past_form(VerbForm f) { return f == VerbForm::Past || f == VerbForm::PastOrParticiple; }
 bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == VerbForm::PastOrParticiple; }
 
-// verb_at() and noun_at() of the tokens of one sentence, each computed once: the main pass, the
-// "that" and "going to" passes and the look-ahead ask about the same tokens again.
+// The lexicon's answers for the tokens of one sentence: a token keeps its word's info (Token::info,
+// set by the tagging for every lowercase word, looked up on demand for the others), so that a
+// question about a token is a load, not a probe.
 class Memo {
 public:
-    // The slots of the previous sentence are not cleared: a slot holds the number of the sentence
-    // it was filled for.
-    void reset(const std::vector<Token>& toks) {
+    void reset(Token* toks, std::size_t n) {
         cache_.limit(1 << 14);
-        toks_ = &toks;
-        if (++gen_ == 0) {  // wrapped around: forget every slot
-            slots_.clear();
-            gen_ = 1;
-        }
-        if (slots_.size() < toks.size()) slots_.resize(toks.size());
+        toks_ = toks;
+        n_ = n;
     }
-    // Inline and small: most calls ask again about a token (the lookup is out of line, so that a
-    // repeated question does not pay for the registers the lookup needs).
     // The first question about token i (the tagging asks it of every lowercase word): the cache probe
-    // inline, without the call of lookup().
+    // inline, with the key the closed-class lookup computed.
     [[gnu::always_inline]] const WordInfo& first_info(std::size_t i, const ClosedClass::Key& key) {
-        Slot& s = slots_[i];
-        s.info = &cache_.get((*toks_)[i].lower, key);
-        s.info_gen = gen_;
-        return *s.info;
+        Token& t = toks_[i];
+        t.info = &cache_.get(t.lower, key);
+        return *t.info;
     }
     [[gnu::always_inline]] const WordInfo& info(std::size_t i) {
-        const Slot& s = slots_[i];
-        if (s.info_gen == gen_) return *s.info;
+        const Token& t = toks_[i];
+        if (t.info) return *t.info;
         return lookup(i);
     }
-    // Inline: most words have no verb reading, which needs no call and no store.
-    [[gnu::always_inline]] const std::optional<VerbMatch>& verb(std::size_t i) {
-        Slot& s = slots_[i];
-        if (s.verb_gen == gen_) return s.match;
+    // Inline: most words have no verb reading; most of those that have one have no lemma of several words.
+    [[gnu::always_inline]] std::optional<VerbMatch> verb(std::size_t i) {
         const WordInfo& w = info(i);
-        if (w.forms.empty()) return no_verb_;
-        if (w.one_word_verb) {  // what verb_at() finds: no later reading has a longer lemma
-            s.match = VerbMatch{&w.forms.front().entries.front(), w.forms.front().form, i};
-            s.verb_gen = gen_;
-            return s.match;
-        }
-        return match(i, w);
+        if (w.forms.empty()) return std::nullopt;
+        if (w.one_word_verb)  // what verb_at() finds: no later reading has a longer lemma
+            return VerbMatch{&w.forms.front().entries.front(), w.forms.front().form, i};
+        return verb_at(toks_, n_, i, w);
     }
     // The event noun ending at token j and starting at i (i <= j), or nullptr.
     // Inline: most words end no event noun of that many words, which needs no call.
@@ -798,20 +792,13 @@ public:
     }
 
 private:
-    [[gnu::noinline]] const std::optional<VerbMatch>& match(std::size_t i, const WordInfo& w) {
-        Slot& s = slots_[i];
-        s.match = verb_at(*toks_, i, w);
-        s.verb_gen = gen_;
-        return s.match;
-    }
     [[gnu::noinline]] const WordInfo& lookup(std::size_t i) {
-        Slot& s = slots_[i];
-        s.info = &cache_.get((*toks_)[i].lower);
-        s.info_gen = gen_;
-        return *s.info;
+        Token& t = toks_[i];
+        t.info = &cache_.get(t.lower);
+        return *t.info;
     }
     [[gnu::noinline]] const NounEntry* noun_entry(std::size_t i, std::size_t j, const WordInfo& c) const {
-        const auto& toks = *toks_;
+        const Token* toks = toks_;
         for (std::size_t l = 0; l < c.noun_count; ++l)
             for (auto& e : c.nouns[l]) {
                 if (e.words.size() != j - i + 1) continue;
@@ -823,15 +810,8 @@ private:
         return nullptr;
     }
 
-    struct Slot {
-        std::uint32_t info_gen = 0, verb_gen = 0;  // info / match are set when equal to gen_
-        const WordInfo* info = nullptr;
-        std::optional<VerbMatch> match;
-    };
-    const std::vector<Token>* toks_ = nullptr;
-    const std::optional<VerbMatch> no_verb_;
-    std::vector<Slot> slots_;
-    std::uint32_t gen_ = 0;
+    Token* toks_ = nullptr;
+    std::size_t n_ = 0;
     WordCache cache_;
 };
 
@@ -903,7 +883,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // index, no push.
     if (a.event_form.size() < toks.size()) a.event_form.resize(toks.size());
     static thread_local Memo memo;
-    memo.reset(a.tokens);
+    memo.reset(toks.p, toks.n);
     const ClosedClass& closed = closed_class_filter();
     // Timex membership and closed classes (from the word cache: the lookup is the one the event pass
     // below makes anyway), in one pass.
@@ -991,7 +971,6 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // "going to" + verb: future. (One pass: neither retagging is seen by the other, as in two.)
     // Then "-ly" adverbs, in the same pass: token i is retagged after the "that" before it has seen
     // it, as in a pass of its own after this one.
-    const auto& lex = Lexicon::get();
     auto that_or_going = [&](std::size_t i) {
         if (is(toks[i].lower, "going")) {
             if (i + 2 < toks.size() && toks[i + 1].tag == Tag::To && memo.verb(i + 2)) toks[i].tag = Tag::Modal;
@@ -1007,7 +986,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             n.tag == Tag::Number || n.tag == Tag::Quote || n.tag == Tag::Modal)
             toks[i].tag = Tag::Subord;
         else if (n.tag == Tag::Be || n.tag == Tag::Have || n.tag == Tag::Do || n.tag == Tag::Adverb ||
-                 (!lex.verb_forms(n.lower).empty() && !memo.noun(i + 1, i + 1) &&
+                 (memo.info(i + 1).direct_verb && !memo.noun(i + 1, i + 1) &&
                   n.lower.size() > 1 && n.lower.back() == 's'))
             toks[i].tag = Tag::Rel;
         else if (n.tag == Tag::Comma || n.tag == Tag::Punct)

@@ -300,8 +300,13 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             "fair", "lunch", "feast", "pudding", "cake", "ham", "rabbit", "lily", "lilies", "bonnet", "tradition",
             "traditions", "toy", "toys", "retail", "retailers", "spending", "catalog", "catalogue", "wish",
             "wishes", "greetings", "stamp", "stamps", "candy", "costume", "costumes", "fireworks", "ad", "ads"};
+        // (Not a holiday named by a weekday, "Black Friday sales", "Good Friday services": without it
+        // the weekday alone would be tagged, a wrong day.)
+        const std::string_view name = grammar::lex::holiday(x.holiday).name;
+        const bool weekday_name = name.ends_with("friday") || name.ends_with("monday");
         auto nw = next_word(t, e);
-        if (!nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) && (e >= t.size() || t[e] == ' '))
+        if (!weekday_name && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
+            (e >= t.size() || t[e] == ' '))
             for (auto w : things)
                 if (lower_eq(nw, w)) return false;
     }
@@ -817,7 +822,7 @@ bool bare_month(const Expr& x) {
 }
 void month_ranges(std::string_view t, std::vector<Mention>& ms) {
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
-        const Mention& a = ms[i];
+        Mention& a = ms[i];
         Mention& b = ms[i + 1];
         if (!bare_month(a.expr) || !bare_month(b.expr)) continue;
         auto g = t.substr(a.end, b.begin - a.end);
@@ -829,6 +834,46 @@ void month_ranges(std::string_view t, std::vector<Mention>& ms) {
         if (!ok) continue;
         b.expr.range_end = true;
         b.expr.anaphoric = true;
+        a.expr.range_until = b.expr.month;
+    }
+}
+
+// "The bank cut rates three times in 2024, in August, November and, most recently, in February": bare
+// months listed right after a year (nothing but commas and list words between) are in that year.
+// Days are not ("... and, most recently, on Feb. 6" may be this year's).
+bool list_gap(std::string_view g) {
+    std::size_t i = 0;
+    while (i < g.size()) {
+        const char c = g[i];
+        if (c == ' ' || c == ',') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < g.size() && is_alpha(static_cast<unsigned char>(g[j]))) ++j;
+        if (j == i) return false;
+        const std::string_view w = g.substr(i, j - i);
+        if (!(lower_eq(w, "in") || lower_eq(w, "and") || lower_eq(w, "or") || lower_eq(w, "then") ||
+              lower_eq(w, "again") || lower_eq(w, "also") || lower_eq(w, "during")))
+            return false;
+        i = j;
+    }
+    return true;
+}
+void list_years(std::string_view t, std::vector<Mention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+        const Expr& a = ms[i].expr;
+        Expr& b = ms[i + 1].expr;
+        int year = 0;
+        if (a.shape == grammar::Shape::Calendar && a.year > 0 && a.month == 0 && a.day == 0 && a.weekday == 0 &&
+            a.quarter == 0 && a.half == 0 && a.season == grammar::Season::None && !a.fiscal && !a.range_end &&
+            a.rel == grammar::Rel::None && a.hour < 0 && a.decade < 0)
+            year = a.year;
+        else if (a.list_year > 0)
+            year = a.list_year;
+        if (year == 0 || !bare_month(b) || b.range_end || b.range_until > 0) continue;
+        if (ms[i + 1].begin - ms[i].end > 24 || !list_gap(t.substr(ms[i].end, ms[i + 1].begin - ms[i].end))) continue;
+        b.list_year = year;
     }
 }
 
@@ -1237,6 +1282,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     day_range_years(t, out);
     year_ranges(t, out);
     month_ranges(t, out);
+    list_years(t, out);
     period_ending(t, out);
 }
 

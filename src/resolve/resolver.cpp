@@ -341,6 +341,7 @@ struct Builder {
     std::optional<Resolution> unit_period();
     std::optional<year_month> reported_quarter();
     void set_quarter(year_month first_month);
+    std::optional<Resolution> coarse_reference_offset(double amount);
     // Fills r with the day (and its time of day, if any); false for an impossible time ("15 p.m.").
     bool with_time(year_month_day d);
     std::optional<Resolution> underspecified();
@@ -809,6 +810,10 @@ std::optional<Resolution> Builder::calendar() {
                 y = a->year() + years{e.rel == Rel::Last ? -1 : e.rel == Rel::Next ? 1 : 0};
                 how = e.rel == Rel::Last ? "in the year before that of" : e.rel == Rel::Next ? "in the year after that of"
                                                                          : "in the year of";
+            } else if (e.list_year > 0) {
+                // "in 2024, in August, November and ...": the year the list opened with.
+                y = year(e.list_year);
+                how = cat("the year its list opened with (", e.list_year, "), not that of");
             } else if (e.range_end) {
                 // "between March and May": the first May on or after the range's first month.
                 y = m >= am ? a->year() : a->year() + years{1};
@@ -851,6 +856,17 @@ std::optional<Resolution> Builder::calendar() {
                            gap < -(kTenseOverridesNearest + 15)) {
                     y += years{1};
                     how = direction_text(dir);
+                }
+                // A range told in the past has ended: "the drought lasted from November to February",
+                // written in January, is the November before last (the range's end, the first February
+                // on or after it, may not lie after the anchor's month).
+                if (c.tense == Tense::Past && e.range_until > 0) {
+                    const month until = month(unsigned(e.range_until));
+                    const year_month end = (until >= m ? y : y + years{1}) / until;
+                    if (end > a->year() / am) {
+                        y -= years{1};
+                        how = "a range told in the past, ending by the month of";
+                    }
                 }
             }
             r.value = month_value(y, m);
@@ -950,7 +966,11 @@ std::optional<Resolution> Builder::calendar() {
         r.implied |= FieldYear | FieldMonth | FieldDay;
         r.temporal_function = true;
         year_month_day day = *a;
-        if (c.reference && c.reference->granularity >= Granularity::Day) {
+        // (Not a day ahead of the DCT in a past clause: "... would publish its report on May 8. The
+        // pound fell to $1.2890 at 12:15 GMT" is the DCT's day.)
+        const bool ahead_in_past = c.reference && c.dct && c.tense == Tense::Past && c.strategy == Strategy::News &&
+                                   c.reference->day > sys_days{c.dct->day};
+        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past) {
             day = year_month_day{c.reference->day};
             r.anchor = "reference";
         }
@@ -988,6 +1008,83 @@ void Builder::set_quarter(year_month first_month) {
     put(r.value, int((unsigned(first_month.month()) - 1) / 3 + 1));
     r.interval = span(sys_days{first_month / 1}, sys_days{(first_month + months{3}) / 1});
     r.granularity = Granularity::Quarter;
+}
+
+// "In the summer of 1962 she flew to Paris. A week later, ...", "in March ... two weeks later": an
+// offset in units finer than the reference time, which names a whole month, season, quarter, half or
+// year, is known only as finely as the reference: the period of the reference's kind that holds its
+// middle moved by the offset (the same period for a short offset), not a day counted from its first.
+std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
+    if (r.anchor != "reference" || !c.reference || c.reference->end <= c.reference->day) return std::nullopt;
+    const Granularity g = c.reference->granularity;
+    if (g != Granularity::Month && g != Granularity::Season && g != Granularity::Quarter && g != Granularity::Half &&
+        g != Granularity::Year)
+        return std::nullopt;
+    double unit_days = 0;
+    Granularity ug = Granularity::Unknown;
+    switch (e.unit) {
+        case Unit::Second: unit_days = 1.0 / 86400, ug = Granularity::Second; break;
+        case Unit::Minute: unit_days = 1.0 / 1440, ug = Granularity::Minute; break;
+        case Unit::Hour: unit_days = 1.0 / 24, ug = Granularity::Hour; break;
+        case Unit::Day:
+        case Unit::Night: unit_days = 1, ug = Granularity::Day; break;
+        case Unit::Week:
+        case Unit::Weekend: unit_days = 7, ug = Granularity::Week; break;
+        case Unit::Month: unit_days = 30.4375, ug = Granularity::Month; break;
+        case Unit::Quarter: unit_days = 91.3125, ug = Granularity::Quarter; break;
+        case Unit::Half: unit_days = 182.625, ug = Granularity::Half; break;
+        default: return std::nullopt;
+    }
+    if (ug <= g || std::abs(amount * unit_days) > 1e6) return std::nullopt;  // not finer, or absurd
+    const sys_days first = c.reference->day, end = c.reference->end;
+    const sys_days target = first + (end - first) / 2 + days{static_cast<int>(std::lround(amount * unit_days))};
+    const year_month_day t{target};
+    std::string how = "the ";
+    if (target >= first && target < end) {
+        r.value = c.reference->value;
+        r.interval = span(first, end);
+        how += "same period as";
+    } else {
+        switch (g) {
+            case Granularity::Month: {
+                auto p = period_containing(target, Granularity::Month);
+                r.value = p.value;
+                r.interval = p.interval;
+                break;
+            }
+            case Granularity::Quarter: set_quarter(t.year() / month((unsigned(t.month()) - 1) / 3 * 3 + 1)); break;
+            case Granularity::Half: {
+                const unsigned h = (unsigned(t.month()) - 1) / 6 + 1;
+                r.value = fmt::format("{:04}-H{}", int(t.year()), h);
+                r.interval = span(sys_days{t.year() / month(6 * h - 5) / 1}, sys_days{(t.year() / month(6 * h - 5) + months{6}) / 1});
+                break;
+            }
+            case Granularity::Season: {
+                const unsigned m = unsigned(t.month());
+                const Season s = m >= 3 && m <= 5 ? Season::Spring : m >= 6 && m <= 8 ? Season::Summer
+                                                  : m >= 9 && m <= 11                  ? Season::Fall
+                                                                                       : Season::Winter;
+                const year y = m <= 2 ? t.year() - years{1} : t.year();  // winter Y holds Jan-Feb of Y+1
+                r.value = fmt::format("{:04}-{}", int(y), season_code(s));
+                r.interval = season_span(y, s);
+                break;
+            }
+            default: {
+                auto p = period_containing(target, Granularity::Year);
+                r.value = p.value;
+                r.interval = p.interval;
+                break;
+            }
+        }
+        how += "period around the middle of";
+    }
+    r.type = TimexType::Date;
+    r.granularity = g;
+    r.implied = FieldYear | FieldMonth | FieldDay;
+    if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+    r.explanation = cat(text, ": ", e.quantity, " unit(s) ", amount < 0 ? "before" : "after", " ", how, " ",
+                        anchor_name(), ", known only to the ", to_string(g), " -> ", r.value);
+    return std::move(r);
 }
 
 // this/last/next/that + unit.
@@ -1338,14 +1435,10 @@ std::optional<Resolution> Builder::offset() {
     bool anaphoric = e.anaphoric;
     bool whole_years = !e.vague_quantity && e.unit == Unit::Year && e.quantity == std::floor(e.quantity);
     // A report on a quarter compares it with the same quarter a year before ("a year earlier", "a year
-    // ago", "the year-ago results"). Counting forward ("Two years later, he returned"), or several years
-    // back once the narrative has moved on to a whole year ("In 2019 ... Three years earlier, ..."), is
-    // from the narrative's time, not from the quarter.
-    const bool moved_to_year = c.reference && (c.reference->granularity == Granularity::Year ||
-                                               c.reference->granularity == Granularity::Decade ||
-                                               c.reference->granularity == Granularity::Century);
-    const bool backward = e.rel == Rel::Ago || e.rel == Rel::Before;
-    const bool comparison = backward && (e.quantity == 1 || !moved_to_year);
+    // ago", "the year-ago results"). Counting forward ("Two years later, he returned") or several years
+    // back ("who joined the company three years ago", "In 2019 ... Three years earlier, ...") is from
+    // the narrative's time, not from the quarter (unless the text says so: "the quarter two years ago").
+    const bool comparison = (e.rel == Rel::Ago || e.rel == Rel::Before) && e.quantity == 1;
     if (whole_years && (e.period == Unit::Quarter || (c.quarter && !c.longer_period && comparison))) {
         // "a year earlier", "a year ago", "the year-ago quarter" in a report on a quarter: the same
         // quarter N years before.
@@ -1374,6 +1467,7 @@ std::optional<Resolution> Builder::offset() {
     int sign = (e.rel == Rel::Ago || e.rel == Rel::Before) ? -1 : 1;
     double q = e.quantity;
     auto ad = sys_days{*a};
+    if (auto coarse = coarse_reference_offset(sign * q)) return coarse;
     if (e.same_day && (e.unit == Unit::Month || e.unit == Unit::Year) && q == std::floor(q) && q <= 1000) {
         // "a year ago today", "this time last year": the same day (the month's last on a day it lacks)
         int n = sign * static_cast<int>(q) * (e.unit == Unit::Year ? 12 : 1);
@@ -1394,10 +1488,28 @@ std::optional<Resolution> Builder::offset() {
         case Unit::Second:
         case Unit::Minute:
         case Unit::Hour: {
-            // Relative to the DCT's time of day when known, else to its midnight.
-            auto base = sys_seconds{ad} + seconds{c.dct && c.dct->seconds && !anaphoric ? *c.dct->seconds : 0};
+            // Relative to the clock time of the DCT ("two hours ago") or of the reference time ("at 2 p.m.
+            // ... Two hours later"). Without one, only the day is known: the anchor's day, or the day
+            // the offset reaches in whole days ("48 hours later"), at day granularity.
+            std::optional<seconds> clock;
+            if (r.anchor == "reference") clock = c.reference ? c.reference->time_of_day : std::nullopt;
+            else if (c.dct && c.dct->seconds) clock = seconds{*c.dct->seconds};
             double mult = e.unit == Unit::Hour ? 3600 : e.unit == Unit::Minute ? 60 : 1;
-            auto t = base + seconds{static_cast<long long>(sign * q * mult)};
+            const double off = sign * q * mult;
+            if (!clock) {
+                if (std::abs(off) > 1e9) return std::nullopt;
+                auto d = ad + days{static_cast<int>(off / 86400)};  // whole days, toward zero
+                r.value = day_value(year_month_day{d});
+                r.interval = day_span(d);
+                r.granularity = Granularity::Day;
+                if (e.mod != Mod::None) r.mod = mod_value(e.mod);
+                r.implied = FieldYear | FieldMonth | FieldDay;
+                r.explanation = cat(text, ": ", q, " unit(s) ", sign < 0 ? "before" : "after", " ", anchor_name(),
+                                    ", whose time of day is unknown: its day -> ", r.value);
+                return std::move(r);
+            }
+            auto base = sys_seconds{ad} + *clock;
+            auto t = base + seconds{static_cast<long long>(off)};
             auto dp = std::chrono::floor<days>(t);
             auto tod = hh_mm_ss<seconds>{t - dp};
             r.type = TimexType::Time;
@@ -1551,7 +1663,12 @@ std::optional<Reference> reference_of(const Resolution& r) {
     // "midnight" (T24:00) ends its day: "earlier in the day" after "a midnight deadline" Thursday is
     // still Thursday, though the instant is Friday 00:00.
     if (r.value.find("T24") != std::string::npos) day -= date::days{1};
-    return Reference{day, r.granularity, r.value};
+    Reference ref{day, r.granularity, r.value, std::nullopt, std::chrono::ceil<date::days>(r.interval->end)};
+    // A clock time ("at 2 p.m. Tuesday", not "Tuesday morning"): "two hours later" counts from it.
+    if (r.granularity >= Granularity::Hour && r.value.find('T') != std::string::npos &&
+        r.value.find("T24") == std::string::npos)
+        ref.time_of_day = r.interval->begin - std::chrono::sys_seconds{day};
+    return ref;
 }
 
 }  // namespace dateline::resolve

@@ -17,6 +17,8 @@ struct Reference {
     date::sys_days day{};        // first day of the mentioned period
     Granularity granularity = Granularity::Day;
     std::string value;           // its TIMEX3 value
+    std::optional<std::chrono::seconds> time_of_day;  // when the time names a clock time ("2 p.m. Tuesday")
+    date::sys_days end{};        // the day after the mentioned period (none before it: unknown)
 };
 
 struct Context {

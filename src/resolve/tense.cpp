@@ -39,6 +39,16 @@ constexpr std::string_view kScheduleVerbs[] = {
     "leaves", "ends", "closes", "reopens", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
     "arrive", "open", "reopen", "close", "start", "end"};
 
+// Modals that put the verb after them ahead of the report ("The deal could close Friday", "the board
+// may vote Monday"); see detect_tense. "would" has rules of its own.
+constexpr std::string_view kModals[] = {"may", "might", "could", "should", "must", "can"};
+
+bool is_modal(std::string_view w) {
+    for (std::string_view m : kModals)
+        if (w == m) return true;
+    return false;
+}
+
 const CueWords& cue_words() {
     static const CueWords m = [] {
         CueWords cw;
@@ -68,6 +78,7 @@ const CueWords& cue_words() {
                        "hasn't", "haven't"})
             set(w, Tense::Present);
         for (std::string_view w : {"to", "as", "would"}) cw.shapes.add(w);
+        for (std::string_view w : kModals) cw.shapes.add(w);
         return cw;
     }();
     return m;
@@ -188,7 +199,7 @@ struct Word {
 // "would", or a word in -ed or 'll. Any other word is one only after has/have.
 // (The table lookup out of line: most words fail the shape test inlined in may_cue.)
 [[gnu::noinline]] bool in_cue_table(const CueWords& cw, std::string_view w) {
-    return cw.table.find(w) || w == "to" || w == "as" || w == "would";
+    return cw.table.find(w) || w == "to" || w == "as" || w == "would" || is_modal(w);
 }
 inline bool may_cue(std::string_view w) {
     const std::size_t n = w.size();
@@ -605,6 +616,27 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
                     }
                 }
             }
+        }
+        // A modal right before the time's verb group puts the verb ahead of the report: "The deal could
+        // close Friday", "the board may vote Monday on the plan", "should report earnings Thursday". Not
+        // "may have voted Monday" (a past guess), nor "could" + "be"/"not" ("could not be reached for
+        // comment Friday", "could be located Wednesday": what happened when the reporter called), nor a
+        // modal of another clause ("must be returned to his father, and set Friday as the deadline").
+        if (tw == Tense::Unknown && r < 0 && r >= -5 && !wd->capital && is_modal(w)) {
+            long v = r + 1;
+            std::string_view vw = words.word(v);
+            const bool negated = vw == "not" || vw == "n't";
+            if (negated || vw == "also" || vw == "still" || vw == "soon" || vw == "then") vw = words.word(++v);
+            bool future = v < 0 && !vw.empty() && vw != "have" && vw != "'ve" && word_tense(vw) != Tense::Past &&
+                          !(w == "could" && (negated || vw == "be"));
+            for (long j = v + 1; future && j < 0; ++j) {
+                std::string_view x = words.word(j);
+                future = x != "and" && x != "but" && x != "or" && x != "that" && x != "who" && x != "which";
+            }
+            Word last{};
+            if (future && words.at(-1, last))  // no clause break between the modal and the time
+                for (std::size_t i = wd->e; future && i < last.e; ++i) future = t[i] != ',' && t[i] != ';';
+            if (future) tw = Tense::Future;
         }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
