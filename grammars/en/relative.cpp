@@ -71,6 +71,15 @@ auto const offset_dir =
 auto const offset =
     x3::eps[put(&Expr::shape, Shape::Offset)] >> approx_before_quantity >> quantity[set_quantity()] >> any_unit >>
     -kw("or so")[put(&Expr::mod, Mod::Approx)] >> offset_dir;  // "a week or so ago"
+// Hours later / Days later / Weeks earlier / years ago: an offset of an unsaid number of units, as
+// "a few days later" ("hours later" than planned is no offset).
+auto const vague_unit = x3::lexeme[x3::no_case[lex::unit_plural()[([](auto& ctx) {
+                            const Unit u = x3::_attr(ctx);
+                            if (u == lex::kFortnight) x3::_pass(ctx) = false;  // (rare; "fortnights later" unsaid)
+                            else out(ctx).unit = u;
+                        })]] >> word_end];
+auto const vague_offset = x3::eps[put(&Expr::shape, Shape::Offset, &Expr::vague_quantity, true)] >> vague_unit >>
+                          offset_dir;
 // a year ago today / two months ago today: the same day that far back
 auto const months_years = (kw("year") | kw("years"))[put(&Expr::unit, Unit::Year)] |
                           (kw("month") | kw("months"))[put(&Expr::unit, Unit::Month)];
@@ -200,6 +209,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(deictic_far, "deictic-two-days"),
         named_rule(overnight, "overnight"),
         named_rule(offset, "offset"),
+        named_rule(vague_offset, "vague-offset"),
         named_rule(ago_today, "ago-today"),
         named_rule(this_time_year, "this-time-last-year"),
         named_rule(anaphoric, "anaphoric"),

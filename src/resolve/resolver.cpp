@@ -1459,6 +1459,16 @@ std::optional<Resolution> Builder::offset() {
     auto a = anchor_day(anaphoric);
     if (!a) return underspecified();
     r.temporal_function = true;
+    if (e.vague_quantity && (e.unit == Unit::Hour || e.unit == Unit::Minute || e.unit == Unit::Second) &&
+        r.anchor == "reference" && c.reference && c.reference->granularity >= Granularity::Day) {
+        // "Hours later", "a few minutes earlier": the day of the time the story is at.
+        r.value = day_value(*a);
+        r.interval = day_span(sys_days{*a});
+        r.granularity = Granularity::Day;
+        r.implied = FieldYear | FieldMonth | FieldDay;
+        r.explanation = cat(text, ": some hours or minutes from ", anchor_name(), ": its day -> ", r.value);
+        return std::move(r);
+    }
     if (e.vague_quantity) {
         r.value = e.rel == Rel::Ago || e.rel == Rel::Before ? "PAST_REF" : "FUTURE_REF";
         r.explanation = cat(text, ": an unspecified amount of time from ", anchor_name(), " -> ", r.value);
