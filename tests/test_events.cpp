@@ -52,6 +52,16 @@ TEST_CASE("events: tense of simple verbs and verb groups", "[events]") {
     CHECK(neg.aspect == "PROGRESSIVE");
 }
 
+TEST_CASE("events: an irregular participle spelled as its base is the base after a modal or \"to\"", "[events]") {
+    auto es = events_of("The festival will run until May. Officials are to come on Monday. He may become chairman. "
+                        "He has run the firm since 2019.");
+    CHECK(find(es, "will run").tense == Tense::Future);
+    CHECK(find(es, "will run").lemma == "run");
+    CHECK(find(es, "come").lemma == "come");
+    CHECK(find(es, "may become").lemma == "become");
+    CHECK(find(es, "has run").aspect == "PERFECTIVE");
+}
+
 TEST_CASE("events: negation, passive and the whole verb group as trigger", "[events]") {
     auto es = events_of("December figures were not published. The minister didn't attend the summit.");
     auto& pub = find(es, "were not published");

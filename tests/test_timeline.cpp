@@ -332,6 +332,40 @@ TEST_CASE("anchoring: a range of two times dates its event over both; through / 
     CHECK(ran == 3);  // the fair's two ends and the meeting's range
 }
 
+TEST_CASE("anchoring: a hyphen between two numbers joins a range, after any preposition of time", "[timeline][anchor]") {
+    auto t = timeline_of("A meeting was held on Jan. 29-31 in Geneva. The summit took place March 3-5, 2023, in "
+                         "Paris. Prices rose in 2019-2021. He has lived there since 2019-2021.");
+    INFO(describe(t));
+    auto* held = entry_for(t, "was held");
+    REQUIRE(held);
+    CHECK(held->value == "2024-01-29/2024-01-31");
+    auto* took = entry_for(t, "took");
+    REQUIRE(took);
+    CHECK(took->value == "2023-03-03/2023-03-05");
+    auto* rose = entry_for(t, "rose");
+    REQUIRE(rose);
+    CHECK(rose->value == "2019/2021");
+    auto* lived = entry_for(t, "has lived");  // "since" starts a span: no range
+    REQUIRE(lived);
+    CHECK(lived->value == "2019");
+}
+
+TEST_CASE("anchoring: a past form right after an adverbial time is the verb it dates", "[timeline][anchor]") {
+    auto t = timeline_of("French prosecutors on Wednesday charged a former minister. The Senate late Tuesday "
+                         "passed the bill. The Monday closed session was tense.");
+    INFO(describe(t));
+    auto* charged = entry_for(t, "charged");
+    REQUIRE(charged);
+    CHECK(charged->value == "2024-01-17");
+    auto* passed = entry_for(t, "passed");
+    REQUIRE(passed);
+    CHECK(passed->value == "2024-01-16");
+    CHECK(entry_for(t, "closed") == nullptr);  // "the Monday closed session": an adjective
+    auto* session = entry_for(t, "session");
+    REQUIRE(session);
+    CHECK(session->value == "2024-01-15");
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");

@@ -174,7 +174,9 @@ auto const period_edge =
     ((kw("the end of") | kw("the close of"))[put(&Expr::mod, Mod::End)] |
      (kw("the beginning of") | kw("the start of"))[put(&Expr::mod, Mod::Start)] |
      kw("the middle of")[put(&Expr::mod, Mod::Mid)]) >>
-    kw("the") >> (kw("month")[put(&Expr::unit, Unit::Month)] | kw("week")[put(&Expr::unit, Unit::Week)]) >>
+    kw("the") >>
+    (kw("month")[put(&Expr::unit, Unit::Month)] | kw("week")[put(&Expr::unit, Unit::Week)] |
+     kw("year")[put(&Expr::unit, Unit::Year)] | kw("decade")[put(&Expr::unit, Unit::Decade)]) >>
     !x3::lit('-');
 // "today is the eighth day of Desert Shield", "It's the second day of an offensive": the N-th day of
 // an event, said of the present; the recognizer keeps it only after "is" / "'s" (the day of the DCT).

@@ -47,6 +47,16 @@ auto const plural_part = kw("nights")[put(&Expr::part, PartOfDay::Night)] |
                          kw("afternoons")[put(&Expr::part, PartOfDay::Afternoon)] |
                          kw("evenings")[put(&Expr::part, PartOfDay::Evening)];
 auto const weekday_parts = shape >> weekday >> plural_part;
+// the first Tuesday of every month / the last Friday of each month: one day in every month
+auto const nth_weekday_every = shape >> the >>
+                               (ordinal[([](auto& ctx) {
+                                    int n = x3::_attr(ctx);
+                                    if (n < 1 || n > 5) x3::_pass(ctx) = false;
+                                    else out(ctx).nth = n;
+                                })] |
+                                kw("last")[put(&Expr::nth, -1)]) >>
+                               weekday >> (kw("of") | kw("in")) >> (kw("every") | kw("each")) >>
+                               kw("month")[put(&Expr::unit, Unit::Month)];
 // on Mondays / Sundays
 auto const plural_weekday =
     shape >> x3::lexeme[x3::no_case[lex::weekday_plurals()[set(&Expr::weekday)]] >> word_end];
@@ -60,6 +70,7 @@ void match_sets(It first, It last, Match& best) {
         named_rule(compound_adverb, "compound-frequency-adverb"),
         named_rule(frequency, "times-per-unit"),
         named_rule(plural_weekday, "plural-weekday"),
+        named_rule(nth_weekday_every, "nth-weekday-of-every-month"),
         named_rule(weekday_parts, "weekday-parts"),
     }};
     family.run(first, last, best);

@@ -253,8 +253,10 @@ std::optional<Range> range_from(const std::vector<Token>& toks, std::size_t ta, 
     if (tb + 2 >= toks.size()) return std::nullopt;
     const bool between = ta > 0 && toks[ta - 1].lower == "between";
     const bool from = prep.present && prep.word == "from";
-    if (prep.present && !from && !between) return std::nullopt;  // "since Monday to ...", "in 2019 to ..."
     std::string_view w = toks[tb + 1].lower;
+    const bool dash = w == "-" || w == "\xE2\x80\x93";  // "on Jan. 29-31", "in 2019–2021": a range whatever the preposition
+    if (prep.present && !from && !between && !(dash && prep.relation == Relation::On))
+        return std::nullopt;  // "since Monday to ...", "in 2019 to ...", "since 2019-2021"
     const bool joins = between ? w == "and"
                                : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru" ||
                                   w == "-" || w == "\xE2\x80\x93");  // "19-20 January", "March 3–5"

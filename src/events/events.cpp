@@ -525,6 +525,9 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
                     continue;
                 }
                 bool next_alnum = i + 1 < e && ascii::is_alnum(t[i + 1]);
+                // A hyphen between digits ends the number: "Jan. 29-31", "2019-2021" are two times
+                // and a range word, as with an en dash.
+                if (d == '-' && next_alnum && ascii::is_digit(t[i - 1]) && ascii::is_digit(t[i + 1])) break;
                 if ((d == '-' || d == '\'' || d == '.' || d == '&') && next_alnum) {
                     apostrophe |= d == '\'';
                     lo[n++] = char(d);
@@ -751,6 +754,19 @@ std::optional<std::size_t> prev_content(const std::vector<Token>& toks, std::siz
 }
 
 bool is_past_form(VerbForm f) { return f == VerbForm::Past || f == VerbForm::PastOrParticiple; }
+// Whether the timex ending at token `last` opens a noun phrase ("the Friday deadline", "Tuesday's
+// closed session", "the 1990 elected officials"): a determiner or possessive before it, or a possessive
+// ending it. Otherwise it is an adverbial and a past form after it is the verb ("on Wednesday charged").
+template <class Toks>
+bool timex_premodifies(const Toks& toks, std::size_t last) {
+    std::size_t first = last;
+    while (first > 0 && toks[first - 1].timex == toks[last].timex) --first;
+    if (last + 1 < toks.size() && toks[last + 1].tag == Tag::Possessive) return true;
+    if (first == 0) return false;
+    const Tag before = toks[first - 1].tag;
+    return before == Tag::Det || before == Tag::Possessive || before == Tag::Number;
+}
+
 bool is_participle_form(VerbForm f) { return f == VerbForm::Participle || f == VerbForm::PastOrParticiple; }
 
 // The lexicon's answers for the tokens of one sentence: a token keeps its word's info (Token::info,
@@ -1036,12 +1052,16 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             std::size_t n = i + 1 + v->entry->rest.size();
             bool next_object = n < toks.size() && (toks[n].tag == Tag::Det || toks[n].tag == Tag::Possessive ||
                                                    toks[n].tag == Tag::Pronoun);
-            if (prev == Tag::Modal || prev == Tag::Do || prev == Tag::To) is_verb = f != VerbForm::Participle;
+            // (A participle spelled as its base is the base here: "will run", "to come", "may become".)
+            if (prev == Tag::Modal || prev == Tag::Do || prev == Tag::To)
+                is_verb = f != VerbForm::Participle || v->entry->lemma.view().substr(0, t.lower.size()) == t.lower;
             else if (prev == Tag::Neg) is_verb = true;
             else if (prev == Tag::Have) is_verb = is_participle_form(f);
             else if (prev == Tag::Be) is_verb = f == VerbForm::Gerund || is_participle_form(f);
             else if (prev == Tag::Det || prev == Tag::Possessive) is_verb = false;  // "the meeting", "a visit"
             else if (prev == Tag::Prep) is_verb = f == VerbForm::Gerund && !(noun && !next_object);
+            else if (prev_noun_ctx && is_past_form(f) && toks[*p].timex >= 0 && !timex_premodifies(toks, *p))
+                is_verb = true;  // "Prosecutors on Wednesday charged ...", "The Senate late Tuesday passed ..."
             else if (prev_noun_ctx) is_verb = false;
             else if (f == VerbForm::Gerund) is_verb = !noun || next_object;
             else if (is_past_form(f)) is_verb = true;

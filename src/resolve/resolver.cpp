@@ -1589,6 +1589,18 @@ std::optional<Resolution> Builder::set() {
     r.type = TimexType::Set;
     r.quant = "";
     r.freq = e.times > 0 ? cat(e.times, "X") : "";
+    if (e.nth != 0 && e.weekday > 0 && e.unit == Unit::Month) {
+        // "the first Tuesday of every month": one day a month (TIMEX3 has no value for which day)
+        static const char* names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+        r.value = "P1M";
+        r.freq = "1X";
+        r.quant = "EVERY";
+        r.known = FieldWeekday;
+        static const char* nths[] = {"last", "first", "second", "third", "fourth", "fifth"};
+        r.explanation = cat(text, ": recurring P1M, 1X (the ", nths[e.nth < 0 ? 0 : e.nth], " ", names[e.weekday],
+                            " of each month)");
+        return std::move(r);
+    }
     if (e.weekday > 0) {
         r.value = cat("XXXX-WXX-", e.weekday);
         r.known = FieldWeekday;
@@ -1611,7 +1623,7 @@ std::optional<Resolution> Builder::set() {
         r.value = cat("XXXX-XX-XXT", part_code(e.part));
         r.known = FieldPartOfDay;
     } else if (e.unit != Unit::None) {
-        r.value = duration_value(e.vague_quantity ? 1 : e.quantity, e.unit, false);
+        r.value = duration_value(e.quantity, e.unit, e.vague_quantity);  // "every few weeks": PXW
         if (r.freq.empty()) r.freq = "1X";
     } else {
         return std::nullopt;
