@@ -224,6 +224,31 @@ std::size_t first_last(std::string_view text, std::size_t b, std::size_t e) {
 bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begin) {
     std::size_t k = begin;
     std::string_view w = word_before(text, sb, k);
+    // The later months of a list share its preposition: "were held in June and November", "in May,
+    // June and July".
+    static constexpr std::string_view months[] = {"january", "february", "march",     "april",   "may",
+                                                  "june",    "july",     "august",    "september", "october",
+                                                  "november", "december"};
+    auto is_month = [&](std::string_view x) {
+        for (auto m : months)
+            if (is_word(x, m)) return true;
+        return false;
+    };
+    for (int hops = 0; hops < 4; ++hops) {
+        const bool conj = is_word(w, "and") || is_word(w, "or");
+        std::size_t j = conj ? k : begin;
+        if (!conj) {  // a comma after the month before: "May, June"
+            j = k;
+            while (j > sb && text[j - 1] == ' ') --j;
+            if (!w.empty() || j == sb || text[j - 1] != ',') break;
+            k = j - 1;
+        }
+        std::size_t m = k;
+        std::string_view prev = word_before(text, sb, m);
+        if (!is_month(prev)) return false;
+        k = m;
+        w = word_before(text, sb, k);
+    }
     if (!is_word(w, "in") && !is_word(w, "during") && !is_word(w, "between") && !is_word(w, "from")) return false;
     for (int n = 0; n < 6 && k > sb; ++n) {
         std::size_t before = k;

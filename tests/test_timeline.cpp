@@ -366,6 +366,38 @@ TEST_CASE("anchoring: a past form right after an adverbial time is the verb it d
     CHECK(session->value == "2024-01-15");
 }
 
+TEST_CASE("anchoring: a time coordinated with the one before it dates the same event", "[timeline][anchor]") {
+    auto t = timeline_of("The company cut jobs in 2022 and 2023. Amazon, which announced cuts in 2020 and 2021, has "
+                         "said it will hire. Elections were held in June and November, officials said.");
+    INFO(describe(t));
+    int cut = 0, announced = 0, held = 0, said = 0;
+    for (auto& e : t.entries) {
+        cut += e.event.trigger == "cut" && (e.value == "2022" || e.value == "2023");
+        announced += (e.event.trigger == "announced" || e.event.trigger == "cuts") && (e.value == "2020" || e.value == "2021");
+        held += e.event.trigger == "were held" && (e.value == "2023-06" || e.value == "2023-11");
+        said += e.event.trigger == "has said" || e.event.trigger == "said";
+    }
+    CHECK(cut == 2);
+    CHECK(announced == 2);
+    CHECK(held == 2);  // both in the past: November 2023, not the coming one
+    CHECK(said == 0);
+}
+
+TEST_CASE("anchoring: \"N units after <event>\" dates that event from the clause's dated event", "[timeline][anchor]") {
+    auto t = timeline_of("Prosecutors on Wednesday charged the minister, two years after an investigation was opened. "
+                         "Three days after the election, the president resigned on Friday. A jogger saw the car at "
+                         "6 a.m. ten days before the shooting.");
+    INFO(describe(t));
+    auto* inv = entry_for(t, "investigation");
+    REQUIRE(inv);
+    CHECK(inv->value == "2022");
+    CHECK(inv->relation == dateline::Relation::On);
+    auto* election = entry_for(t, "election");
+    REQUIRE(election);
+    CHECK(election->value == "2024-01-16");  // Friday 2024-01-19 minus three days
+    CHECK(entry_for(t, "shooting") == nullptr);  // not from a bare clock time
+}
+
 TEST_CASE("anchoring: a copula clause becomes a state event", "[timeline][anchor]") {
     auto t = timeline_of("The migration crisis is of particular interest in both countries this election year, "
                          "with presidential elections in June in Mexico and November in the United States.");

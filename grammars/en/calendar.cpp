@@ -237,13 +237,7 @@ auto const week_of_date = (kw("the week of")[put(&Expr::unit, Unit::Week)] |
 // the first Monday in October / the third Tuesday of March 2024 / the last Friday of May: that weekday of
 // the month, counted from its start or end; the first week of March / the last week of June: the ISO
 // week that holds most of the month's first (last) seven days
-auto const nth_weekday = the >>
-                         (ordinal[([](auto& ctx) {
-                              int n = x3::_attr(ctx);
-                              if (n < 1 || n > 5) x3::_pass(ctx) = false;
-                              else out(ctx).nth = n;
-                          })] |
-                          kw("last")[put(&Expr::nth, -1)]) >>
+auto const nth_weekday = the >> nth_of_month >>
                          (weekday | kw("week")[put(&Expr::unit, Unit::Week)]) >> (kw("of") | kw("in")) >> month >>
                          -(comma >> year4);
 // Friday / Friday evening / Friday night / Friday's / early Friday / late Tuesday (the start / end of

@@ -281,6 +281,14 @@ inline auto const ordinal_def =
     x3::omit[x3::lexeme[uint_1_2[val_assign] >> x3::no_case[x3::lit("st") | "nd" | "rd" | "th"] >> word_end]];
 BOOST_SPIRIT_DEFINE(ordinal)
 inline first::First first_of_rule(ordinal_id*, first::Tag t) { return first_of(ordinal_def, t); }
+// "the first Monday in October", "the last Friday of each month": which one of a month's weekdays
+// (Expr::nth, 1-5 or -1 for "last")
+inline auto const nth_of_month = ordinal[([](auto& ctx) {
+                                     int n = x3::_attr(ctx);
+                                     if (n < 1 || n > 5) x3::_pass(ctx) = false;
+                                     else out(ctx).nth = n;
+                                 })] |
+                                 kw("last")[put(&Expr::nth, -1)];
 
 // ---- calendar atoms -----------------------------------------------------------------------------
 

@@ -48,14 +48,7 @@ auto const plural_part = kw("nights")[put(&Expr::part, PartOfDay::Night)] |
                          kw("evenings")[put(&Expr::part, PartOfDay::Evening)];
 auto const weekday_parts = shape >> weekday >> plural_part;
 // the first Tuesday of every month / the last Friday of each month: one day in every month
-auto const nth_weekday_every = shape >> the >>
-                               (ordinal[([](auto& ctx) {
-                                    int n = x3::_attr(ctx);
-                                    if (n < 1 || n > 5) x3::_pass(ctx) = false;
-                                    else out(ctx).nth = n;
-                                })] |
-                                kw("last")[put(&Expr::nth, -1)]) >>
-                               weekday >> (kw("of") | kw("in")) >> (kw("every") | kw("each")) >>
+auto const nth_weekday_every = shape >> the >> nth_of_month >> weekday >> (kw("of") | kw("in")) >> (kw("every") | kw("each")) >>
                                kw("month")[put(&Expr::unit, Unit::Month)];
 // on Mondays / Sundays
 auto const plural_weekday =

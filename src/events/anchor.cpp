@@ -684,15 +684,34 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 if (!(ahead = ahead_of_dct(t, *dct, within))) continue;
                 if (within) prep.relation = Relation::Before;
             }
+            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
             std::optional<std::size_t> head;
             std::string how;
             bool through_time = false;
+            // "cut jobs in 2022 and 2023", "were held in June and November", "on Monday, Tuesday and
+            // Friday": a time coordinated with the one before it dates the same event, the same way.
+            if (!range && !offset && !ahead && is_concrete && ta >= 2) {
+                std::size_t j = ta - 1;
+                if (toks[j].tag == Tag::Prep && prep.present && j >= 1) --j;  // "in 2022 and in 2023"
+                const bool joined = toks[j].tag == Tag::Comma || toks[j].lower == "and" || toks[j].lower == "or";
+                const int before = j >= 1 ? toks[j - 1].timex : -1;
+                if (joined && before >= 0 && before != tx)
+                    for (auto it = placements.rbegin(); it != placements.rend(); ++it)
+                        if (it->timex == before && it->dated && !it->value.size()) {
+                            head = a.event_token[it->ref.event];
+                            prep.relation = it->relation;
+                            how = cat("\"", t.text, "\" is coordinated with \"", timexes[std::size_t(before)].text,
+                                      "\", which dates \"", trigger_at(*head), "\"");
+                            break;
+                        }
+            }
             std::string phrase = range ? std::string(in.text.substr(toks[prep.start].begin,
                                                                     toks[range->last].end - toks[prep.start].begin))
                                  : prep.present ? cat(prep.word, " ", t.text)
                                                 : t.text;
-            auto trigger_at = [&](std::size_t k) -> const std::string& { return a.events[std::size_t(toks[k].event)].trigger; };
-            if (offset) {
+            if (head) {
+                // (coordinated: dated above)
+            } else if (offset) {
                 // The verb of the clause the whole phrase "two days after the vote on Monday" belongs to.
                 if (auto v = clause_verb(a, prep.start, offset->anchor_last)) {
                     head = v;
@@ -785,6 +804,74 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 pending_dated.push_back({a.events.base() + pl.ref.event, tx});
                 any_dated = true;
             }
+            add(std::move(pl));
+        }
+
+        // Rule 1e: "Prosecutors on Wednesday charged him, two years after an investigation was opened":
+        // a counted duration before "after"/"following"/"before" and an event (no time in the phrase:
+        // that is offset_from_time's) puts the phrase's event that far from the dated event of the clause
+        // (before it for "after"), at the duration's unit and no finer than that date.
+        for (std::size_t i = a.timex_first; i < a.timex_end; ++i) {
+            const int tx = toks[i].timex;
+            if (tx < 0 || (i > 0 && toks[i - 1].timex == tx)) continue;
+            std::size_t ta = i, tb = i;
+            while (tb + 1 < ntoks && toks[tb + 1].timex == tx) ++tb;
+            const Timex& t = timexes[std::size_t(tx)];
+            auto units = counted_units(t);
+            if (!units || tb + 2 >= ntoks || toks[tb + 1].tag != Tag::Prep) continue;
+            const std::string_view w = toks[tb + 1].lower;
+            if (w != "after" && w != "following" && w != "before") continue;
+            // The phrase's event: the first one a few words on, before any time or clause break.
+            std::optional<std::size_t> sub;
+            for (std::size_t k = tb + 2; k < ntoks && k <= tb + 7; ++k) {
+                if (toks[k].timex >= 0 || toks[k].tag == Tag::Comma || clause_boundary(toks, k)) break;
+                if (toks[k].event >= 0) {
+                    sub = k;
+                    break;
+                }
+            }
+            if (!sub || is_placed(std::size_t(toks[*sub].event))) continue;
+            // The dated event it is counted from: the nearest event outside the phrase dated by a time of its own.
+            const Placement* from = nullptr;
+            std::size_t best = std::size_t(-1);
+            for (const Placement& q : placements) {
+                if (!q.dated || q.timex < 0 || !q.value.empty() || q.relation != Relation::On) continue;
+                const std::size_t h = a.event_token[q.ref.event];
+                if (h >= ta && h <= *sub) continue;
+                const std::size_t d = h < ta ? ta - h : h - *sub;
+                if (d < best) best = d, from = &q;
+            }
+            if (!from) continue;
+            const Timex& u = timexes[std::size_t(from->timex)];
+            // (Not from a bare clock time: "a jogger spotted the car at 6 a.m. ten days before the
+            // shooting" has no day but the one the phrase gives.)
+            constexpr std::uint32_t kDayFields = FieldCentury | FieldDecade | FieldYear | FieldHalf | FieldSeason |
+                                                 FieldQuarter | FieldMonth | FieldWeek | FieldDay | FieldWeekday;
+            if (!concrete(u) || (u.known & kDayFields) == 0) continue;
+            auto [n, unit] = *units;
+            const bool after = w != "before";
+            auto day = shifted_day(date::floor<date::days>(u.interval->begin), after ? -n : n, unit);
+            if (!day) continue;
+            Granularity g = unit == 'D' ? Granularity::Day : unit == 'W' ? Granularity::Week
+                            : unit == 'M' ? Granularity::Month : Granularity::Year;
+            if (u.granularity < g) g = u.granularity < Granularity::Year ? Granularity::Year : u.granularity;
+            if (g != Granularity::Day && g != Granularity::Week && g != Granularity::Month) g = Granularity::Year;
+            resolve::Period per = resolve::period_containing(*day, g);
+            const std::size_t main_event = from->ref.event;
+            Placement pl;
+            pl.ref = {si, std::size_t(toks[*sub].event)};
+            pl.relation = Relation::On;
+            pl.dated = true;
+            pl.timex = tx;
+            pl.rule = cat("clause: \"", t.text, " ", toks[tb + 1].lower, "\" counts from \"",
+                          a.events[main_event].trigger, "\" on ", u.value, "; ", t.value, after ? " before " : " after ",
+                          u.value, "; ON ", per.value);
+            pl.interval = per.interval;
+            pl.value = std::move(per.value);
+            pl.granularity = g;
+            pl.time_first = ta;
+            pl.time_last = tb;
+            pl.has_time_tokens = true;
             add(std::move(pl));
         }
 
