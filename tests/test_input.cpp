@@ -93,6 +93,14 @@ TEST_CASE("library: empty and whitespace-only text give an empty annotation", "[
     CHECK_FALSE(dateline::normalize("the cat sat", *dateline::parse_dct("2024-01-19")));
 }
 
+TEST_CASE("library: CRLF line ends stay out of the timexes", "[input]") {
+    auto a = dateline::annotate("Talks resume Monday\r\nThe vote is on Tuesday\r\nIt ended at 5 p.m.\r\n", with_dct());
+    REQUIRE(a.timexes.size() == 3);
+    CHECK(a.timexes[0].text == "Monday");
+    CHECK(a.timexes[1].text == "Tuesday");
+    CHECK(a.timexes[2].text == "5 p.m.");
+}
+
 TEST_CASE("library: impossible DCTs are rejected", "[input]") {
     CHECK_FALSE(dateline::parse_dct("2024-02-30"));
     CHECK_FALSE(dateline::parse_dct("2023-02-29"));

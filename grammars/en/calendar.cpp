@@ -51,6 +51,13 @@ auto const slash_date = x3::lexeme[uint_1_2[set(&Expr::month)] >> '/' >> uint_1_
                                    })] >>
                                    '/' >> slash_year >> not_more_digits >> word_end];
 
+// 2025/11/12 (year first, slashes) / 12-Nov-2025 / Nov-2025 / 11/2025 (a month and a four-digit year)
+auto const iso_slash_date = x3::lexeme[uint_4[check_year] >> '/' >> uint_1_2[check_month] >> '/' >> uint_1_2[check_day] >>
+                                       not_more_digits >> word_end];
+auto const dashed_day_month_year = x3::lexeme[uint_1_2[check_day] >> '-'] >> month >>
+                                   x3::lexeme['-' >> uint_4[check_year] >> not_more_digits >> word_end];
+auto const dashed_month_year = month >> x3::lexeme['-' >> uint_4[check_year] >> not_more_digits >> word_end];
+auto const slash_month_year = x3::lexeme[uint_1_2[check_month] >> '/' >> uint_4[check_year] >> not_more_digits >> word_end];
 // Years said as words (broadcast transcripts): nineteen ninety-six, the year two thousand,
 // two thousand one.
 auto const spoken_century = x3::lexeme[x3::no_case[lex::cardinal_units()] >> word_end][([](auto& ctx) {
@@ -125,7 +132,21 @@ auto const of_rel_year =
 auto const year_possessive = x3::lexeme[uint_4[check_year] >> not_more_digits >> (x3::lit("'s") | "\xE2\x80\x99s") >>
                                         word_end];
 // the 27th
-auto const ordinal_day = kw("the") >> x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
+auto const numeric_ordinal_day = x3::lexeme[uint_1_2[check_day] >> ordinal_suffix >> word_end];
+auto const ordinal_day = kw("the") >> numeric_ordinal_day;
+// the 15th of this month / the 3rd of next month / the first of last month: that day of a month named
+// relative to the anchor's
+auto const ordinal_of_rel_month =
+    kw("the") >> (numeric_ordinal_day | day_ordinal) >> kw("of") >>
+    (kw("this")[put(&Expr::rel, Rel::This)] | kw("next")[put(&Expr::rel, Rel::Next)] |
+     kw("last")[put(&Expr::rel, Rel::Last)]) >>
+    kw("month")[put(&Expr::unit, Unit::Month)];
+// Tuesday the 14th / Tuesday, the 14th: the day with that number that falls on that weekday. An
+// ordinal word only where no noun follows it ("Friday, the fourth decline in five days" is no date).
+auto const day_ordinal_alone = day_ordinal >> !x3::lexeme[x3::alpha];
+auto const weekday_the_day = weekday >> comma >> kw("the") >> (numeric_ordinal_day | day_ordinal_alone);
+// November the 3rd / November the third, 2025
+auto const month_the_day = month >> kw("the") >> (numeric_ordinal_day | day_ordinal_alone) >> -(comma >> year4);
 // summer 2023 / the summer of 1998 / early summer
 // the winter of nineteen ninety-four (transcripts)
 // the winter of 2022-23 / winter 2022/23 / winter 2022–2023: a season over the turn of the year, named by
@@ -256,6 +277,13 @@ void match_calendar(It first, It last, Match& best) {
         named_rule(slash_date, "slash-date"),
         named_rule(slash_date_dmy, "slash-date-day-first"),
         named_rule(dotted_date_dmy, "dotted-date-day-first"),
+        named_rule(iso_slash_date, "slash-date-year-first"),
+        named_rule(dashed_day_month_year, "dashed-day-month-year"),
+        named_rule(dashed_month_year, "dashed-month-year"),
+        named_rule(slash_month_year, "slash-month-year"),
+        named_rule(ordinal_of_rel_month, "ordinal-of-relative-month"),
+        named_rule(weekday_the_day, "weekday-the-day"),
+        named_rule(month_the_day, "month-the-day"),
         named_rule(month_day_year, "month-day-year"),
         named_rule(day_month_year, "day-month-year"),
         named_rule(ordinal_of_month, "ordinal-of-month"),

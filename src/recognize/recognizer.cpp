@@ -1261,7 +1261,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         // still with mod APPROX); "more than", "nearly", "at least" stay inside.
         if (best.expr.mod == grammar::Mod::Approx) start = skip_approximator(t, start, e);
         // Trim trailing spaces / a trailing possessive the grammar may have consumed.
-        while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+        while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r')) --e;
         // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;

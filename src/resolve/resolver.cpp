@@ -478,7 +478,7 @@ std::optional<Resolution> Builder::calendar() {
     }
     // Units with this/last/next and no calendar name: "last week", "this year", "that week".
     if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None && e.quarter == 0 &&
-        e.half == 0)
+        e.half == 0 && e.day == 0)
         return unit_period();
 
     // Explicit, anchor-free values first.
@@ -727,6 +727,30 @@ std::optional<Resolution> Builder::calendar() {
         finish_mod();
         return std::move(r);
     }
+    if (e.weekday > 0 && e.day > 0 && e.month == 0) {
+        // "Tuesday the 14th": the 14th that is a Tuesday nearest the anchor (on its side by tense).
+        r.known |= FieldWeekday | FieldDay;
+        r.implied |= FieldYear | FieldMonth;
+        r.temporal_function = true;
+        const auto anchor = sys_days{*a};
+        const auto wd = weekday{unsigned(e.weekday % 7)};
+        std::optional<sys_days> best;
+        for (int k = -14; k <= 14; ++k) {
+            const year_month_day cand = (a->year() / a->month() + months{k}) / date::day(unsigned(e.day));
+            if (!cand.ok() || weekday{sys_days{cand}} != wd) continue;
+            const sys_days d{cand};
+            // (only an explicit tense picks the side: the date is said in full but for month and year)
+            if (c.tense == Tense::Past && d > anchor) continue;
+            if (c.tense == Tense::Future && d < anchor) continue;
+            if (!best || std::abs((d - anchor).count()) < std::abs((*best - anchor).count())) best = d;
+        }
+        if (!best) return std::nullopt;
+        if (!with_time(year_month_day{*best})) return std::nullopt;
+        r.explanation = cat(text, ": the nearest day ", e.day, " on that weekday to ", anchor_name(), " (",
+                            to_string(c.tense), " tense) -> ", r.value);
+        finish_mod();
+        return std::move(r);
+    }
     if (e.weekday > 0 && e.month == 0) {
         r.known |= FieldWeekday;
         r.implied |= FieldYear | FieldMonth | FieldDay;
@@ -782,9 +806,14 @@ std::optional<Resolution> Builder::calendar() {
         r.implied |= FieldYear | FieldMonth;
         r.temporal_function = true;
         year_month ym = a->year() / a->month();
-        if (dir == Direction::OnOrBefore && unsigned(a->day()) < unsigned(e.day)) ym -= months{1};
-        if ((dir == Direction::OnOrAfter || dir == Direction::After) && unsigned(a->day()) > unsigned(e.day))
-            ym += months{1};
+        if (e.unit == Unit::Month && (e.rel == Rel::This || e.rel == Rel::Next || e.rel == Rel::Last)) {
+            // "the 15th of next month"
+            ym += months{e.rel == Rel::Next ? 1 : e.rel == Rel::Last ? -1 : 0};
+        } else {
+            if (dir == Direction::OnOrBefore && unsigned(a->day()) < unsigned(e.day)) ym -= months{1};
+            if ((dir == Direction::OnOrAfter || dir == Direction::After) && unsigned(a->day()) > unsigned(e.day))
+                ym += months{1};
+        }
         year_month_day ymd{ym / date::day(e.day)};
         if (!ymd.ok()) return std::nullopt;
         with_time(ymd);
