@@ -235,10 +235,8 @@ bool past_verb_before_in(std::string_view text, std::size_t sb, std::size_t begi
         return false;
     };
     for (int hops = 0; hops < 4; ++hops) {
-        const bool conj = is_word(w, "and") || is_word(w, "or");
-        std::size_t j = conj ? k : begin;
-        if (!conj) {  // a comma after the month before: "May, June"
-            j = k;
+        if (!is_word(w, "and") && !is_word(w, "or")) {  // else a comma after the month before: "May, June"
+            std::size_t j = k;
             while (j > sb && text[j - 1] == ' ') --j;
             if (!w.empty() || j == sb || text[j - 1] != ',') break;
             k = j - 1;
@@ -407,9 +405,7 @@ Annotation annotate_mentions(std::string_view text, const std::vector<recognize:
     resolve::Context ctx;
     ctx.dct = a.dct;
     ctx.strategy = options.strategy;
-    if (a.dct) ctx.reference = resolve::Reference{date::sys_days{a.dct->day}, Granularity::Day, to_string(*a.dct),
-                                              a.dct->seconds ? std::optional{std::chrono::seconds{*a.dct->seconds}}
-                                                             : std::nullopt};
+    if (a.dct) ctx.reference = resolve::dct_reference(*a.dct);
     a.timexes.reserve(mentions.size());
     std::size_t si = 0;
     std::size_t index = 1;
@@ -488,8 +484,7 @@ std::optional<Timex> normalize(std::string_view expression, const Dct& dct, Tens
                                [](auto& x, auto& y) { return x.end - x.begin < y.end - y.begin; });
     resolve::Context ctx;
     ctx.dct = dct;
-    ctx.reference = resolve::Reference{date::sys_days{dct.day}, Granularity::Day, to_string(dct),
-                                       dct.seconds ? std::optional{std::chrono::seconds{*dct.seconds}} : std::nullopt};
+    ctx.reference = resolve::dct_reference(dct);
     ctx.tense = tense;
     ctx.strategy = strategy;
     auto r = resolve::resolve(it->expr, expression.substr(it->begin, it->end - it->begin), ctx);

@@ -310,6 +310,16 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             for (auto w : things)
                 if (lower_eq(nw, w)) return false;
     }
+    if (rule == "that-month") {
+        // "said that May would be busy": a complementizer before a subject named May (or a month as
+        // subject), not "that May" of the narrative; a verb group right after the month tells.
+        static constexpr std::string_view clause_verbs[] = {"would", "will", "is", "was", "has", "had", "could",
+                                                            "can", "should", "might", "must", "may", "does",
+                                                            "did", "were", "are", "'s"};
+        auto nw = next_word(t, e);
+        for (auto w : clause_verbs)
+            if (lower_eq(nw, w)) return false;
+    }
     if (rule == "overnight") {
         // The adverb ("struck overnight", "Overnight, rebels ..."), not the adjective ("an overnight
         // success", "overnight rates"): no word after it but a function word.

@@ -1705,6 +1705,12 @@ Period period_containing(sys_days d, Granularity g) {
     }
 }
 
+Reference dct_reference(const Dct& dct) {
+    const sys_days day{dct.day};
+    return Reference{day, Granularity::Day, to_string(dct),
+                     dct.seconds ? std::optional{std::chrono::seconds{*dct.seconds}} : std::nullopt, day + days{1}};
+}
+
 std::optional<Reference> reference_of(const Resolution& r) {
     if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
     if (r.granularity < Granularity::Year) return std::nullopt;

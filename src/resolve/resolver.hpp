@@ -20,6 +20,8 @@ struct Reference {
     std::optional<std::chrono::seconds> time_of_day;  // when the time names a clock time ("2 p.m. Tuesday")
     date::sys_days end{};        // the day after the mentioned period (none before it: unknown)
 };
+// The DCT as the reference time before any time is mentioned (its day, and its clock time if known).
+Reference dct_reference(const Dct& dct);
 
 struct Context {
     std::optional<Dct> dct;

@@ -601,8 +601,9 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         // ... and so is "would" + a verb in a reported clause, a few words before the time: "said he
         // would meet the union on Friday", "said Tuesday that talks would resume Monday" (the future of
-        // the report; not "would have").
-        if (w == "would" && tw == Tense::Unknown && r >= -8 && r < 0) {
+        // the report; not "would have"), or its coordinated verb some words on ("said the storm would
+        // weaken over the next day but remain a hurricane through Thursday"): a nearer cue wins anyway.
+        if (w == "would" && tw == Tense::Unknown && r >= -14 && r < 0) {
             long v = r + 1;
             if (words.word(v) == "not" || words.word(v) == "also" || words.word(v) == "then") ++v;
             auto vw = words.word(v);
