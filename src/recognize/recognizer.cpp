@@ -310,6 +310,11 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             for (auto w : things)
                 if (lower_eq(nw, w)) return false;
     }
+    if (rule == "past-ref" || rule == "future-ref" || rule == "present-ref") {
+        // "as recently as last year", "as early as ... ", "as soon as": a comparison around the time
+        // that follows, not a time of its own.
+        if (lower_eq(previous_word(t, b), "as") && lower_eq(next_word(t, e), "as")) return false;
+    }
     if (rule == "that-month") {
         // "said that May would be busy": a complementizer before a subject named May (or a month as
         // subject), not "that May" of the narrative; a verb group right after the month tells.

@@ -1047,7 +1047,7 @@ std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
     if (r.anchor != "reference" || !c.reference || c.reference->end <= c.reference->day) return std::nullopt;
     const Granularity g = c.reference->granularity;
     if (g != Granularity::Month && g != Granularity::Season && g != Granularity::Quarter && g != Granularity::Half &&
-        g != Granularity::Year)
+        g != Granularity::Year && g != Granularity::Decade)
         return std::nullopt;
     double unit_days = 0;
     Granularity ug = Granularity::Unknown;
@@ -1062,9 +1062,13 @@ std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
         case Unit::Month: unit_days = 30.4375, ug = Granularity::Month; break;
         case Unit::Quarter: unit_days = 91.3125, ug = Granularity::Quarter; break;
         case Unit::Half: unit_days = 182.625, ug = Granularity::Half; break;
+        case Unit::Year: unit_days = 365.25, ug = Granularity::Year; break;
+        case Unit::Decade: unit_days = 3652.5, ug = Granularity::Decade; break;
         default: return std::nullopt;
     }
-    if (ug <= g || std::abs(amount * unit_days) > 1e6) return std::nullopt;  // not finer, or absurd
+    // not finer (a decade after a decade counts whole decades), or absurd
+    if ((ug <= g && !(g == Granularity::Decade && ug == Granularity::Decade)) || std::abs(amount * unit_days) > 1e6)
+        return std::nullopt;
     const sys_days first = c.reference->day, end = c.reference->end;
     const sys_days target = first + (end - first) / 2 + days{static_cast<int>(std::lround(amount * unit_days))};
     const year_month_day t{target};
@@ -1082,6 +1086,12 @@ std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
                 break;
             }
             case Granularity::Quarter: set_quarter(t.year() / month((unsigned(t.month()) - 1) / 3 * 3 + 1)); break;
+            case Granularity::Decade: {
+                const int d = int(t.year()) / 10;
+                r.value = fmt::format("{:03}", d);
+                r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
+                break;
+            }
             case Granularity::Half: {
                 const unsigned h = (unsigned(t.month()) - 1) / 6 + 1;
                 r.value = fmt::format("{:04}-H{}", int(t.year()), h);
@@ -1201,11 +1211,22 @@ std::optional<Resolution> Builder::unit_period() {
     if (step != 0 && e.shape == Shape::Calendar && e.quantity >= 2 && e.quantity <= 9 && e.quantity == std::floor(e.quantity))
         step *= int(e.quantity);
     auto ad = sys_days{*a};
-    // "trades made that day" after "in 1987", "the week" after "1989": the same day, week or month as
-    // a reference time known only as a coarser period is not known; say what is ("1987-XX-XX",
-    // "1989-WXX"), never the period's first day or a week made up from it. ("the following month"
-    // after "in 2010" counts from the year's start: 2010-02.)
-    if (step == 0 && r.anchor == "reference" && c.reference && c.reference->granularity != Granularity::Unknown &&
+    // "trades made that day" after "in 1987", "the week" after "1989", "the next day" after "She
+    // retired in 1995": the same (next, previous) day, week or month as a reference time known only as
+    // a coarser period is not known; say what is ("1987-XX-XX", "1989-WXX"), never the period's first
+    // day or a week made up from it.
+    if (r.anchor == "reference" && c.reference && c.reference->granularity == Granularity::Decade &&
+        e.unit != Unit::Decade && e.unit != Unit::Century && e.unit != Unit::Millennium && e.unit != Unit::None) {
+        // "the next year" after "the 1990s": a year of that decade, which one unknown.
+        r.value = c.reference->value;
+        r.interval = span(c.reference->day, c.reference->end);
+        r.granularity = Granularity::Decade;
+        r.implied = FieldDecade;
+        r.explanation = cat(text, ": a period of ", anchor_name(), ", which is known only as a decade -> ", r.value);
+        finish_mod();
+        return std::move(r);
+    }
+    if (r.anchor == "reference" && c.reference && c.reference->granularity != Granularity::Unknown &&
         c.reference->granularity >= Granularity::Year) {
         const Granularity rg = c.reference->granularity;
         const int y = int(a->year());
@@ -1713,7 +1734,7 @@ Reference dct_reference(const Dct& dct) {
 
 std::optional<Reference> reference_of(const Resolution& r) {
     if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
-    if (r.granularity < Granularity::Year) return std::nullopt;
+    if (r.granularity < Granularity::Decade) return std::nullopt;
     if (r.value.find("REF") != std::string::npos) return std::nullopt;
     if (r.comparison) return std::nullopt;
     auto day = std::chrono::floor<date::days>(r.interval->begin);
