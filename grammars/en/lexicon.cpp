@@ -244,12 +244,14 @@ public:
             while (slots_[i].len != 0) i = (i + 1) & mask_;
             slots_[i] = {k.lo, k.hi, std::uint8_t(w.size()), c};
             shapes_.add(w);
+            heads_.add(w);
         }
     }
     // False when no word of the table has this length, first two and last bytes (most words of a
     // text); the shape ignores case.
     bool may_contain(std::string_view w) const noexcept { return shapes_.may_contain(w); }
     const WordShapes& shapes() const noexcept { return shapes_; }
+    const WordHeads& heads() const noexcept { return heads_; }
     // `w` in any case: ASCII letters are folded (the table holds lowercase words).
     WordClass find(std::string_view w) const noexcept {
         if (w.empty() || w.size() > kMaxLength) return WordClass::None;
@@ -309,6 +311,7 @@ private:
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
     WordShapes shapes_;
+    WordHeads heads_;
 };
 
 }  // namespace
@@ -380,6 +383,7 @@ const WordTable* table() noexcept {
 }  // namespace
 
 const WordShapes& word_shapes() noexcept { return table()->shapes(); }
+const WordHeads& word_heads() noexcept { return table()->heads(); }
 
 WordClass classify_shaped(std::string_view w) noexcept { return table()->find(w); }
 

@@ -1165,66 +1165,70 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     const auto* u = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
     std::uint32_t ordinal = 0;
-    const grammar::lex::WordShapes& shapes = grammar::lex::word_shapes();  // most words fail its test
+    const grammar::lex::WordHeads& heads = grammar::lex::word_heads();     // most words fail its test,
+    const grammar::lex::WordShapes& shapes = grammar::lex::word_shapes();  // most others this one
     // A token [b, e) whose letters/digits hold a digit when has_digit.
     auto token = [&](std::size_t b, std::size_t e, bool has_digit) {
         const std::size_t len = e - b;
+        const char* w = t.data() + b;
+        // Most tokens are words without a digit that no word of the table has the length and first
+        // two letters of: no class, whatever comes before them (the tests below, in short).
+        if (!has_digit && !heads.may_contain(w, len)) {
+            ++ordinal;
+            return;
+        }
         WordClass cls;
         // A token glued to a letter run from a multi-byte character ("Bárcena") is not a word start;
         // after multi-byte punctuation (“today”, —Friday, «now») it is.
         if (b > 0 && u[b - 1] >= 0x80 && !after_multibyte_punctuation(t, b)) cls = WordClass::None;
         else if (is_digit(u[b]) || (has_digit && len < kMaxWord)) cls = WordClass::Trigger;  // 1998, Q3, FY2023, H1
-        else if (len >= kMaxWord) cls = WordClass::None;
-        else if (const std::string_view w(t.data() + b, len); !shapes.may_contain(w)) cls = WordClass::None;
-        else cls = grammar::lex::classify_shaped(w);  // folds the case itself
+        else if (len >= kMaxWord || !shapes.may_contain({w, len})) cls = WordClass::None;
+        else cls = grammar::lex::classify_shaped({w, len});  // folds the case itself
         if (cls != WordClass::None) toks.push_back({std::uint32_t(b), std::uint32_t(e), ordinal, 0, cls});
         ++ordinal;
     };
-    // The runs of letters/digits, block by block: a run starts where a letter/digit follows another
-    // byte and ends where another byte follows a letter/digit. An apostrophe between letters, with
-    // two letters after it, stays inside the word (the run after it continues the token).
-    std::size_t tb = 0;        // the current token's begin
-    std::size_t seg = 0;       // where the digits of the current run not yet counted begin
-    bool has_digit = false;    // of the current token so far
-    bool in_run = false;       // inside a run of letters/digits
-    bool joining = false;      // the next run continues the current token (after an apostrophe)
-    std::uint64_t carry = 0;   // 1 when the byte before the block is a letter/digit
+    // The tokens, block by block. An apostrophe between letters, with two letters after it, is
+    // part of the word ("o'clock", "year's"): such apostrophes are added to the block's mask of
+    // letters/digits, so that a token is a run of that mask. A run starts where a bit follows a
+    // clear one and ends where a clear bit follows a set one: the k-th end of a block closes the
+    // k-th start (or the run carried over from the blocks before). Each token costs a few bit
+    // operations and its class; the bytes between tokens cost nothing.
+    std::size_t tb = 0;           // the begin of the run carried over into this block
+    bool in_run = false;          // a run goes on from the block before
+    bool run_digit = false;       // that run holds a digit so far
+    std::uint64_t carry = 0;      // 1 when the byte before the block is in a token
     for (std::size_t base = 0; base < n; base += 64) {
         const BlockMasks m = block_masks(u, n, base);
-        const std::uint64_t before = (m.alnum << 1) | carry;  // bit k: byte k - 1 is a letter/digit
-        carry = m.alnum >> 63;
-        for (std::uint64_t ev = (m.alnum & ~before) | (~m.alnum & before); ev; ev &= ev - 1) {
-            const unsigned k = unsigned(__builtin_ctzll(ev));
-            const std::size_t pos = base + k;
-            if ((m.alnum >> k) & 1u) {  // a run starts
-                if (!joining) {
-                    tb = pos;
-                    has_digit = false;
-                }
-                joining = false;
-                seg = pos;
-                in_run = true;
-                continue;
-            }
-            // The run ends at pos: its digits since seg (in this block).
-            if (m.digit) {  // (most blocks of prose hold no digit)
-                const unsigned s0 = unsigned(seg - base);
-                has_digit |= ((m.digit >> s0) & ((std::uint64_t(1) << (k - s0)) - 1u)) != 0;
-            }
-            in_run = false;
-            if (((m.apostrophe >> k) & 1u) && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) &&
-                is_alpha(u[pos + 2])) {
-                joining = true;
-                continue;
-            }
-            token(tb, pos, has_digit);
+        std::uint64_t x = m.alnum;
+        for (std::uint64_t a = m.apostrophe; a; a &= a - 1) {  // (most blocks hold none)
+            const std::size_t pos = base + unsigned(__builtin_ctzll(a));
+            if (pos > 0 && is_alpha(u[pos - 1]) && pos + 2 < n && is_alpha(u[pos + 1]) && is_alpha(u[pos + 2]))
+                x |= std::uint64_t(1) << (pos - base);
         }
-        if (in_run) {  // the run goes on into the next block
-            has_digit |= (m.digit >> unsigned(seg - base)) != 0;
-            seg = base + 64;
+        const std::uint64_t before = (x << 1) | carry;  // bit k: byte k - 1 is in a token
+        carry = x >> 63;
+        std::uint64_t starts = x & ~before, ends = ~x & before;
+        for (; ends; ends &= ends - 1) {
+            const unsigned ke = unsigned(__builtin_ctzll(ends));
+            if (in_run) {
+                in_run = false;
+                token(tb, base + ke, run_digit || (m.digit & ((std::uint64_t(1) << ke) - 1u)) != 0);
+            } else {
+                const unsigned kb = unsigned(__builtin_ctzll(starts));
+                starts &= starts - 1;
+                token(base + kb, base + ke, ((m.digit >> kb) & ((std::uint64_t(1) << (ke - kb)) - 1u)) != 0);
+            }
+        }
+        if (starts) {  // the last run of the block goes on into the next one
+            const unsigned kb = unsigned(__builtin_ctzll(starts));
+            tb = base + kb;
+            run_digit = (m.digit >> kb) != 0;
+            in_run = true;
+        } else if (in_run) {  // a run through the whole block
+            run_digit |= m.digit != 0;
         }
     }
-    if (in_run) token(tb, n, has_digit);  // a run up to the end of the text
+    if (in_run) token(tb, n, run_digit);  // a run up to the end of the text
     // The ordinal of the next trigger at or after each kept token, for prefix words.
     std::size_t triggers = 0;
     for (std::size_t k = toks.size(), next = std::uint32_t(-1); k-- > 0;) {
