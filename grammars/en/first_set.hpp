@@ -805,11 +805,8 @@ inline const Second* third_of(const std::vector<const First*>& nexts, const Toke
             if (f->any) return nullptr;
             for (auto& it : f->items) {
                 if (it.word.size() > run2.size() || run2.compare(0, it.word.size(), it.word) != 0) continue;
-                if (it.word.size() != run2.size()) {
-                    if (!it.closed) return nullptr;  // the next token may be inside the run
-                    continue;                        // a closed word is the whole run
-                }
-                // (the word is the whole run, open or closed: what follows it starts after the run)
+                if (!it.closed) return nullptr;                   // the next token may be inside the run
+                if (it.word.size() != run2.size()) continue;      // a closed word is the whole run
                 if (!take(it.follow)) return nullptr;
                 matched = true;
             }
