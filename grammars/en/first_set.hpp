@@ -908,12 +908,7 @@ inline bool begin_candidate(const char* first, const char* last) {
     };
     static_assert(sizeof(Pair) == 32);
     thread_local std::array<Pair, 8192> pairs;
-    // Two ways: a pair lives at its slot or the one next to it (the more recent at its own slot),
-    // so that two recurring pairs of one slot do not keep evicting each other.
-    const std::size_t slot = ph & (pairs.size() - 1);
-    auto same_pair = [&](const Pair& p) {
-        return p.decisions && p.key_size == pair_size && std::memcmp(p.key, pair_buf, pair_size) == 0;
-    };
+    Pair& pair = pairs[ph & (pairs.size() - 1)];
     // The rules of the third-token checks that the token after the second does not meet are taken
     // out of cand.allowed. That token starts after the second token's digits when it is a number
     // ("1990s": "s"), else after its run (third_of makes no check when the run was truncated).
@@ -942,12 +937,8 @@ inline bool begin_candidate(const char* first, const char* last) {
             if (!th.third->matches(c3, has_third, run3, truncated3))
                 for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] &= ~th.rules.w[w];
     };
-    const Pair* hit = !all_registered ? nullptr
-                      : same_pair(pairs[slot])      ? &pairs[slot]
-                      : same_pair(pairs[slot ^ 1])  ? &pairs[slot ^ 1]
-                                                    : nullptr;
-    if (hit) {
-        const Pair& pair = *hit;
+    if (all_registered && pair.decisions && pair.key_size == pair_size &&
+        std::memcmp(pair.key, pair_buf, pair_size) == 0) {
         const Decisions::Allowed& a = pair.decisions->allowed_sets[pair.allowed];
         cand.allowed = a.rules;
         if (!a.thirds.empty()) apply_thirds(a.thirds);
@@ -1016,8 +1007,6 @@ inline bool begin_candidate(const char* first, const char* last) {
         while (i < sets.size() && !(sets[i].rules.w == allowed2.w && sets[i].thirds == thirds)) ++i;
         if (i == sets.size() && i <= 0xFFFF) sets.push_back({allowed2, thirds});
         if (i <= 0xFFFF) {
-            if (pairs[slot].decisions) pairs[slot ^ 1] = pairs[slot];  // the older one moves aside
-            Pair& pair = pairs[slot];
             std::memcpy(pair.key, pair_buf, pair_size);
             pair.key_size = std::uint8_t(pair_size);
             pair.decisions = &d;
