@@ -774,9 +774,7 @@ inline const Second* third_of(const std::vector<const First*>& nexts, const Toke
     thread_local std::vector<const First*> deeper;
     deeper.clear();
     auto take = [&](const Follow& fo) {
-        // (A follow that cannot end holds every token that may come next, its own parts nullable
-        // or not: extend() merged what comes after them.)
-        if (fo.anything() || fo.next->any) return false;
+        if (fo.anything() || fo.next->any || fo.next->nullable) return false;
         deeper.push_back(fo.next);
         return true;
     };
