@@ -151,57 +151,35 @@ struct First {
         // Tokens whose follow sets read the same one deep share their extension (the words of a
         // table such as "sept ." all have a follow of their own, equal ones): old -> new, this call.
         std::vector<std::pair<const First*, const First*>> extended;
-        // The tokens of a follow set that may end this parser are followed by rest's first tokens
-        // too (two deep, for the third-token check): old follow set -> its copy so extended.
-        std::vector<std::pair<const First*, const First*>> deep;
-        for (auto& i : items) {
-            extend_deep(i.follow, rest, rest1, extended, deep);
-            extend(i.follow, rest, rest1, extended);
-        }
-        for (auto& r : digit_runs) {
-            extend_deep(r.follow, rest, rest1, extended, deep);
-            extend(r.follow, rest, rest1, extended);
-        }
+        for (auto& i : items) extend(i.follow, rest, rest1, extended);
+        for (auto& r : digit_runs) extend(r.follow, rest, rest1, extended);
     }
 
 private:
     static First level_one(const First& f);
     static bool same_level_one(const First& a, const First& b);
-    static void extend_deep(Follow& f, const First& rest, const First*& rest1,
-                            std::vector<std::pair<const First*, const First*>>& extended,
-                            std::vector<std::pair<const First*, const First*>>& deep);
     static void extend(Follow& f, const First& rest, const First*& rest1,
                        std::vector<std::pair<const First*, const First*>>& extended);
 };
 
-// The first tokens of f as the follow set of a token before them: with what follows each inside f
-// (the third-token check reads a follow set two deep; a token that may end f is followed by
-// whatever comes after f, which that check takes as anything).
+// The first tokens of f without what follows them (a follow set is only ever looked at one deep).
 inline First First::level_one(const First& f) {
     First g;
     g.nullable = f.nullable;
     g.any = f.any;
     g.digit = f.digit;
     g.punct = f.punct;
-    g.digit_runs = f.digit_runs;
     g.items.reserve(f.items.size());
-    for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, i.follow});
+    for (auto& i : f.items) g.items.push_back({i.word, i.closed, false, {}});
     return g;
 }
 // Whether level_one(a) and level_one(b) are equal.
 inline bool First::same_level_one(const First& a, const First& b) {
     if (a.nullable != b.nullable || a.any != b.any || a.digit != b.digit || a.punct != b.punct ||
-        a.items.size() != b.items.size() || a.digit_runs.size() != b.digit_runs.size())
+        a.items.size() != b.items.size())
         return false;
     for (std::size_t i = 0; i < a.items.size(); ++i)
-        if (a.items[i].word != b.items[i].word || a.items[i].closed != b.items[i].closed ||
-            a.items[i].follow.next != b.items[i].follow.next || a.items[i].follow.may_end != b.items[i].follow.may_end)
-            return false;
-    for (std::size_t i = 0; i < a.digit_runs.size(); ++i)
-        if (a.digit_runs[i].min != b.digit_runs[i].min || a.digit_runs[i].max != b.digit_runs[i].max ||
-            a.digit_runs[i].follow.next != b.digit_runs[i].follow.next ||
-            a.digit_runs[i].follow.may_end != b.digit_runs[i].follow.may_end)
-            return false;
+        if (a.items[i].word != b.items[i].word || a.items[i].closed != b.items[i].closed) return false;
     return true;
 }
 inline void First::extend(Follow& f, const First& rest, const First*& rest1,
@@ -225,30 +203,6 @@ inline void First::extend(Follow& f, const First& rest, const First*& rest1,
         }
     }
     f.may_end = rest.nullable;
-}
-
-// f.next's tokens that may end it (so end this parser) get rest's first tokens in their follows,
-// in a copy of f.next (follow sets are shared, never changed).
-inline void First::extend_deep(Follow& f, const First& rest, const First*& rest1,
-                               std::vector<std::pair<const First*, const First*>>& extended,
-                               std::vector<std::pair<const First*, const First*>>& deep) {
-    if (!f.next || f.next->any) return;
-    auto ends = [](const Follow& g) { return g.next && g.may_end; };
-    bool any_end = false;
-    for (auto& j : f.next->items) any_end = any_end || ends(j.follow);
-    for (auto& r : f.next->digit_runs) any_end = any_end || ends(r.follow);
-    if (!any_end) return;
-    auto it = std::find_if(deep.begin(), deep.end(), [&](const auto& e) { return e.first == f.next; });
-    if (it != deep.end()) {
-        f.next = it->second;
-        return;
-    }
-    First n = level_one(*f.next);
-    for (auto& j : n.items) extend(j.follow, rest, rest1, extended);
-    for (auto& r : n.digit_runs) extend(r.follow, rest, rest1, extended);
-    const First* old = f.next;
-    f.next = keep_first(std::move(n));
-    deep.emplace_back(old, f.next);
 }
 
 inline bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -702,32 +656,17 @@ struct Decisions {
     RuleBits may_only;        // may start, whatever the second token (may and not check)
     // The rules that may start when the second token meets a follow set, grouped by follow set
     // (interned: many rules share one), so that each is tested once per candidate.
-    // (A group holds the rules that meet the same follow sets `nexts`, which the third-token check
-    // reads further.)
     struct Group {
         const Second* second;
         RuleBits rules;
-        std::vector<const First*> nexts;
     };
     std::vector<Group> seconds;
     // The union of the groups' follow sets (Second::any_of), for the first `merged` groups.
     const Second* any_second = nullptr;
     std::size_t merged = 0;
-    // What the third token must meet for some of the rules allowed by the first two (see third_of).
-    struct Third {
-        const Second* third;
-        RuleBits rules;
-        bool operator==(const Third& o) const { return third == o.third && rules.w == o.rules.w; }
-    };
-    // A set of rules allowed after this first word and a second token, with the third-token checks
-    // of its rules that have one.
-    struct Allowed {
-        RuleBits rules;
-        std::vector<Third> thirds;
-    };
     // The distinct sets of rules allowed after this first word (a few: by which groups the second
     // token meets), which the pair cache of begin_candidate refers to by index.
-    std::vector<Allowed> allowed_sets;
+    std::vector<RuleBits> allowed_sets;
 };
 
 // Constant-initialized, so that reading it from may_start() needs no thread-local init guard.
@@ -754,66 +693,10 @@ inline std::atomic<bool> sealed{false};
     d.may_only.set(rule, need == Need::Yes);
     if (need == Need::Check) {
         const Second* second = &Second::of(nexts);
-        auto g = std::find_if(d.seconds.begin(), d.seconds.end(),
-                              [&](const Decisions::Group& x) { return x.second == second && x.nexts == nexts; });
-        if (g == d.seconds.end()) g = d.seconds.insert(d.seconds.end(), {second, RuleBits{}, nexts});
+        auto g = std::find_if(d.seconds.begin(), d.seconds.end(), [&](const Decisions::Group& x) { return x.second == second; });
+        if (g == d.seconds.end()) g = d.seconds.insert(d.seconds.end(), {second, RuleBits{}});
         g->rules.set(rule);
     }
-}
-
-// The third-token check: what the token after the second must meet for rules whose first token is
-// followed by one of the follow sets `nexts` and whose second token is k's. The tokens of the
-// follow sets that the second token is (a closed word equal to its run, or a number of its number
-// of digits that the parser takes whole) bring what follows each of them inside its rule; the third
-// token must meet one of those. Null when it may be anything, or when that cannot be told for sure:
-// a token that may end its part of the rule (what comes after is not known here), an open word (the
-// next token may be in the same run), a run longer than the key, a number the parser stops inside,
-// punctuation. So it turns away only candidates where no rule can match (X3 judges the rest):
-// "the 10 largest", "about 200 people".
-inline const Second* third_of(const std::vector<const First*>& nexts, const Tokens& k) {
-    thread_local std::vector<const First*> deeper;
-    deeper.clear();
-    auto take = [&](const Follow& fo) {
-        if (fo.anything() || fo.next->any || fo.next->nullable) return false;
-        deeper.push_back(fo.next);
-        return true;
-    };
-    if (!k.has_second || k.truncated2) return nullptr;
-    const unsigned char c2 = k.c2;
-    const std::string_view run2(k.run2, k.run2_size);
-    bool matched = false;
-    if (c2 >= '0' && c2 <= '9') {
-        std::size_t d2 = 0;  // the number's digits (the run may go on with letters: "1990s")
-        while (d2 < run2.size() && run2[d2] >= '0' && run2[d2] <= '9') ++d2;
-        for (const First* f : nexts) {
-            if (f->any) return nullptr;
-            for (auto& it : f->items)
-                if (it.word[0] >= '0' && it.word[0] <= '9') return nullptr;
-            if (!f->digit) continue;
-            if (f->digit_runs.empty()) return nullptr;
-            for (auto& r : f->digit_runs) {
-                if (d2 < std::size_t(r.min)) continue;                   // too short for this number
-                if (r.max >= 0 && d2 > std::size_t(r.max)) return nullptr;  // the parser stops inside the run
-                if (!take(r.follow)) return nullptr;
-                matched = true;
-            }
-        }
-    } else if (is_alnum(c2)) {
-        for (const First* f : nexts) {
-            if (f->any) return nullptr;
-            for (auto& it : f->items) {
-                if (it.word.size() > run2.size() || run2.compare(0, it.word.size(), it.word) != 0) continue;
-                if (!it.closed) return nullptr;                   // the next token may be inside the run
-                if (it.word.size() != run2.size()) continue;      // a closed word is the whole run
-                if (!take(it.follow)) return nullptr;
-                matched = true;
-            }
-        }
-    } else {
-        return nullptr;
-    }
-    if (!matched) return nullptr;
-    return &Second::of(deeper);
 }
 
 // Called by match_at() before it tries the rules at `first`; end_candidate() after. Returns true
@@ -882,7 +765,6 @@ inline bool begin_candidate(const char* first, const char* last) {
     while (q < last && is_space(static_cast<unsigned char>(*q))) ++q;
     const bool has_second = q < last;
     const unsigned char c2 = has_second ? static_cast<unsigned char>(*q) : 0;
-    const char* const second_at = q;
     put(char(c2));
     const std::size_t run2_at = pair_size;
     std::size_t run2_size = 0;
@@ -905,41 +787,11 @@ inline bool begin_candidate(const char* first, const char* last) {
         char key[kPairKey];
     };
     static_assert(sizeof(Pair) == 32);
-    thread_local std::array<Pair, 8192> pairs;
+    thread_local std::array<Pair, 2048> pairs;
     Pair& pair = pairs[ph & (pairs.size() - 1)];
-    // The rules of the third-token checks that the token after the second does not meet are taken
-    // out of cand.allowed. That token starts after the second token's digits when it is a number
-    // ("1990s": "s"), else after its run (third_of makes no check when the run was truncated).
-    auto apply_thirds = [&](const std::vector<Decisions::Third>& thirds) {
-        const char* p = second_at;
-        if (c2 >= '0' && c2 <= '9') {
-            while (p < last && *p >= '0' && *p <= '9') ++p;
-        } else {
-            p += run2_size;
-        }
-        while (p < last && is_space(static_cast<unsigned char>(*p))) ++p;
-        const bool has_third = p < last;
-        const unsigned char c3 = has_third ? static_cast<unsigned char>(*p) : 0;
-        char run3_buf[kKeyMax];
-        std::size_t run3_size = 0;
-        bool truncated3 = false;
-        for (char l; p < last && (l = kLowerAlnum[static_cast<unsigned char>(*p)]) != 0; ++p) {
-            if (run3_size == kKeyMax) {
-                truncated3 = true;
-                break;
-            }
-            run3_buf[run3_size++] = l;
-        }
-        const std::string_view run3(run3_buf, run3_size);
-        for (const auto& th : thirds)
-            if (!th.third->matches(c3, has_third, run3, truncated3))
-                for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] &= ~th.rules.w[w];
-    };
     if (all_registered && pair.decisions && pair.key_size == pair_size &&
         std::memcmp(pair.key, pair_buf, pair_size) == 0) {
-        const Decisions::Allowed& a = pair.decisions->allowed_sets[pair.allowed];
-        cand.allowed = a.rules;
-        if (!a.thirds.empty()) apply_thirds(a.thirds);
+        cand.allowed = pair.decisions->allowed_sets[pair.allowed];
         cand.decisions = pair.decisions;
         cand.first = first;
         cand.complete = true;
@@ -979,8 +831,6 @@ inline bool begin_candidate(const char* first, const char* last) {
     const std::size_t n_registered = std::size_t(registered.load(std::memory_order_acquire));
     for (; d.decided < n_registered; ++d.decided) decide(d, d.decided, k);
     cand.allowed = d.may_only;
-    thread_local std::vector<Decisions::Third> thirds;
-    thirds.clear();
     if (!d.seconds.empty()) {
         if (d.merged != d.seconds.size()) {
             d.any_second = &Second::any_of(d.seconds.begin(), d.seconds.end(), [](const Decisions::Group& g) { return g.second; });
@@ -989,21 +839,17 @@ inline bool begin_candidate(const char* first, const char* last) {
         const std::string_view run2(k.run2, k.run2_size);
         if (d.any_second->matches(k.c2, k.has_second, run2, k.truncated2))
             for (auto& g : d.seconds)
-                if (g.second->matches(k.c2, k.has_second, run2, k.truncated2)) {
+                if (g.second->matches(k.c2, k.has_second, run2, k.truncated2))
                     for (std::size_t w = 0; w < RuleBits::kWords; ++w) cand.allowed.w[w] |= g.rules.w[w];
-                    if (const Second* third = third_of(g.nexts, k)) thirds.push_back({third, g.rules});
-                }
     }
     cand.decisions = &d;
     cand.first = first;
     cand.complete = all_registered;
-    const RuleBits allowed2 = cand.allowed;  // before the third-token checks
-    if (!thirds.empty()) apply_thirds(thirds);
     if (all_registered && pair_size <= kPairKey) {
         auto& sets = d.allowed_sets;
         std::size_t i = 0;
-        while (i < sets.size() && !(sets[i].rules.w == allowed2.w && sets[i].thirds == thirds)) ++i;
-        if (i == sets.size() && i <= 0xFFFF) sets.push_back({allowed2, thirds});
+        while (i < sets.size() && sets[i].w != cand.allowed.w) ++i;
+        if (i == sets.size() && i <= 0xFFFF) sets.push_back(cand.allowed);
         if (i <= 0xFFFF) {
             std::memcpy(pair.key, pair_buf, pair_size);
             pair.key_size = std::uint8_t(pair_size);
