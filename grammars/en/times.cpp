@@ -29,12 +29,38 @@ auto const zone = x3::lexeme[x3::no_case[lex::zone_names()] >> word_end][([](aut
     out(ctx).zone_minutes = x3::_attr(ctx);
     out(ctx).has_zone = true;
 })];
-// 9:21 p.m. / 08:30 EST / 14:05:09
+// "in the morning" / "in the afternoon", "in the evening", "at night" after an hour: a.m. / p.m.
+auto const part_ampm = kw("in the morning")[put(&Expr::ampm, 1)] |
+                       (kw("in the afternoon") | kw("in the evening") | kw("at night"))[put(&Expr::ampm, 2)];
+// 9:21 p.m. / 08:30 EST / 14:05:09 / 4:30 in the afternoon
 // The digits of a time end at a word end, or right before a glued a.m./p.m. ("3pm", "9:30pm").
 auto const glued_ampm = &x3::no_case[x3::lit("am") | "pm" | "a.m" | "p.m"];
 auto const clock = x3::lexeme[uint_1_2[check_hour] >> ':' >> uint_2[check_minute] >>
                               -(':' >> uint_2[check_second]) >> not_more_digits >> (word_end | glued_ampm)] >>
-                   -ampm >> -zone;
+                   -ampm >> -zone >> -part_ampm;
+// half past six / quarter past nine / quarter to eight (transcripts): the hour as a word or digits,
+// 1-12, with a.m./p.m. or a part of the day when said; not before a unit ("quarter to six months").
+// ("five to ten" is a range of numbers far more often than 9:55: only half and quarter.)
+auto const set_spoken_hour = [](auto& ctx) {
+    int h = x3::_attr(ctx);
+    Expr& x = out(ctx);
+    if (h < 1 || h > 12) {
+        x3::_pass(ctx) = false;
+        return;
+    }
+    if (x.second == -2) {  // "quarter to eight": 7:45
+        h = h == 1 ? 12 : h - 1;
+        x.minute = 60 - x.minute;
+    }
+    x.second = -1;
+    x.hour = h;
+};
+auto const spoken_hour = x3::lexeme[uint_1_2 >> not_more_digits >> word_end][set_spoken_hour] |
+                         cardinal_word[set_spoken_hour];
+auto const past_to =
+    (kw("half")[put(&Expr::minute, 30)] | -kw("a") >> kw("quarter")[put(&Expr::minute, 15)]) >>
+    (kw("past")[put(&Expr::second, -1)] | kw("to")[put(&Expr::second, -2)]) >> spoken_hour >>
+    !any_unit >> -(ampm | part_ampm);
 // 10.30am / 7.45 p.m. (British): a dot between hour and minute only with a.m./p.m., which tells it
 // from a decimal number
 auto const dotted_clock = x3::lexeme[uint_1_2[check_hour] >> '.' >> uint_2[check_minute] >> not_more_digits >>
@@ -85,6 +111,7 @@ void match_times(It first, It last, Match& best) {
         named_rule(hour_part, "hour-part-of-day"),
         named_rule(mid_part, "mid-part-of-day"),
         named_rule(clock, "clock-time"),
+        named_rule(past_to, "half-past-hour"),
         named_rule(dotted_clock, "dotted-clock-time"),
         named_rule(military_clock, "four-digit-time-zone"),
         named_rule(hour_ampm, "hour-am-pm"),
