@@ -109,10 +109,6 @@ std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
 struct Ref {
     std::size_t analysis = 0;
     std::size_t event = 0;  // local index in the analysis
-    friend bool operator<(const Ref& a, const Ref& b) {
-        return a.analysis != b.analysis ? a.analysis < b.analysis : a.event < b.event;
-    }
-    friend bool operator==(const Ref& a, const Ref& b) = default;
 };
 
 // "three weeks after Nov. 5", "two days after the vote on Monday", "a week before the Dec. 12

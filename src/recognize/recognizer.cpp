@@ -31,13 +31,15 @@ constexpr bool is_alnum(unsigned char c) {
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Byte classes of the token scan: 0 other, 1 letter, 2 digit.
+#if !defined(__SSE2__)
+// Byte classes of the token scan without SSE2: 0 other, 1 letter, 2 digit.
 constexpr auto kClass = [] {
     std::array<unsigned char, 256> a{};
     for (int c = 0; c < 256; ++c)
         a[std::size_t(c)] = is_digit(static_cast<unsigned char>(c)) ? 2 : is_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
     return a;
 }();
+#endif
 
 // The token scan reads the text in blocks of 64 bytes, each turned once into two bit masks (bit k:
 // byte k of the block is an ASCII letter or digit; is a digit). Where runs of letters/digits begin
