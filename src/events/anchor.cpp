@@ -91,6 +91,12 @@ struct Ahead {
     std::string value;
     Granularity granularity = Granularity::Unknown;
 };
+// The granularity of a counted_units() unit: 'D' day, 'W' week, 'M' month, 'Y' year.
+Granularity granularity_of_unit(char unit) {
+    return unit == 'D' ? Granularity::Day : unit == 'W' ? Granularity::Week : unit == 'M' ? Granularity::Month
+                                                                                         : Granularity::Year;
+}
+
 std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
     if (t.tense != Tense::Future) return std::nullopt;
     auto units = counted_units(t);
@@ -98,10 +104,7 @@ std::optional<Ahead> ahead_of_dct(const Timex& t, const Dct& dct, bool by_day) {
     auto [n, unit] = *units;
     auto day = shifted_day(date::sys_days{dct.day}, n, unit);
     if (!day) return std::nullopt;
-    const Granularity g = by_day || unit == 'D' ? Granularity::Day
-                          : unit == 'W'         ? Granularity::Week
-                          : unit == 'M'         ? Granularity::Month
-                                                : Granularity::Year;
+    const Granularity g = by_day ? Granularity::Day : granularity_of_unit(unit);
     resolve::Period p = resolve::period_containing(*day, g);
     return Ahead{p.interval, std::move(p.value), g};
 }
@@ -255,7 +258,7 @@ std::optional<Range> range_from(const std::vector<Token>& toks, std::size_t ta, 
         return std::nullopt;  // "since Monday to ...", "in 2019 to ...", "since 2019-2021"
     const bool joins = between ? w == "and"
                                : (w == "to" || w == "until" || w == "till" || w == "through" || w == "thru" ||
-                                  w == "-" || w == "\xE2\x80\x93");  // "19-20 January", "March 3–5"
+                                  dash);  // "19-20 January", "March 3–5"
     if (!joins || toks[tb + 2].timex < 0 || toks[tb + 2].timex == toks[tb].timex) return std::nullopt;
     const int second = toks[tb + 2].timex;
     const Timex& u = timexes[std::size_t(second)];
@@ -848,8 +851,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const bool after = w != "before";
             auto day = shifted_day(date::floor<date::days>(u.interval->begin), after ? -n : n, unit);
             if (!day) continue;
-            Granularity g = unit == 'D' ? Granularity::Day : unit == 'W' ? Granularity::Week
-                            : unit == 'M' ? Granularity::Month : Granularity::Year;
+            Granularity g = granularity_of_unit(unit);
             if (u.granularity < g) g = u.granularity < Granularity::Year ? Granularity::Year : u.granularity;
             if (g != Granularity::Day && g != Granularity::Week && g != Granularity::Month) g = Granularity::Year;
             resolve::Period per = resolve::period_containing(*day, g);

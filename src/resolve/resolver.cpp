@@ -1071,50 +1071,15 @@ std::optional<Resolution> Builder::coarse_reference_offset(double amount) {
         return std::nullopt;
     const sys_days first = c.reference->day, end = c.reference->end;
     const sys_days target = first + (end - first) / 2 + days{static_cast<int>(std::lround(amount * unit_days))};
-    const year_month_day t{target};
     std::string how = "the ";
     if (target >= first && target < end) {
         r.value = c.reference->value;
         r.interval = span(first, end);
         how += "same period as";
     } else {
-        switch (g) {
-            case Granularity::Month: {
-                auto p = period_containing(target, Granularity::Month);
-                r.value = p.value;
-                r.interval = p.interval;
-                break;
-            }
-            case Granularity::Quarter: set_quarter(t.year() / month((unsigned(t.month()) - 1) / 3 * 3 + 1)); break;
-            case Granularity::Decade: {
-                const int d = int(t.year()) / 10;
-                r.value = fmt::format("{:03}", d);
-                r.interval = span(sys_days{year(d * 10) / 1 / 1}, sys_days{year(d * 10 + 10) / 1 / 1});
-                break;
-            }
-            case Granularity::Half: {
-                const unsigned h = (unsigned(t.month()) - 1) / 6 + 1;
-                r.value = fmt::format("{:04}-H{}", int(t.year()), h);
-                r.interval = span(sys_days{t.year() / month(6 * h - 5) / 1}, sys_days{(t.year() / month(6 * h - 5) + months{6}) / 1});
-                break;
-            }
-            case Granularity::Season: {
-                const unsigned m = unsigned(t.month());
-                const Season s = m >= 3 && m <= 5 ? Season::Spring : m >= 6 && m <= 8 ? Season::Summer
-                                                  : m >= 9 && m <= 11                  ? Season::Fall
-                                                                                       : Season::Winter;
-                const year y = m <= 2 ? t.year() - years{1} : t.year();  // winter Y holds Jan-Feb of Y+1
-                r.value = fmt::format("{:04}-{}", int(y), season_code(s));
-                r.interval = season_span(y, s);
-                break;
-            }
-            default: {
-                auto p = period_containing(target, Granularity::Year);
-                r.value = p.value;
-                r.interval = p.interval;
-                break;
-            }
-        }
+        auto p = period_containing(target, g);
+        r.value = std::move(p.value);
+        r.interval = p.interval;
         how += "period around the middle of";
     }
     r.type = TimexType::Date;
@@ -1722,6 +1687,30 @@ Period period_containing(sys_days d, Granularity g) {
         case Granularity::Day: return {day_span(d), day_value(ymd)};
         case Granularity::Week: return {span(monday_of(d), monday_of(d) + weeks{1}), week_value(d)};
         case Granularity::Month: return {month_span(ymd.year(), ymd.month()), month_value(ymd.year(), ymd.month())};
+        case Granularity::Quarter: {
+            const year_month first = ymd.year() / month((unsigned(ymd.month()) - 1) / 3 * 3 + 1);
+            return {span(sys_days{first / 1}, sys_days{(first + months{3}) / 1}),
+                    fmt::format("{:04}-Q{}", int(ymd.year()), (unsigned(ymd.month()) - 1) / 3 + 1)};
+        }
+        case Granularity::Half: {
+            const unsigned h = (unsigned(ymd.month()) - 1) / 6 + 1;
+            const year_month first = ymd.year() / month(6 * h - 5);
+            return {span(sys_days{first / 1}, sys_days{(first + months{6}) / 1}),
+                    fmt::format("{:04}-H{}", int(ymd.year()), h)};
+        }
+        case Granularity::Season: {  // meteorological; winter Y holds January-February of Y+1
+            const unsigned m = unsigned(ymd.month());
+            const Season s = m >= 3 && m <= 5 ? Season::Spring : m >= 6 && m <= 8 ? Season::Summer
+                             : m >= 9 && m <= 11                  ? Season::Fall
+                                                                  : Season::Winter;
+            const year y = m <= 2 ? ymd.year() - years{1} : ymd.year();
+            return {season_span(y, s), fmt::format("{:04}-{}", int(y), season_code(s))};
+        }
+        case Granularity::Decade: {
+            const int dec = int(ymd.year()) / 10;
+            return {span(sys_days{year(dec * 10) / 1 / 1}, sys_days{year(dec * 10 + 10) / 1 / 1}),
+                    fmt::format("{:03}", dec)};
+        }
         default: return {year_span(ymd.year()), year_value(int(ymd.year()))};
     }
 }

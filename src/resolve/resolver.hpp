@@ -61,8 +61,9 @@ std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text,
 // The reference a resolved DATE/TIME leaves for later anaphora, if it is concrete enough.
 std::optional<Reference> reference_of(const Resolution& r);
 
-// The day, ISO week, month or year that holds day d (by g: Day, Week, Month, else Year), as a TIMEX3
-// value and its interval: "2024-02-09", "2024-W06", "2024-02", "2024".
+// The day, ISO week, month, quarter, half, (meteorological) season, decade or year that holds day d
+// (by g; any other granularity: the year), as a TIMEX3 value and its interval: "2024-02-09",
+// "2024-W06", "2024-02", "2024-Q1", "2024-H1", "2023-WI", "202", "2024".
 struct Period {
     Interval interval;
     std::string value;
