@@ -287,6 +287,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if (rule == "weekday" && x.rel == grammar::Rel::None) {
+        // The weekday of a holiday's name ("Good Friday Agreement", "Easter Sunday Mass", "Black Friday
+        // ads"): the name was turned away as a name or a kind of thing, and the weekday alone is no
+        // day of its own.
+        auto pw = previous_word(t, b);
+        if (!pw.empty() && std::isupper(static_cast<unsigned char>(pw[0]))) {
+            const char* first = pw.data();
+            const char* last = t.data() + e;
+            int index = 0;
+            namespace x3 = boost::spirit::x3;
+            if (x3::parse(first, last, x3::no_case[grammar::lex::holiday_names()], index) && first == last) return false;
+        }
+    }
     if (rule == "holiday" && x.year == 0) {
         // A holiday naming a kind of thing, not a day: "a Christmas market", "the Christmas tree",
         // "Easter eggs", "Thanksgiving dinner", "Christmas shopping". (An event it dates stays: "the
@@ -302,10 +315,13 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             "fair", "lunch", "feast", "pudding", "cake", "ham", "rabbit", "lily", "lilies", "bonnet", "tradition",
             "traditions", "toy", "toys", "retail", "retailers", "spending", "catalog", "catalogue", "wish",
             "wishes", "greetings", "stamp", "stamps", "candy", "costume", "costumes", "fireworks", "ad", "ads"};
-        // (Not a holiday named by a weekday, "Black Friday sales", "Good Friday services": without it
-        // the weekday alone would be tagged, a wrong day.)
-        const std::string_view name = grammar::lex::holiday(x.holiday).name;
-        const bool weekday_name = name.ends_with("friday") || name.ends_with("monday");
+        // (Not a holiday named by a weekday, "Black Friday sales", "Good Friday services", "Easter Sunday
+        // Mass": without it the weekday alone would be tagged, a wrong day.)
+        std::size_t lw = e;  // the last word of the name as written ("Easter Sunday" is "easter" in the lexicon)
+        while (lw > b && t[lw - 1] != ' ') --lw;
+        bool weekday_name = false;
+        for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+            weekday_name = weekday_name || lower_eq(t.substr(lw, e - lw), d);
         auto nw = next_word(t, e);
         if (!weekday_name && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
             (e >= t.size() || t[e] == ' '))
