@@ -588,6 +588,74 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
     }
 }
 
+// Text written in capitals: an all-caps stretch ("WASHINGTON (AP) — THE SENATE VOTED ON TUESDAY ...",
+// wire headlines, old all-caps feeds) or a title-case sentence ("Senate Votes To Approve Budget").
+// There a capital letter says nothing of names: the words of such a stretch lose Token::capital and
+// are judged by the lexicon like lowercase words (a name the lexicon does not know stays no event).
+//  - all caps: a run of words without a lowercase letter (numbers, punctuation and one-letter words
+//    such as "A" and "I" inside it), of at least three words of two letters or more, two of them of four
+//    or more (so that acronyms side by side, "NATO, EU", stay names);
+//  - title case: a sentence of at least four capitalized words and no lowercase word of four letters or
+//    more (a sentence of prose always has some).
+void normalize_case(std::string_view text, std::vector<Token>& toks) {
+    // A word's kind: 0 not a word of letters (number, punctuation, one letter), 1 all caps, 2 capitalized
+    // (a lowercase letter after the first), 3 lowercase first letter.
+    auto kind = [&](const Token& t) -> int {
+        if (t.tag != Tag::Word || t.end - t.begin < 2) return 0;
+        const char c = text[t.begin];
+        if (ascii::is_upper(c)) {
+            for (std::size_t k = t.begin + 1; k < t.end; ++k)
+                if (static_cast<unsigned char>(text[k] - 'a') < 26) return 2;
+            return 1;
+        }
+        return static_cast<unsigned char>(c - 'a') < 26 ? 3 : 0;
+    };
+    // (Most sentences: some word starts lowercase, and no word is in capitals: nothing to do.)
+    std::size_t capitalized = 0, lower = 0, long_lower = 0, caps = 0;
+    // a capitalized preposition, determiner or conjunction after the first word ("Votes To Approve")
+    bool function_word = false;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const Token& t = toks[i];
+        if (!t.capital) {
+            if (t.tag == Tag::Word && static_cast<unsigned char>(text[t.begin] - 'a') < 26) {
+                ++lower;
+                if (t.end - t.begin >= 4) ++long_lower;
+            }
+            continue;
+        }
+        ++capitalized;
+        if (t.end - t.begin >= 2 && ascii::is_upper(text[t.begin + 1])) ++caps;
+        else if (i > 0 && !function_word)
+            if (const Tag* tag = closed_class_filter().find(t.lower))
+                function_word = *tag == Tag::Prep || *tag == Tag::To || *tag == Tag::Det || *tag == Tag::Conj;
+    }
+    // (Title case: no lowercase word of four letters or more, and either no lowercase word at all or
+    // a capitalized function word: "President Barack Obama and Vice President Joe Biden met" stays prose.)
+    if (capitalized >= 4 && long_lower == 0 && (lower == 0 || function_word)) {
+        for (Token& t : toks) t.capital = false;
+        return;
+    }
+    if (caps < 3) return;
+    std::size_t run_begin = 0, words = 0, long_words = 0;
+    auto close_run = [&](std::size_t end) {
+        if (words >= 3 && long_words >= 2)
+            for (std::size_t k = run_begin; k < end; ++k) toks[k].capital = false;
+        words = long_words = 0;
+        run_begin = end + 1;
+    };
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        switch (kind(toks[i])) {
+            case 0: break;
+            case 1:
+                ++words;
+                if (toks[i].end - toks[i].begin >= 4) ++long_words;
+                break;
+            default: close_run(i);
+        }
+    }
+    close_run(toks.size());
+}
+
 struct VerbMatch {
     const VerbEntry* entry = nullptr;
     VerbForm form = VerbForm::Base;
@@ -894,6 +962,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
     // The token vector does not change size below.
+    normalize_case(text, a.tokens);
     const Tokens toks{a.tokens.data(), a.tokens.size()};
     // Room for the form of every event the passes below can find (at most one per token): written by
     // index, no push.
