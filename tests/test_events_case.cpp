@@ -83,7 +83,7 @@ TEST_CASE("events in capitals: the timeline of an all-caps article is dated", "[
     auto* announced = entry_for(t, "ANNOUNCED");
     REQUIRE(announced);
     CHECK(announced->value == "2024-01-15");
-    auto* took = entry_for(t, "TOOK");
+    auto* took = entry_for(t, "TOOK OFFICE");
     REQUIRE(took);
     CHECK(took->value == "2023-12");
 }

@@ -325,6 +325,49 @@ std::optional<std::size_t> noun_to_left(const SentenceAnalysis& a, std::size_t s
     return std::nullopt;
 }
 
+// Rule 1b': the verb whose object is the event noun `noun` that a time phrase completes, when the time
+// is said of the verb's act: "signed a ceasefire on June 12", "made a decision on March 28", "won their
+// first championship on Saturday", "will vote on the merger on January 15", "suspended operations in
+// Kasaba on Sunday" -> the verb (its excerpt holds the noun). The noun phrase may hold determiners,
+// possessives, numbers, adverbs and a few modifiers, and one of the prepositions a verb takes its
+// object with. Not for a verb that reports, plans or schedules the event ("announced a strike on
+// Monday", "scheduled sentencing for January 18", "called a meeting for Friday": the time is the
+// event's), nor for a time introduced by "for" (a time set for the event).
+// `side` says where the time lies from the DCT (-1 before its day, 1 after it, 0 on it or unknown): a
+// verb of the future or a "would" cannot happen at a past time, nor a past verb at a future one ("said
+// Friday it would investigate the genocide nearly four years ago" -> the genocide).
+std::optional<std::size_t> verb_of_object(const SentenceAnalysis& a, std::size_t noun, std::string_view time_prep,
+                                          int side) {
+    const auto& toks = a.tokens;
+    if (time_prep == "for") return std::nullopt;
+    std::size_t k = noun;
+    while (k > 0 && toks[k - 1].noun_event && toks[k - 1].event < 0) --k;  // a noun of several words
+    int modifiers = 0;
+    bool prep = false;
+    while (k > 0) {
+        --k;
+        const Token& t = toks[k];
+        if (t.timex >= 0 || t.event >= 0) break;
+        if (t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number || t.tag == Tag::Adverb) continue;
+        if (t.tag == Tag::Word && !t.verb && !t.noun_event && ++modifiers <= 3) continue;
+        if (t.tag == Tag::Prep && !prep &&
+            (t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "against" || t.lower == "with" ||
+             t.lower == "over" || t.lower == "into")) {
+            prep = true;
+            continue;
+        }
+        return std::nullopt;
+    }
+    if (toks[k].event < 0 || !is_verb_event(a, k)) return std::nullopt;
+    const Event& v = a.events[std::size_t(toks[k].event)];
+    if (v.event_class == "REPORTING" || v.event_class == "I_ACTION" || v.event_class == "I_STATE" ||
+        v.event_class == "PERCEPTION" || !v.factual)
+        return std::nullopt;
+    const bool future = v.tense == Tense::Future || v.conditional || v.modality == "would";
+    if ((side < 0 && future) || (side > 0 && v.tense == Tense::Past)) return std::nullopt;
+    return k;
+}
+
 // Rule 1d: an appositive after an event noun: "The summit, scheduled for March 3, was ..." -> the summit.
 std::optional<std::size_t> appositive_noun(const SentenceAnalysis& a, std::size_t start) {
     const auto& toks = a.tokens;
@@ -692,6 +735,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             if (!range && !offset && !ahead && is_concrete && ta >= 2) {
                 std::size_t j = ta - 1;
                 if (toks[j].tag == Tag::Prep && prep.present && j >= 1) --j;  // "in 2022 and in 2023"
+                while (j >= 2 && toks[j].tag == Tag::Adverb) --j;              // "on March 10 and again on March 17"
                 const bool joined = toks[j].tag == Tag::Comma || toks[j].lower == "and" || toks[j].lower == "or";
                 const int before = j >= 1 ? toks[j - 1].timex : -1;
                 if (joined && before >= 0 && before != tx)
@@ -723,8 +767,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 how = cat("\"", t.text, "\" modifies the event noun \"", trigger_at(*n), "\"");
                 prep.relation = Relation::On;
             } else if (auto m = noun_to_left(a, prep.start)) {
-                head = m;
-                how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
+                int side = 0;  // where the time lies from the DCT's day
+                if (dct && t.interval) {
+                    const auto dct_day = std::chrono::sys_seconds{date::sys_days{dct->day}};
+                    if (t.interval->end <= dct_day) side = -1;
+                    else if (t.interval->begin >= dct_day + std::chrono::days{1}) side = 1;
+                }
+                if (auto v = verb_of_object(a, *m, prep.present ? prep.word : std::string_view(), side)) {
+                    head = v;
+                    how = cat("\"", phrase, "\" completes \"", trigger_at(*m), "\", the object of the verb \"",
+                              trigger_at(*v), "\"");
+                } else {
+                    head = m;
+                    how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
+                }
             } else if (auto v = clause_verb(a, prep.start, tb)) {
                 head = v;
                 how = cat("\"", phrase, "\" modifies the verb \"", trigger_at(*v), "\" of its clause");

@@ -914,6 +914,10 @@ bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     if (t.timex >= 0) return false;  // "Aug. 6", "January 19, 2024 – 9:21 p.m."
     switch (t.tag) {
         case Tag::Punct:
+            // A hyphen or en dash inside a word or number ends nothing: "voted 52-48 on Tuesday", "a
+            // co-defendant", "a 14-hour debate".
+            return !(i > 0 && i + 1 < toks.size() && toks[i - 1].end == t.begin && toks[i + 1].begin == t.end &&
+                     (is(t.lower, "-") || is(t.lower, "\xE2\x80\x93")));
         case Tag::Quote:
         case Tag::Subord:
         case Tag::Rel: return true;
