@@ -91,3 +91,49 @@ TEST_CASE("timeline events: light verbs and verbs of biographies", "[timeline][e
     CHECK(value_of(t, "served") == "2010");
     CHECK(value_of(t, "took place") == "2024-01-16");
 }
+
+namespace {
+// The relation of the entry of `trigger` (the first one).
+std::string relation_of(const dateline::Timeline& t, const std::string& trigger) {
+    for (auto& e : t.entries)
+        if (e.event.trigger == trigger) return std::string(to_string(e.relation));
+    return "";
+}
+}  // namespace
+
+TEST_CASE("timeline events: a dated event after since/after/before/until places its clause's verb",
+          "[timeline][anchor][relative]") {
+    auto t = timeline_of("After the attack on January 12, the army launched a counteroffensive. Prices have risen since "
+                         "the election in March 2023. The company has grown since it was founded in 2009. He will stay "
+                         "until the vote on January 25. Before the vote on Tuesday, Senator Dunne delivered a "
+                         "speech.");
+    INFO(describe(t));
+    CHECK(value_of(t, "attack") == "2024-01-12");
+    CHECK(value_of(t, "launched") == "2024-01-12");
+    CHECK(relation_of(t, "launched") == "AFTER");
+    CHECK(value_of(t, "have risen") == "2023-03");
+    CHECK(relation_of(t, "have risen") == "AFTER");
+    CHECK(value_of(t, "has grown") == "2009");
+    CHECK(relation_of(t, "has grown") == "AFTER");
+    CHECK(value_of(t, "will stay") == "2024-01-25");
+    CHECK(relation_of(t, "will stay") == "BEFORE");
+    CHECK(value_of(t, "delivered") == "2024-01-16");
+    CHECK(relation_of(t, "delivered") == "BEFORE");
+}
+
+TEST_CASE("timeline events: a verb with a time of its own keeps it", "[timeline][anchor][relative]") {
+    auto t = timeline_of("After the attack on Friday, the army launched a counteroffensive on Saturday. Officials "
+                         "said the explosion, which occurred on Tuesday, killed five people.");
+    INFO(describe(t));
+    CHECK(value_of(t, "launched") == "2024-01-13");
+    CHECK(relation_of(t, "launched") == "ON");
+    CHECK(value_of(t, "occurred") == "2024-01-16");
+    CHECK(value_of(t, "said").empty());
+}
+
+TEST_CASE("timeline events: a duration after/before a dated clause counts from its time", "[timeline][anchor]") {
+    auto t = timeline_of("The verdict came a week after the jury heard arguments on January 3.");
+    INFO(describe(t));
+    CHECK(value_of(t, "came") == "2024-01-10");
+    CHECK(value_of(t, "heard") == "2024-01-03");
+}
