@@ -611,27 +611,35 @@ void normalize_case(std::string_view text, std::vector<Token>& toks) {
         return static_cast<unsigned char>(c - 'a') < 26 ? 3 : 0;
     };
     // (Most sentences: some word starts lowercase, and no word is in capitals: nothing to do.)
-    std::size_t capitalized = 0, lower = 0, long_lower = 0, caps = 0;
-    // a capitalized preposition, determiner or conjunction after the first word ("Votes To Approve")
-    bool function_word = false;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::size_t capitalized = 0, lower = 0, caps = 0;
+    bool long_lower = false;  // some lowercase word of four letters or more
+    auto all_caps = [&](const Token& t) { return t.end - t.begin >= 2 && ascii::is_upper(text[t.begin + 1]); };
+    std::size_t i = 0;
+    for (; i < toks.size() && !long_lower; ++i) {
         const Token& t = toks[i];
         if (!t.capital) {
-            if (t.tag == Tag::Word && static_cast<unsigned char>(text[t.begin] - 'a') < 26) {
-                ++lower;
-                if (t.end - t.begin >= 4) ++long_lower;
-            }
+            // (Not capitalized: a lowercase word when its lowercase form starts with a letter.)
+            const bool word = t.tag == Tag::Word && static_cast<unsigned char>(t.lower[0] - 'a') < 26;
+            lower += word;
+            long_lower = word && t.end - t.begin >= 4;
             continue;
         }
         ++capitalized;
-        if (t.end - t.begin >= 2 && ascii::is_upper(text[t.begin + 1])) ++caps;
-        else if (i > 0 && !function_word)
-            if (const Tag* tag = closed_class_filter().find(t.lower))
-                function_word = *tag == Tag::Prep || *tag == Tag::To || *tag == Tag::Det || *tag == Tag::Conj;
+        caps += all_caps(t);
     }
-    // (Title case: no lowercase word of four letters or more, and either no lowercase word at all or
-    // a capitalized function word: "President Barack Obama and Vice President Joe Biden met" stays prose.)
-    if (capitalized >= 4 && long_lower == 0 && (lower == 0 || function_word)) {
+    // (Prose: a long lowercase word comes early; then only words in capitals are counted.)
+    for (; i < toks.size(); ++i) caps += toks[i].capital && all_caps(toks[i]);
+    // Title case: no lowercase word of four letters or more, and either no lowercase word at all or a
+    // capitalized preposition, determiner or conjunction after the first word ("Votes To Approve"):
+    // "President Barack Obama and Vice President Joe Biden met" stays prose.
+    auto function_word = [&] {
+        for (std::size_t j = 1; j < toks.size(); ++j)
+            if (toks[j].capital && !all_caps(toks[j]))
+                if (const Tag* tag = closed_class_filter().find(toks[j].lower))
+                    if (*tag == Tag::Prep || *tag == Tag::To || *tag == Tag::Det || *tag == Tag::Conj) return true;
+        return false;
+    };
+    if (capitalized >= 4 && !long_lower && (lower == 0 || function_word())) {
         for (Token& t : toks) t.capital = false;
         return;
     }
