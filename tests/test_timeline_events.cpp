@@ -137,3 +137,11 @@ TEST_CASE("timeline events: a duration after/before a dated clause counts from i
     CHECK(value_of(t, "came") == "2024-01-10");
     CHECK(value_of(t, "heard") == "2024-01-03");
 }
+
+TEST_CASE("timeline events: an event dated twice the same way in its sentence is one entry", "[timeline][anchor]") {
+    auto t = timeline_of("The government celebrated the birth of the hero on Friday with parades Friday. The board "
+                         "met on Monday and again on Wednesday.");
+    INFO(describe(t));
+    CHECK(value_of(t, "celebrated") == "2024-01-19");  // once
+    CHECK(value_of(t, "met") == "2024-01-15 2024-01-17");  // two days: two entries
+}

@@ -893,6 +893,16 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.time_last = range ? range->last : tb;
             pl.has_time_tokens = true;
             pl.through_time = through_time;
+            // The same event dated the same way by a second time of the sentence ("celebrated ... Friday
+            // with ... on Friday"): one entry.
+            auto value_of = [&](const Placement& q) -> std::string_view {
+                return q.value.empty() ? std::string_view(timexes[std::size_t(q.timex)].value) : std::string_view(q.value);
+            };
+            if (std::any_of(placements.begin(), placements.end(), [&](const Placement& q) {
+                    return q.ref.event == pl.ref.event && q.relation == pl.relation && q.timex >= 0 &&
+                           value_of(q) == value_of(pl);
+                }))
+                continue;
             if (pl.relation == Relation::On) {
                 pending_dated.push_back({a.events.base() + pl.ref.event, tx});
                 any_dated = true;
