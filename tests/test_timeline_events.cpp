@@ -145,3 +145,16 @@ TEST_CASE("timeline events: an event dated twice the same way in its sentence is
     CHECK(value_of(t, "celebrated") == "2024-01-19");  // once
     CHECK(value_of(t, "met") == "2024-01-15 2024-01-17");  // two days: two entries
 }
+
+TEST_CASE("timeline events: an excerpt's subject stops at another clause", "[timeline][excerpt]") {
+    auto t = timeline_of("The man, who is the subject of a manhunt was charged with murder on Thursday. The three "
+                         "countries finished the formalities after the parliament ratified the treaty on Tuesday.");
+    INFO(describe(t));
+    std::string charged, ratified;
+    for (auto& e : t.entries) {
+        if (e.event.trigger == "was charged") charged = e.text;
+        if (e.event.trigger == "ratified") ratified = e.text;
+    }
+    CHECK(charged.rfind("the subject of a manhunt was charged", 0) == 0);
+    CHECK(ratified.rfind("the parliament ratified the treaty", 0) == 0);
+}

@@ -580,6 +580,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
         while (subject && l > 0 && steps < 8) {
             const Token& t = toks[l - 1];
             if (stops_search(toks, l - 1) || t.verb || t.tag == Tag::Subord || t.tag == Tag::Rel) break;
+            // Another clause's verb ("who is the subject of a manhunt | was charged") or a clause opened
+            // by a preposition ("formalities for accession after | the parliament ratified") ends it.
+            if (t.main_be) break;
+            if (t.tag == Tag::Prep && (t.lower == "after" || t.lower == "before" || t.lower == "since" ||
+                                       t.lower == "until" || t.lower == "following"))
+                break;
             if (t.tag == Tag::Conj && (t.lower == "but" || t.lower == "yet" ||
                                        (l < toks.size() && (toks[l].tag == Tag::Pronoun || toks[l].tag == Tag::Det))))
                 break;
