@@ -2,6 +2,7 @@
 // whose object is an event noun, light verbs), times coordinated around an adverb, hyphens inside
 // words and scores, verbs of courts and biographies.
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -157,4 +158,13 @@ TEST_CASE("timeline events: an excerpt's subject stops at another clause", "[tim
     }
     CHECK(charged.rfind("the subject of a manhunt was charged", 0) == 0);
     CHECK(ratified.rfind("the parliament ratified the treaty", 0) == 0);
+}
+
+TEST_CASE("timeline order: on the same day a report follows what happened", "[timeline][order]") {
+    auto t = timeline_of("Officials said on Monday that the government imposed a curfew on Monday. "
+                         "International teams arrived on Monday.");
+    INFO(describe(t));
+    std::vector<std::string> order;
+    for (auto& e : t.entries) order.push_back(e.event.trigger);
+    CHECK(order == std::vector<std::string>{"imposed", "arrived", "said"});
 }
