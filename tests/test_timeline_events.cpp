@@ -168,3 +168,12 @@ TEST_CASE("timeline order: on the same day a report follows what happened", "[ti
     for (auto& e : t.entries) order.push_back(e.event.trigger);
     CHECK(order == std::vector<std::string>{"imposed", "arrived", "said"});
 }
+
+TEST_CASE("timeline events: reported speech dates the saying and the reported event apart", "[timeline][anchor]") {
+    auto t = timeline_of("Police said on Wednesday that the attack happened on Monday. A spokesman said Thursday the "
+                         "fighters had entered the town on Tuesday morning.");
+    INFO(describe(t));
+    CHECK(value_of(t, "said") == "2024-01-17 2024-01-18");
+    CHECK(value_of(t, "happened") == "2024-01-15");
+    CHECK(value_of(t, "had entered") == "2024-01-16TMO");
+}
