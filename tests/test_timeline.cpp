@@ -339,7 +339,7 @@ TEST_CASE("anchoring: a hyphen between two numbers joins a range, after any prep
     auto* held = entry_for(t, "was held");
     REQUIRE(held);
     CHECK(held->value == "2024-01-29/2024-01-31");
-    auto* took = entry_for(t, "took");
+    auto* took = entry_for(t, "took place");
     REQUIRE(took);
     CHECK(took->value == "2023-03-03/2023-03-05");
     auto* rose = entry_for(t, "rose");

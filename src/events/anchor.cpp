@@ -151,11 +151,12 @@ std::optional<Offset> offset_from_time(const std::vector<Token>& toks, std::size
             while (last + 1 < toks.size() && toks[last + 1].timex == tk.timex) ++last;
             return Offset{Ahead{p.interval, std::move(p.value), g}, tk.timex, last, after};
         }
-        // Within one noun phrase: determiners, names, nouns, numbers and its prepositions ("the vote
-        // in Congress on Monday"); a verb, a comma or a clause break ends the search.
-        bool pass = (tk.tag == Tag::Word || tk.tag == Tag::Det || tk.tag == Tag::Possessive ||
-                     tk.tag == Tag::Number || tk.tag == Tag::Prep) &&
-                    !tk.verb;
+        // Within one noun phrase ("the vote in Congress on Monday") or a short clause of its own ("a
+        // week after the jury heard closing arguments on October 23"): words, determiners, pronouns,
+        // numbers, prepositions and verb groups; a comma or a clause break ends the search.
+        bool pass = tk.tag == Tag::Word || tk.tag == Tag::Det || tk.tag == Tag::Possessive ||
+                    tk.tag == Tag::Number || tk.tag == Tag::Prep || tk.tag == Tag::Pronoun || tk.tag == Tag::Be ||
+                    tk.tag == Tag::Have || tk.tag == Tag::Adverb || tk.tag == Tag::Neg;
         if (!pass) return std::nullopt;
     }
     return std::nullopt;
@@ -320,6 +321,78 @@ std::optional<std::size_t> noun_to_left(const SentenceAnalysis& a, std::size_t s
         bool pass = t.timex >= 0 || t.tag == Tag::Word || t.tag == Tag::Det || t.tag == Tag::Possessive ||
                     t.tag == Tag::Number || t.tag == Tag::Prep || t.tag == Tag::To || t.tag == Tag::Conj ||
                     t.tag == Tag::Adverb;
+        if (!pass) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Rule 1b': the verb whose object is the event noun `noun` that a time phrase completes, when the time
+// is said of the verb's act: "signed a ceasefire on June 12", "made a decision on March 28", "won their
+// first championship on Saturday", "will vote on the merger on January 15", "suspended operations in
+// Kasaba on Sunday" -> the verb (its excerpt holds the noun). The noun phrase may hold determiners,
+// possessives, numbers, adverbs and a few modifiers, and one of the prepositions a verb takes its
+// object with. Not for a verb that reports, plans or schedules the event ("announced a strike on
+// Monday", "scheduled sentencing for January 18", "called a meeting for Friday": the time is the
+// event's), nor for a time introduced by "for" (a time set for the event).
+// `side` says where the time lies from the DCT (-1 before its day, 1 after it, 0 on it or unknown): a
+// verb of the future or a "would" cannot happen at a past time, nor a past verb at a future one ("said
+// Friday it would investigate the genocide nearly four years ago" -> the genocide).
+std::optional<std::size_t> verb_of_object(const SentenceAnalysis& a, std::size_t noun, std::string_view time_prep,
+                                          int side) {
+    const auto& toks = a.tokens;
+    if (time_prep == "for") return std::nullopt;
+    std::size_t k = noun;
+    while (k > 0 && toks[k - 1].noun_event && toks[k - 1].event < 0) --k;  // a noun of several words
+    int modifiers = 0;
+    bool prep = false;
+    while (k > 0) {
+        --k;
+        const Token& t = toks[k];
+        if (t.timex >= 0 || t.event >= 0) break;
+        if (t.tag == Tag::Adverb) continue;
+        // (Before the preposition only the verb: "told the United States at a meeting" is no object.)
+        if (!prep && (t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number)) continue;
+        if (!prep && t.tag == Tag::Word && !t.verb && !t.noun_event && ++modifiers <= 3) continue;
+        if (t.tag == Tag::Prep && !prep &&
+            (t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "against" || t.lower == "with" ||
+             t.lower == "over" || t.lower == "into")) {
+            prep = true;
+            continue;
+        }
+        return std::nullopt;
+    }
+    if (toks[k].event < 0 || !is_verb_event(a, k)) return std::nullopt;
+    const Event& v = a.events[std::size_t(toks[k].event)];
+    if (v.event_class == "REPORTING" || v.event_class == "I_ACTION" || v.event_class == "I_STATE" ||
+        v.event_class == "PERCEPTION" || !v.factual)
+        return std::nullopt;
+    const bool future = v.tense == Tense::Future || v.conditional || v.modality == "would";
+    if ((side < 0 && future) || (side > 0 && v.tense == Tense::Past)) return std::nullopt;
+    return k;
+}
+
+// Rule 1f: the phrase of a dated event opened by since/after/following/before/until ("After the attack on
+// Friday, the army launched ...", "prices have risen since the election in March", "has grown since it
+// was founded in 2009", "will stay until the vote on March 3"): the index of that word, whose clause's
+// verb is then placed relative to the time.
+std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::size_t head) {
+    const auto& toks = a.tokens;
+    std::size_t k = head;
+    while (k > 0 && toks[k - 1].noun_event && toks[k - 1].event < 0) --k;  // a noun of several words
+    while (k > 0 && toks[k - 1].verb && toks[k - 1].event < 0 && toks[k - 1].tag != Tag::Word) --k;  // auxiliaries
+    for (std::size_t steps = 0; k > 0 && steps < 6; ++steps) {
+        --k;
+        const Token& t = toks[k];
+        if (t.timex >= 0 || t.event >= 0) return std::nullopt;
+        if (t.tag == Tag::Prep) {
+            const std::string_view w = t.lower;
+            if (w == "since" || w == "after" || w == "following" || w == "before" || w == "until") return k;
+            return std::nullopt;
+        }
+        const bool pass = t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number ||
+                          t.tag == Tag::Adverb || t.tag == Tag::Pronoun || t.tag == Tag::Be ||
+                          t.tag == Tag::Have || t.tag == Tag::Modal || t.tag == Tag::Neg || t.tag == Tag::Do ||
+                          (t.tag == Tag::Word && !t.verb);
         if (!pass) return std::nullopt;
     }
     return std::nullopt;
@@ -507,6 +580,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
         while (subject && l > 0 && steps < 8) {
             const Token& t = toks[l - 1];
             if (stops_search(toks, l - 1) || t.verb || t.tag == Tag::Subord || t.tag == Tag::Rel) break;
+            // Another clause's verb ("who is the subject of a manhunt | was charged") or a clause opened
+            // by a preposition ("formalities for accession after | the parliament ratified") ends it.
+            if (t.main_be) break;
+            if (t.tag == Tag::Prep && (t.lower == "after" || t.lower == "before" || t.lower == "since" ||
+                                       t.lower == "until" || t.lower == "following"))
+                break;
             if (t.tag == Tag::Conj && (t.lower == "but" || t.lower == "yet" ||
                                        (l < toks.size() && (toks[l].tag == Tag::Pronoun || toks[l].tag == Tag::Det))))
                 break;
@@ -633,6 +712,13 @@ AnchorOutput anchor_events(const AnchorInput& in) {
     // weeks after Nov. 5", the second end of "from Monday to Wednesday"
     std::vector<std::pair<int, std::size_t>> dated_elsewhere;
     std::vector<char> placed;  // per event of the sentence: it has a placement
+    // Dated events in a phrase opened by since/after/before/until (rule 1f): the opening word, the
+    // event's head, the time's last token and the time.
+    struct Relative {
+        std::size_t prep, head, last;
+        int timex;
+    };
+    std::vector<Relative> relative;
     std::vector<std::size_t> order, global;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         if (sentences[si].header) continue;
@@ -648,6 +734,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
         auto is_placed = [&](std::size_t k) { return k < placed.size() && placed[k]; };
 
         dated_elsewhere.clear();
+        relative.clear();
         // Rule 1: timexes in the clause (the tokens from the first to the last one inside a timex; the
         // token count does not change below).
         const std::size_t ntoks = toks.size();
@@ -692,6 +779,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             if (!range && !offset && !ahead && is_concrete && ta >= 2) {
                 std::size_t j = ta - 1;
                 if (toks[j].tag == Tag::Prep && prep.present && j >= 1) --j;  // "in 2022 and in 2023"
+                while (j >= 2 && toks[j].tag == Tag::Adverb) --j;              // "on March 10 and again on March 17"
                 const bool joined = toks[j].tag == Tag::Comma || toks[j].lower == "and" || toks[j].lower == "or";
                 const int before = j >= 1 ? toks[j - 1].timex : -1;
                 if (joined && before >= 0 && before != tx)
@@ -723,8 +811,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 how = cat("\"", t.text, "\" modifies the event noun \"", trigger_at(*n), "\"");
                 prep.relation = Relation::On;
             } else if (auto m = noun_to_left(a, prep.start)) {
-                head = m;
-                how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
+                int side = 0;  // where the time lies from the DCT's day
+                if (dct && t.interval) {
+                    const auto dct_day = std::chrono::sys_seconds{date::sys_days{dct->day}};
+                    if (t.interval->end <= dct_day) side = -1;
+                    else if (t.interval->begin >= dct_day + std::chrono::days{1}) side = 1;
+                }
+                if (auto v = verb_of_object(a, *m, prep.present ? prep.word : std::string_view(), side)) {
+                    head = v;
+                    how = cat("\"", phrase, "\" completes \"", trigger_at(*m), "\", the object of the verb \"",
+                              trigger_at(*v), "\"");
+                } else {
+                    head = m;
+                    how = cat("\"", phrase, "\" completes the event noun \"", trigger_at(*m), "\"");
+                }
             } else if (auto v = clause_verb(a, prep.start, tb)) {
                 head = v;
                 how = cat("\"", phrase, "\" modifies the verb \"", trigger_at(*v), "\" of its clause");
@@ -799,10 +899,46 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.time_last = range ? range->last : tb;
             pl.has_time_tokens = true;
             pl.through_time = through_time;
+            // The same event dated the same way by a second time of the sentence ("celebrated ... Friday
+            // with ... on Friday"): one entry.
+            auto value_of = [&](const Placement& q) -> std::string_view {
+                return q.value.empty() ? std::string_view(timexes[std::size_t(q.timex)].value) : std::string_view(q.value);
+            };
+            if (std::any_of(placements.begin(), placements.end(), [&](const Placement& q) {
+                    return q.ref.event == pl.ref.event && q.relation == pl.relation && q.timex >= 0 &&
+                           value_of(q) == value_of(pl);
+                }))
+                continue;
             if (pl.relation == Relation::On) {
                 pending_dated.push_back({a.events.base() + pl.ref.event, tx});
                 any_dated = true;
+                if (!range && !offset && !ahead)
+                    if (auto k = opened_by_relation(a, *head)) relative.push_back({*k, *head, tb, tx});
             }
+            add(std::move(pl));
+        }
+
+        // Rule 1f: the verb of the clause a dated "since/after/before/until <event>" phrase belongs to
+        // is after or before that time ("After the attack on Friday, the army launched ..." -> AFTER
+        // Friday), unless it has a time of its own.
+        for (const Relative& r : relative) {
+            auto v = clause_verb(a, r.prep, r.last);
+            if (!v || *v == r.head) continue;
+            const std::size_t ev = std::size_t(toks[*v].event);
+            if (is_placed(ev) || !a.events[ev].factual) continue;
+            const std::string_view w = toks[r.prep].lower;
+            const Timex& t = timexes[std::size_t(r.timex)];
+            Placement pl;
+            pl.ref = {si, ev};
+            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.dated = true;
+            pl.timex = r.timex;
+            pl.rule = cat("clause: \"", in.text.substr(toks[r.prep].begin, toks[r.last].end - toks[r.prep].begin),
+                          "\" modifies the verb \"", a.events[ev].trigger, "\" of its clause; ",
+                          to_string(pl.relation), " ", t.value);
+            pl.time_first = r.prep;
+            pl.time_last = r.last;
+            pl.has_time_tokens = true;
             add(std::move(pl));
         }
 
@@ -830,14 +966,20 @@ AnchorOutput anchor_events(const AnchorInput& in) {
                 }
             }
             if (!sub || is_placed(std::size_t(toks[*sub].event))) continue;
+            // The phrase runs to the end of its clause ("two years after an investigation was opened in
+            // May": May dates the investigation, not what is counted from it).
+            std::size_t phrase_end = *sub;
+            while (phrase_end + 1 < ntoks && !clause_boundary(toks, phrase_end + 1) &&
+                   toks[phrase_end + 1].tag != Tag::Comma)
+                ++phrase_end;
             // The dated event it is counted from: the nearest event outside the phrase dated by a time of its own.
             const Placement* from = nullptr;
             std::size_t best = std::size_t(-1);
             for (const Placement& q : placements) {
                 if (!q.dated || q.timex < 0 || !q.value.empty() || q.relation != Relation::On) continue;
                 const std::size_t h = a.event_token[q.ref.event];
-                if (h >= ta && h <= *sub) continue;
-                const std::size_t d = h < ta ? ta - h : h - *sub;
+                if (h >= ta && h <= phrase_end) continue;
+                const std::size_t d = h < ta ? ta - h : h - phrase_end;
                 if (d < best) best = d, from = &q;
             }
             if (!from) continue;

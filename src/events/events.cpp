@@ -588,6 +588,82 @@ void tokenize(std::string_view t, std::size_t b, std::size_t e, std::vector<Toke
     }
 }
 
+// Text written in capitals: an all-caps stretch ("WASHINGTON (AP) — THE SENATE VOTED ON TUESDAY ...",
+// wire headlines, old all-caps feeds) or a title-case sentence ("Senate Votes To Approve Budget").
+// There a capital letter says nothing of names: the words of such a stretch lose Token::capital and
+// are judged by the lexicon like lowercase words (a name the lexicon does not know stays no event).
+//  - all caps: a run of words without a lowercase letter (numbers, punctuation and one-letter words
+//    such as "A" and "I" inside it), of at least three words of two letters or more, two of them of four
+//    or more (so that acronyms side by side, "NATO, EU", stay names);
+//  - title case: a sentence of at least four capitalized words and no lowercase word of four letters or
+//    more (a sentence of prose always has some).
+void normalize_case(std::string_view text, std::vector<Token>& toks) {
+    // A word's kind: 0 not a word of letters (number, punctuation, one letter), 1 all caps, 2 capitalized
+    // (a lowercase letter after the first), 3 lowercase first letter.
+    auto kind = [&](const Token& t) -> int {
+        if (t.tag != Tag::Word || t.end - t.begin < 2) return 0;
+        const char c = text[t.begin];
+        if (ascii::is_upper(c)) {
+            for (std::size_t k = t.begin + 1; k < t.end; ++k)
+                if (static_cast<unsigned char>(text[k] - 'a') < 26) return 2;
+            return 1;
+        }
+        return static_cast<unsigned char>(c - 'a') < 26 ? 3 : 0;
+    };
+    // (Most sentences: some word starts lowercase, and no word is in capitals: nothing to do.)
+    std::size_t capitalized = 0, lower = 0, caps = 0;
+    bool long_lower = false;  // some lowercase word of four letters or more
+    auto all_caps = [&](const Token& t) { return t.end - t.begin >= 2 && ascii::is_upper(text[t.begin + 1]); };
+    std::size_t i = 0;
+    for (; i < toks.size() && !long_lower; ++i) {
+        const Token& t = toks[i];
+        if (!t.capital) {
+            // (Not capitalized: a lowercase word when its lowercase form starts with a letter.)
+            const bool word = t.tag == Tag::Word && static_cast<unsigned char>(t.lower[0] - 'a') < 26;
+            lower += word;
+            long_lower = word && t.end - t.begin >= 4;
+            continue;
+        }
+        ++capitalized;
+        caps += all_caps(t);
+    }
+    // (Prose: a long lowercase word comes early; then only words in capitals are counted.)
+    for (; i < toks.size(); ++i) caps += toks[i].capital && all_caps(toks[i]);
+    // Title case: no lowercase word of four letters or more, and either no lowercase word at all or a
+    // capitalized preposition, determiner or conjunction after the first word ("Votes To Approve"):
+    // "President Barack Obama and Vice President Joe Biden met" stays prose.
+    auto function_word = [&] {
+        for (std::size_t j = 1; j < toks.size(); ++j)
+            if (toks[j].capital && !all_caps(toks[j]))
+                if (const Tag* tag = closed_class_filter().find(toks[j].lower))
+                    if (*tag == Tag::Prep || *tag == Tag::To || *tag == Tag::Det || *tag == Tag::Conj) return true;
+        return false;
+    };
+    if (capitalized >= 4 && !long_lower && (lower == 0 || function_word())) {
+        for (Token& t : toks) t.capital = false;
+        return;
+    }
+    if (caps < 3) return;
+    std::size_t run_begin = 0, words = 0, long_words = 0;
+    auto close_run = [&](std::size_t end) {
+        if (words >= 3 && long_words >= 2)
+            for (std::size_t k = run_begin; k < end; ++k) toks[k].capital = false;
+        words = long_words = 0;
+        run_begin = end + 1;
+    };
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        switch (kind(toks[i])) {
+            case 0: break;
+            case 1:
+                ++words;
+                if (toks[i].end - toks[i].begin >= 4) ++long_words;
+                break;
+            default: close_run(i);
+        }
+    }
+    close_run(toks.size());
+}
+
 struct VerbMatch {
     const VerbEntry* entry = nullptr;
     VerbForm form = VerbForm::Base;
@@ -846,6 +922,10 @@ bool clause_boundary(const std::vector<Token>& toks, std::size_t i) {
     if (t.timex >= 0) return false;  // "Aug. 6", "January 19, 2024 – 9:21 p.m."
     switch (t.tag) {
         case Tag::Punct:
+            // A hyphen or en dash inside a word or number ends nothing: "voted 52-48 on Tuesday", "a
+            // co-defendant", "a 14-hour debate".
+            return !(i > 0 && i + 1 < toks.size() && toks[i - 1].end == t.begin && toks[i + 1].begin == t.end &&
+                     (is(t.lower, "-") || is(t.lower, "\xE2\x80\x93")));
         case Tag::Quote:
         case Tag::Subord:
         case Tag::Rel: return true;
@@ -894,6 +974,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
     // The tokens as a pointer and a count held in registers: a store to a one-byte field (Tag) may
     // alias anything, and would make the compiler reload the vector's bounds on every access.
     // The token vector does not change size below.
+    normalize_case(text, a.tokens);
     const Tokens toks{a.tokens.data(), a.tokens.size()};
     // Room for the form of every event the passes below can find (at most one per token): written by
     // index, no push.

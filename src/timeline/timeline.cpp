@@ -24,27 +24,32 @@ namespace {
 
 // Where an entry stands on the time axis: an entry BEFORE a time sorts just before the entries that
 // start at that time, one AFTER it just before those that start when it ends.
+// Of entries at the same time, a report follows what happened ("the quake struck on Sunday",
+// "officials said on Sunday"): reporting events after the others, each in document order.
 struct SortKey {
     bool placed;
     std::chrono::sys_seconds at;
     int rank;
     Granularity granularity;
+    bool report;
     std::size_t offset;
 };
 
 SortKey key_of(const TimelineEntry& e) {
-    if (!e.interval) return {false, {}, 0, e.granularity, e.event.begin};
+    const bool report = e.event.event_class == "REPORTING";
+    if (!e.interval) return {false, {}, 0, e.granularity, report, e.event.begin};
     switch (e.relation) {
-        case Relation::Before: return {true, e.interval->begin, -1, e.granularity, e.event.begin};
-        case Relation::After: return {true, e.interval->end, -1, e.granularity, e.event.begin};
-        default: return {true, e.interval->begin, 0, e.granularity, e.event.begin};
+        case Relation::Before: return {true, e.interval->begin, -1, e.granularity, report, e.event.begin};
+        case Relation::After: return {true, e.interval->end, -1, e.granularity, report, e.event.begin};
+        default: return {true, e.interval->begin, 0, e.granularity, report, e.event.begin};
     }
 }
 
 bool less(const SortKey& a, const SortKey& b) {
     if (a.placed != b.placed) return a.placed;  // entries without a resolved time come last
     if (!a.placed) return a.offset < b.offset;
-    return std::tie(a.at, a.rank, a.granularity, a.offset) < std::tie(b.at, b.rank, b.granularity, b.offset);
+    return std::tie(a.at, a.rank, a.granularity, a.report, a.offset) <
+           std::tie(b.at, b.rank, b.granularity, b.report, b.offset);
 }
 
 }  // namespace
