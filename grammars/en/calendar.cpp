@@ -80,7 +80,11 @@ auto const two_thousand = (kw("two thousand") >> -kw("and"))[put(&Expr::year, 20
                           })];
 auto const spoken_year_core = (spoken_century >> spoken_rest | two_thousand) >> !any_unit;  // not "two thousand years"
 
-auto const weekday_prefix = -(weekday >> comma);
+// A weekday before the date, also abbreviated without a period as web bylines write it ("Tue April 16,
+// 2013", "Wed Jan 23, 2013"): the bare abbreviation ("Sun", "Wed") only here, before a month.
+auto const weekday_abbreviation =
+    x3::lexeme[x3::no_case[lex::weekday_abbreviations()] >> word_end][set(&Expr::weekday)] >> &month;
+auto const weekday_prefix = -(weekday >> comma | weekday_abbreviation);
 
 // January 19, 2024 / Jan. 19 / December 27th / Friday, January 19, 2024
 // March eighth, nineteen ninety-eight (transcripts): an ordinal word as the day, a spoken year.

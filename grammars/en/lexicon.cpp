@@ -79,6 +79,14 @@ const x3::symbols<int>& weekday_names() {
     return s;
 }
 
+const x3::symbols<int>& weekday_abbreviations() {
+    static const auto& s = *new auto(table<int>({
+        {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thur", 4}, {"thurs", 4},
+        {"fri", 5}, {"sat", 6}, {"sun", 7},
+    }));
+    return s;
+}
+
 const x3::symbols<int>& weekday_plurals() {
     static const auto& s = *new auto(table<int>({
         {"mondays", 1}, {"tuesdays", 2}, {"wednesdays", 3}, {"thursdays", 4}, {"fridays", 5},

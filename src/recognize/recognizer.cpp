@@ -903,6 +903,26 @@ void list_years(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// Live updates and blogs head each entry with its clock time: "3:30 p.m. ET: The FBI says ...",
+// "10:05 - Police said ...". A clock time alone at the start of a line, followed by a colon or a dash,
+// is such a heading: the time of an update on the page's day, not of the day the entry before it named.
+void update_timestamps(std::string_view t, std::vector<Mention>& ms) {
+    for (auto& m : ms) {
+        if (!time_only(m.expr)) continue;
+        std::size_t b = m.begin;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
+        if (b > 0 && t[b - 1] != '\n') continue;
+        std::size_t e = m.end;
+        while (e < t.size() && t[e] == ' ') ++e;
+        if (e >= t.size()) continue;
+        const std::string_view rest = t.substr(e);
+        const bool colon = rest[0] == ':' && (rest.size() == 1 || !(rest[1] >= '0' && rest[1] <= '9'));
+        const bool dash = rest[0] == '-' || rest[0] == '|' || rest.substr(0, 3) == "\xE2\x80\x93" ||
+                          rest.substr(0, 3) == "\xE2\x80\x94";
+        if (colon || dash) m.expr.timestamp = true;
+    }
+}
+
 // "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
 // reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
 // period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
@@ -1310,6 +1330,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     list_years(t, out);
     period_ending(t, out);
+    update_timestamps(t, out);
 }
 
 }  // namespace

@@ -999,7 +999,8 @@ std::optional<Resolution> Builder::calendar() {
         // pound fell to $1.2890 at 12:15 GMT" is the DCT's day.)
         const bool ahead_in_past = c.reference && c.dct && c.tense == Tense::Past && c.strategy == Strategy::News &&
                                    c.reference->day > sys_days{c.dct->day};
-        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past) {
+        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past &&
+            !(e.timestamp && c.dct)) {
             day = year_month_day{c.reference->day};
             r.anchor = "reference";
         }
@@ -1334,7 +1335,10 @@ std::optional<Resolution> Builder::unit_period() {
 }
 
 std::optional<Resolution> Builder::deictic() {
-    auto a = anchor_day(e.anaphoric);
+    // "overnight" is the night next to the narrative's day; after a time known only as a month or
+    // coarser ("this year ... was increased overnight") that day is the DCT's, not the period's first.
+    const bool coarse_reference = e.overnight && c.reference && c.reference->granularity < Granularity::Day;
+    auto a = anchor_day(e.anaphoric && !coarse_reference);
     if (!a) return underspecified();
     r.temporal_function = true;
     r.implied = FieldYear | FieldMonth | FieldDay;
