@@ -358,7 +358,7 @@ namespace {
            "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "valentine",
            "independence", "labor", "memorial", "veterans", "presidents", "election", "inauguration",
            "boxing", "mlk", "o'clock", "ago", "later", "earlier", "hence", "beforehand", "afterwards",
-           "moment", "mid", "season", "nineteen", "thousand", "time", "while", "term", "ages", "presently"});
+           "moment", "mid", "midcentury", "season", "nineteen", "thousand", "time", "while", "term", "ages", "presently"});
         P({"the", "a", "an", "last", "next", "this", "that", "these", "those", "early", "late", "mid",
            "end", "beginning", "start", "middle", "every", "each", "per", "past", "coming", "previous",
            "following", "few", "several", "some", "many", "about", "around", "nearly", "almost",
