@@ -950,6 +950,18 @@ std::optional<Resolution> Builder::calendar() {
                 // is still reported on with forward-looking cues ("expects to report a third-quarter
                 // loss"), so a bare quarter or half otherwise stays in the anchor's year.
                 if (dir == Direction::OnOrBefore && iv.begin > at) y -= years{1};
+                // A quarter's figures ("fourth-quarter results": the adjective) said ahead before this
+                // year's quarter has begun, while last year's ended in the quarter before the anchor: the
+                // quarter just ended, still being reported on ("expects fourth-quarter profit to fall"
+                // in January, "its estimate of fourth-quarter growth" in March). (A plan "in the fourth
+                // quarter" is this year's.)
+                bool adjective = text.size() > 8 && text[text.size() - 8] == '-';
+                for (std::size_t i = 0; adjective && i < 7; ++i)
+                    adjective = (text[text.size() - 7 + i] | 0x20) == "quarter"[i];
+                if (e.quarter > 0 && adjective && dir != Direction::OnOrBefore && iv.begin > at) {
+                    auto prev = make(y - years{1});
+                    if (prev.end <= at && at < prev.end + days{92}) y -= years{1};
+                }
                 if (e.season != Season::None && (dir == Direction::OnOrAfter || dir == Direction::After) &&
                     iv.end <= at)
                     y += years{1};

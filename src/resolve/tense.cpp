@@ -37,7 +37,25 @@ struct CueWords {
 constexpr std::string_view kScheduleVerbs[] = {
     "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
     "leaves", "ends", "closes", "reopens", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
-    "arrive", "open", "reopen", "close", "start", "end"};
+    "arrive", "open", "reopen", "close", "start", "end",
+    // release calendars and fixtures: "Samsung, which reports results on Friday", "The index comes out
+    // Tuesday", "The department releases its estimate on Thursday", "The law takes effect Aug. 1",
+    // "Arsenal hosts Chelsea on Sunday" (third person only: the base forms are nouns too often; not
+    // "holds", a state more often: "which already holds a stake")
+    "reports", "releases", "publishes", "announces", "unveils", "hosts", "plays", "faces", "visits",
+    "travels", "votes", "testifies", "returns", "takes", "comes", "goes", "launches", "debuts", "airs", "kicks"};
+
+// Schedule verbs in -s that are as often plural nouns ("compliance reports by Wednesday", "tax
+// returns"): a verb only after a name ("Samsung reports", "the Commerce Department releases"), a
+// relative or personal pronoun ("which reports"), or "also" / "then" / "next".
+bool plural_noun_too(std::string_view w) {
+    return w == "reports" || w == "releases" || w == "returns" || w == "plays" || w == "votes" || w == "visits" ||
+           w == "faces" || w == "launches" || w == "debuts" || w == "travels" || w == "hosts" || w == "kicks";
+}
+bool subject_before_verb(std::string_view prev) {
+    return prev == "which" || prev == "who" || prev == "that" || prev == "he" || prev == "she" || prev == "it" ||
+           prev == "also" || prev == "then" || prev == "next";
+}
 
 // Modals that put the verb after them ahead of the report ("The deal could close Friday", "the board
 // may vote Monday"); see detect_tense. "would" has rules of its own.
@@ -669,6 +687,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // A schedule verb is one only where it can be a present-simple verb (see schedule_verb_blocked_after).
         if (tw == Tense::Future && is_schedule_verb(w) && (wd->capital || schedule_verb_blocked_after(prev)))
             tw = Tense::Unknown;
+        if (tw == Tense::Future && plural_noun_too(w) && !subject_before_verb(prev)) {
+            Word p{};
+            if (!(words.at(r - 1, p) && p.capital)) tw = Tense::Unknown;
+        }
         // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
         // or a participle as the complement of a linking verb ("will remain closed through Friday",
         // "stayed shut") has no tense of its own: the verb before it has it.
@@ -705,10 +727,32 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         return true;
     };
+    // A time inside a relative clause set off by commas ("Samsung, which reports results on Friday, rose
+    // 1 percent"): the verb after the closing comma is the main clause's, not the time's.
+    bool in_relative_clause = false;
+    for (long j = -1; j >= -10 && words.exists(j); --j) {
+        Word wj{};
+        if (!words.at(j, wj) || wj.in_timex) continue;
+        if (wj.w != "which" && wj.w != "who") continue;
+        std::size_t k = wj.b;
+        while (k > sb && t[k - 1] == ' ') --k;
+        in_relative_clause = k > sb && t[k - 1] == ',';
+        for (std::size_t i = wj.e; in_relative_clause && i < begin; ++i)
+            in_relative_clause = t[i] != ',';  // not closed before the time ("X, which is big, rose Friday")
+        break;
+    }
+    auto after_clause_end = [&](long r) {
+        Word wr{};
+        if (!in_relative_clause || r <= 0 || !words.at(r, wr)) return false;
+        for (std::size_t i = end; i < wr.b; ++i)
+            if (t[i] == ',') return true;
+        return false;
+    };
     Tense best = Tense::Unknown;
     std::size_t best_dist = std::size_t(-1);
     long best_r = 0;
     auto consider = [&](long r) {
+        if (after_clause_end(r)) return;
         bool reporting = false;
         Tense tw = cue(r, reporting);
         if (tw == Tense::Unknown) return;
