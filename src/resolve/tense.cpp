@@ -763,18 +763,29 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             if (t[i] == ',') return true;
         return false;
     };
+    // The words of the time itself after its first (word 0): cues after it count from its end.
+    long shift = 0;
+    for (Word w1{}; words.at(shift + 1, w1) && w1.in_timex;) ++shift;
     Tense best = Tense::Unknown;
     std::size_t best_dist = std::size_t(-1);
     long best_r = 0;
+    // A verb right after "and" / "but" right after the time is a coordinated clause's ("would stay high
+    // over the weekend and warned that ..."), not the time's.
+    const std::string_view after_time = words.word(shift + 1);
+    const long coordinated_verb = after_time == "and" || after_time == "but" ? shift + 2 : 0;
     auto consider = [&](long r) {
         if (after_clause_end(r)) return;
+        if (r == coordinated_verb) return;
         bool reporting = false;
         Tense tw = cue(r, reporting);
         if (tw == Tense::Unknown) return;
-        std::size_t d = std::size_t(r < 0 ? -r : r);
+        // (after the time, counted from its last word: "scheduled for the 1st of March had been
+        // postponed" reads "had" as near as in "scheduled for March 1 had been postponed")
+        std::size_t d = std::size_t(r < 0 ? -r : r > shift ? r - shift : r);
         // ("told reporters on Tuesday", "said in Geneva Friday": an object or place between is still
         // next to it; a clause is not)
-        if (reporting && d > 2 && !(r < 0 && d <= 4 && reporting_adjacent(r))) d += 1000;
+        const std::size_t raw = std::size_t(r < 0 ? -r : r);  // (a reporting verb is next to the time's first word)
+        if (reporting && raw > 2 && !(r < 0 && d <= 4 && reporting_adjacent(r))) d += 1000;
         if (r > 0) d += d / 2;
         if (d < best_dist || (d == best_dist && r < best_r)) {
             best_dist = d;
@@ -785,7 +796,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     bool left = true, right = true;
     for (std::size_t delta = 0; left || right; ++delta) {
         if (right) {
-            if (delta + delta / 2 > best_dist || !words.exists(long(delta))) right = false;
+            const std::size_t dd = long(delta) > shift ? delta - std::size_t(shift) : 0;
+            if (dd + dd / 2 > best_dist || !words.exists(long(delta))) right = false;
             else if (opens_other_clause(words, long(delta))) right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
