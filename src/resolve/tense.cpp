@@ -636,7 +636,14 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             long v = r + 1;
             if (words.word(v) == "not" || words.word(v) == "also" || words.word(v) == "then") ++v;
             auto vw = words.word(v);
-            if (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past) {
+            // (a passive: "said a memorial would be held in the fall", "would be released Friday")
+            bool passive = false;
+            if (vw == "be") {
+                auto pw = words.word(v + 1);
+                passive = is_past_participle(pw) || word_tense(pw) == Tense::Past ||
+                          (pw.size() > 3 && pw.substr(pw.size() - 2) == "ed");
+            }
+            if (passive || (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past)) {
                 // (verbs that report a statement or a commitment about what comes next)
                 static const WordTable<bool> reporting_verbs = word_set(
                     {"said", "told", "announced", "added", "says", "reported", "stated", "confirmed", "warned",
