@@ -89,6 +89,28 @@ struct Token {
 
 bool is_capitalized(std::string_view t, std::size_t b) { return std::isupper(static_cast<unsigned char>(t[b])); }
 
+// Whether the line holding offset b is a title-case headline: at least four words, every word of
+// four letters or more capitalized ("5 Things To Watch On Wall Street Next Week"), none ending a
+// sentence. Bounded: a line of more than 200 bytes is no headline.
+bool title_case_line(std::string_view t, std::size_t b) {
+    std::size_t lb = b, le = b;
+    while (lb > 0 && t[lb - 1] != '\n' && b - lb < 200) --lb;
+    while (le < t.size() && t[le] != '\n' && le - b < 200) ++le;
+    if ((lb > 0 && t[lb - 1] != '\n') || (le < t.size() && t[le] != '\n')) return false;
+    std::size_t words = 0;
+    for (std::size_t i = lb; i < le;) {
+        while (i < le && !std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
+        std::size_t j = i;
+        while (j < le && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '\'' || t[j] == '-')) ++j;
+        if (j == i) break;
+        ++words;
+        if (j - i >= 4 && std::isalpha(static_cast<unsigned char>(t[i])) && !is_capitalized(t, i)) return false;
+        if (j < le && (t[j] == '.' || t[j] == '!') && j + 1 < le) return false;
+        i = j;
+    }
+    return words >= 4;
+}
+
 // The word before offset b (ASCII letters), or empty.
 std::string_view previous_word(std::string_view t, std::size_t b) {
     std::size_t e = b;
@@ -407,9 +429,10 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (rule == "this-last-next-unit" || rule == "n-units") {
         // A title: "ABC's This Week", CBS's "60 Minutes": the unit word capitalized, as in a name.
         std::size_t lw = span.find_last_of(' ');
-        // (an all-caps headline, "THREE WEEKS", is no title)
+        // (an all-caps headline, "THREE WEEKS", is no title; nor is a title-case headline, "5 Things To
+        // Watch On Wall Street Next Week", where every word is capitalized)
         if (lw != std::string_view::npos && lw + 2 < span.size() && is_capitalized(t, b + lw + 1) &&
-            std::islower(static_cast<unsigned char>(span[lw + 2])))
+            std::islower(static_cast<unsigned char>(span[lw + 2])) && !title_case_line(t, b))
             return false;
     }
     if (rule == "deictic-day") {
