@@ -121,6 +121,9 @@ std::string cat(const A&... parts) {
 }
 // fmt's "{:04}" of a year.
 std::string year_value(int y) {
+    // Before year 1 ("10,000 years ago"): the TIDES/TIMEX3 era form, "BC" and the year counted back
+    // (astronomical year 0 is 1 BC), not a negative number.
+    if (y <= 0 && y > -9999) return fmt::format("BC{:04}", 1 - y);
     if (!plain_year(y)) return fmt::format("{:04}", y);
     char buf[4];
     put_digits(buf, unsigned(y), 4);
