@@ -80,7 +80,11 @@ auto const two_thousand = (kw("two thousand") >> -kw("and"))[put(&Expr::year, 20
                           })];
 auto const spoken_year_core = (spoken_century >> spoken_rest | two_thousand) >> !any_unit;  // not "two thousand years"
 
-auto const weekday_prefix = -(weekday >> comma);
+// A weekday before the date, also abbreviated without a period as web bylines write it ("Tue April 16,
+// 2013", "Wed Jan 23, 2013"): the bare abbreviation ("Sun", "Wed") only here, before a month.
+auto const weekday_abbreviation =
+    x3::lexeme[x3::no_case[lex::weekday_abbreviations()] >> word_end][set(&Expr::weekday)] >> &month;
+auto const weekday_prefix = -(weekday >> comma | weekday_abbreviation);
 
 // January 19, 2024 / Jan. 19 / December 27th / Friday, January 19, 2024
 // March eighth, nineteen ninety-eight (transcripts): an ordinal word as the day, a spoken year.
@@ -195,6 +199,16 @@ auto const quarter =
     // (a year must follow: "the last quarter" alone is the three months up to now)
     (year_rel_prefix | the) >> (kw("last") | kw("final"))[put(&Expr::quarter, 4)] >> quarter_word >>
         (of_rel_year | kw("of") >> (year4 | kw("the year"))) |
+    // the December quarter / the March-quarter / the June quarter of 2012: the calendar quarter that
+    // month ends (business news of companies whose fiscal quarters are named by their last month);
+    // only the four months that end a calendar quarter
+    (year_rel_prefix | year_possessive | the >> -year4) >>
+        x3::lexeme[x3::no_case[lex::month_names()] >> (&x3::lit('-') | word_end)][([](auto& ctx) {
+            int m = x3::_attr(ctx);
+            if (m % 3 != 0) x3::_pass(ctx) = false;
+            else out(ctx).quarter = m / 3;
+        })] >>
+        quarter_word >> -(of_rel_year | kw("of") >> year4) |
     x3::lexeme[x3::no_case[x3::lit('q')] >> quarter_digit >> word_end] >> -(-kw("of") >> (year4 | year_apostrophe)) |
     // 3Q23 / 3Q 2023 / 4Q'89 (the analysts' form: quarter digit, Q, year)
     x3::lexeme[quarter_digit >> x3::no_case[x3::lit('q')] >> -x3::lit('\'') >> two_digit_year >> word_end] |

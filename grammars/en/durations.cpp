@@ -71,7 +71,10 @@ auto const window_unit =
     quantity[set_quantity()] >> any_unit |
     x3::lexeme[x3::no_case[lex::unit_plural()[set_unit]] >> word_end][put(&Expr::vague_quantity, true)] |
     x3::lexeme[x3::no_case[lex::unit_singular()[set_unit]] >> word_end][past_year_is_last_year];
+// ("the last day of the term", "the last year of his life": the final one of something, no window)
+auto const last_unit_of = kw("last") >> x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end] >> kw("of");
 auto const the_n_units = shape >> approx_before_quantity >> (kw("the") | kw("these") | kw("those") | kw("in")) >>
+                         !last_unit_of >>
                          (window >> window_unit | window_first >> quantity[set_quantity()] >> any_unit);
 
 }  // namespace

@@ -9,7 +9,8 @@ namespace {
 auto const name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
 auto const rel = kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
                  kw("this")[put(&Expr::rel, Rel::This)];
-auto const holiday = -rel >> name >> possessive >> -(comma >> year4);
+// Christmas, 2011 / Christmas 2011 / Christmas of 2011 / Thanksgiving Day in 2011: that year's
+auto const holiday = -rel >> name >> possessive >> -((kw("of") | kw("in")) >> year4 | comma >> year4);
 
 }  // namespace
 

@@ -79,6 +79,14 @@ const x3::symbols<int>& weekday_names() {
     return s;
 }
 
+const x3::symbols<int>& weekday_abbreviations() {
+    static const auto& s = *new auto(table<int>({
+        {"mon", 1}, {"tue", 2}, {"tues", 2}, {"wed", 3}, {"thu", 4}, {"thur", 4}, {"thurs", 4},
+        {"fri", 5}, {"sat", 6}, {"sun", 7},
+    }));
+    return s;
+}
+
 const x3::symbols<int>& weekday_plurals() {
     static const auto& s = *new auto(table<int>({
         {"mondays", 1}, {"tuesdays", 2}, {"wednesdays", 3}, {"thursdays", 4}, {"fridays", 5},
@@ -350,7 +358,7 @@ namespace {
            "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "valentine",
            "independence", "labor", "memorial", "veterans", "presidents", "election", "inauguration",
            "boxing", "mlk", "o'clock", "ago", "later", "earlier", "hence", "beforehand", "afterwards",
-           "moment", "mid", "season", "nineteen", "thousand", "time", "while", "term", "ages", "presently"});
+           "moment", "mid", "midcentury", "season", "nineteen", "thousand", "time", "while", "term", "ages", "presently"});
         P({"the", "a", "an", "last", "next", "this", "that", "these", "those", "early", "late", "mid",
            "end", "beginning", "start", "middle", "every", "each", "per", "past", "coming", "previous",
            "following", "few", "several", "some", "many", "about", "around", "nearly", "almost",

@@ -15,6 +15,8 @@ namespace x3 = boost::spirit::x3;
 
 const x3::symbols<int>& month_names();       // january, jan, jan., sept. -> 1..12
 const x3::symbols<int>& weekday_names();     // monday .. sunday, mon., tues. -> 1..7
+const x3::symbols<int>& weekday_abbreviations();  // mon, tue, tues, wed, thu, thurs, fri, sat, sun -> 1..7
+                                                  // (no period: only right before a month and day)
 const x3::symbols<int>& weekday_plurals();   // mondays -> 1
 const x3::symbols<int>& cardinal_units();    // one .. nineteen -> 1..19
 const x3::symbols<int>& cardinal_tens();     // twenty .. ninety -> 20..90

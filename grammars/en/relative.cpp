@@ -179,8 +179,18 @@ auto const period_edge =
      kw("the middle of")[put(&Expr::mod, Mod::Mid)]) >>
     kw("the") >>
     (kw("month")[put(&Expr::unit, Unit::Month)] | kw("week")[put(&Expr::unit, Unit::Week)] |
-     kw("year")[put(&Expr::unit, Unit::Year)] | kw("decade")[put(&Expr::unit, Unit::Decade)]) >>
+     kw("year")[put(&Expr::unit, Unit::Year)] | kw("decade")[put(&Expr::unit, Unit::Decade)] |
+     kw("century")[put(&Expr::unit, Unit::Century)]) >>
     !x3::lit('-');
+// mid-century / midcentury (forecasts: "rise 4 degrees by mid-century"): the middle of the anchor's
+// century. Not the design style before a noun ("mid-century modern", "a mid-century house"): only
+// before punctuation, the end, or a word that opens a clause or phrase.
+auto const mid_century =
+    x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Century, &Expr::mod, Mod::Mid)] >>
+    x3::lexeme[x3::no_case[x3::lit("mid-century") | "midcentury" | "mid century"] >> word_end] >>
+    &(x3::eoi | (x3::punct - x3::lit('-')) | kw("if") | kw("and") | kw("or") | kw("as") | kw("when") |
+      kw("unless") | kw("the") | kw("at") | kw("in") | kw("to") | kw("with") | kw("because") | kw("but") |
+      kw("while") | kw("according") | kw("compared"));
 // "today is the eighth day of Desert Shield", "It's the second day of an offensive": the N-th day of
 // an event, said of the present; the recognizer keeps it only after "is" / "'s" (the day of the DCT).
 auto const nth_day_of_event = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw("the") >> x3::omit[ordinal] >>
@@ -229,6 +239,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(the_weekend, "the-weekend"),
         named_rule(year_end, "year-end"),
         named_rule(period_edge, "period-edge"),
+        named_rule(mid_century, "mid-century"),
         named_rule(nth_day_of_event, "nth-day-of-event"),
         named_rule(the_year_ended, "the-year-ended"),
         named_rule(the_year_qualified, "the-full-year"),

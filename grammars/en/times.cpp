@@ -25,10 +25,14 @@ auto const check_second = [](auto& ctx) {
 auto const am = x3::lexeme[x3::no_case[x3::lit("a.m.") | "a.m" | "am" | "a. m."] >> word_end][put(&Expr::ampm, 1)];
 auto const pm = x3::lexeme[x3::no_case[x3::lit("p.m.") | "p.m" | "pm" | "p. m."] >> word_end][put(&Expr::ampm, 2)];
 auto const ampm = am | pm;
-auto const zone = x3::lexeme[x3::no_case[lex::zone_names()] >> word_end][([](auto& ctx) {
+auto const named_zone = x3::lexeme[x3::no_case[lex::zone_names()] >> word_end][([](auto& ctx) {
     out(ctx).zone_minutes = x3::_attr(ctx);
     out(ctx).has_zone = true;
 })];
+// US web bylines and live updates: "3:45 p.m. ET", "9 a.m. PT" (Eastern / Pacific time, standard or
+// daylight as the date has it: no fixed offset). Upper case only, and only after a clock time.
+auto const us_zone = x3::lexeme[(x3::lit("ET") | x3::lit("PT")) >> word_end];
+auto const zone = named_zone | us_zone;
 // "in the morning" / "in the afternoon", "in the evening", "at night" after an hour: a.m. / p.m.
 auto const part_ampm = kw("in the morning")[put(&Expr::ampm, 1)] |
                        (kw("in the afternoon") | kw("in the evening") | kw("at night"))[put(&Expr::ampm, 2)];
@@ -61,11 +65,11 @@ auto const past_to =
     (kw("half")[put(&Expr::minute, 30)] | -kw("a") >> kw("quarter")[put(&Expr::minute, 15)]) >>
     (kw("past")[put(&Expr::second, -1)] | kw("to")[put(&Expr::second, -2)]) >> spoken_hour >>
     !any_unit >> -(ampm | part_ampm);
-// 10.30am / 7.45 p.m. (British): a dot between hour and minute only with a.m./p.m., which tells it
-// from a decimal number
+// 10.30am / 7.45 p.m. / 14.22 BST (British): a dot between hour and minute only with a.m./p.m. or a
+// named zone, which tells it from a decimal number
 auto const dotted_clock = x3::lexeme[uint_1_2[check_hour] >> '.' >> uint_2[check_minute] >> not_more_digits >>
                                      (word_end | glued_ampm)] >>
-                          ampm >> -zone;
+                          (ampm >> -zone | named_zone);
 // 0600 GMT / 1430 UTC (wire style): four digits only with a zone, which tells them from a year or
 // an amount
 auto const military_clock = x3::lexeme[x3::uint_parser<int, 10, 2, 2>()[check_hour] >>

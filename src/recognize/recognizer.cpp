@@ -89,6 +89,28 @@ struct Token {
 
 bool is_capitalized(std::string_view t, std::size_t b) { return std::isupper(static_cast<unsigned char>(t[b])); }
 
+// Whether the line holding offset b is a title-case headline: at least four words, every word of
+// four letters or more capitalized ("5 Things To Watch On Wall Street Next Week"), none ending a
+// sentence. Bounded: a line of more than 200 bytes is no headline.
+bool title_case_line(std::string_view t, std::size_t b) {
+    std::size_t lb = b, le = b;
+    while (lb > 0 && t[lb - 1] != '\n' && b - lb < 200) --lb;
+    while (le < t.size() && t[le] != '\n' && le - b < 200) ++le;
+    if ((lb > 0 && t[lb - 1] != '\n') || (le < t.size() && t[le] != '\n')) return false;
+    std::size_t words = 0;
+    for (std::size_t i = lb; i < le;) {
+        while (i < le && !std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
+        std::size_t j = i;
+        while (j < le && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '\'' || t[j] == '-')) ++j;
+        if (j == i) break;
+        ++words;
+        if (j - i >= 4 && std::isalpha(static_cast<unsigned char>(t[i])) && !is_capitalized(t, i)) return false;
+        if (j < le && (t[j] == '.' || t[j] == '!') && j + 1 < le) return false;
+        i = j;
+    }
+    return words >= 4;
+}
+
 // The word before offset b (ASCII letters), or empty.
 std::string_view previous_word(std::string_view t, std::size_t b) {
     std::size_t e = b;
@@ -423,9 +445,10 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (rule == "this-last-next-unit" || rule == "n-units") {
         // A title: "ABC's This Week", CBS's "60 Minutes": the unit word capitalized, as in a name.
         std::size_t lw = span.find_last_of(' ');
-        // (an all-caps headline, "THREE WEEKS", is no title)
+        // (an all-caps headline, "THREE WEEKS", is no title; nor is a title-case headline, "5 Things To
+        // Watch On Wall Street Next Week", where every word is capitalized)
         if (lw != std::string_view::npos && lw + 2 < span.size() && is_capitalized(t, b + lw + 1) &&
-            std::islower(static_cast<unsigned char>(span[lw + 2])))
+            std::islower(static_cast<unsigned char>(span[lw + 2])) && !title_case_line(t, b))
             return false;
     }
     if (rule == "deictic-day") {
@@ -919,6 +942,26 @@ void list_years(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// Live updates and blogs head each entry with its clock time: "3:30 p.m. ET: The FBI says ...",
+// "10:05 - Police said ...". A clock time alone at the start of a line, followed by a colon or a dash,
+// is such a heading: the time of an update on the page's day, not of the day the entry before it named.
+void update_timestamps(std::string_view t, std::vector<Mention>& ms) {
+    for (auto& m : ms) {
+        if (!time_only(m.expr)) continue;
+        std::size_t b = m.begin;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
+        if (b > 0 && t[b - 1] != '\n') continue;
+        std::size_t e = m.end;
+        while (e < t.size() && t[e] == ' ') ++e;
+        if (e >= t.size()) continue;
+        const std::string_view rest = t.substr(e);
+        const bool colon = rest[0] == ':' && (rest.size() == 1 || !(rest[1] >= '0' && rest[1] <= '9'));
+        const bool dash = rest[0] == '-' || rest[0] == '|' || rest.substr(0, 3) == "\xE2\x80\x93" ||
+                          rest.substr(0, 3) == "\xE2\x80\x94";
+        if (colon || dash) m.expr.timestamp = true;
+    }
+}
+
 // "the quarter ended Sept. 30", "the three months ending March 31", "the year that ended June 30": a
 // reporting period, then the day it ends. TimeML tags the two apart; the day is marked as the end of a
 // period (in a past clause, or after "ended", it lies behind the DCT however near the next one is), and
@@ -1326,6 +1369,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     list_years(t, out);
     period_ending(t, out);
+    update_timestamps(t, out);
 }
 
 }  // namespace

@@ -121,6 +121,9 @@ std::string cat(const A&... parts) {
 }
 // fmt's "{:04}" of a year.
 std::string year_value(int y) {
+    // Before year 1 ("10,000 years ago"): the TIDES/TIMEX3 era form, "BC" and the year counted back
+    // (astronomical year 0 is 1 BC), not a negative number.
+    if (y <= 0 && y > -9999) return fmt::format("BC{:04}", 1 - y);
     if (!plain_year(y)) return fmt::format("{:04}", y);
     char buf[4];
     put_digits(buf, unsigned(y), 4);
@@ -950,6 +953,18 @@ std::optional<Resolution> Builder::calendar() {
                 // is still reported on with forward-looking cues ("expects to report a third-quarter
                 // loss"), so a bare quarter or half otherwise stays in the anchor's year.
                 if (dir == Direction::OnOrBefore && iv.begin > at) y -= years{1};
+                // A quarter's figures ("fourth-quarter results": the adjective) said ahead before this
+                // year's quarter has begun, while last year's ended in the quarter before the anchor: the
+                // quarter just ended, still being reported on ("expects fourth-quarter profit to fall"
+                // in January, "its estimate of fourth-quarter growth" in March). (A plan "in the fourth
+                // quarter" is this year's.)
+                bool adjective = text.size() > 8 && text[text.size() - 8] == '-';
+                for (std::size_t i = 0; adjective && i < 7; ++i)
+                    adjective = (text[text.size() - 7 + i] | 0x20) == "quarter"[i];
+                if (e.quarter > 0 && adjective && dir != Direction::OnOrBefore && iv.begin > at) {
+                    auto prev = make(y - years{1});
+                    if (prev.end <= at && at < prev.end + days{92}) y -= years{1};
+                }
                 if (e.season != Season::None && (dir == Direction::OnOrAfter || dir == Direction::After) &&
                     iv.end <= at)
                     y += years{1};
@@ -999,7 +1014,8 @@ std::optional<Resolution> Builder::calendar() {
         // pound fell to $1.2890 at 12:15 GMT" is the DCT's day.)
         const bool ahead_in_past = c.reference && c.dct && c.tense == Tense::Past && c.strategy == Strategy::News &&
                                    c.reference->day > sys_days{c.dct->day};
-        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past) {
+        if (c.reference && c.reference->granularity >= Granularity::Day && !ahead_in_past &&
+            !(e.timestamp && c.dct)) {
             day = year_month_day{c.reference->day};
             r.anchor = "reference";
         }
@@ -1334,7 +1350,10 @@ std::optional<Resolution> Builder::unit_period() {
 }
 
 std::optional<Resolution> Builder::deictic() {
-    auto a = anchor_day(e.anaphoric);
+    // "overnight" is the night next to the narrative's day; after a time known only as a month or
+    // coarser ("this year ... was increased overnight") that day is the DCT's, not the period's first.
+    const bool coarse_reference = e.overnight && c.reference && c.reference->granularity < Granularity::Day;
+    auto a = anchor_day(e.anaphoric && !coarse_reference);
     if (!a) return underspecified();
     r.temporal_function = true;
     r.implied = FieldYear | FieldMonth | FieldDay;

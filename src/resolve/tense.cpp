@@ -37,7 +37,25 @@ struct CueWords {
 constexpr std::string_view kScheduleVerbs[] = {
     "resumes", "begins", "opens", "starts", "meets", "convenes", "reconvenes", "expires", "departs", "arrives",
     "leaves", "ends", "closes", "reopens", "resume", "begin", "meet", "convene", "reconvene", "expire", "depart",
-    "arrive", "open", "reopen", "close", "start", "end"};
+    "arrive", "open", "reopen", "close", "start", "end",
+    // release calendars and fixtures: "Samsung, which reports results on Friday", "The index comes out
+    // Tuesday", "The department releases its estimate on Thursday", "The law takes effect Aug. 1",
+    // "Arsenal hosts Chelsea on Sunday" (third person only: the base forms are nouns too often; not
+    // "holds", a state more often: "which already holds a stake")
+    "reports", "releases", "publishes", "announces", "unveils", "hosts", "plays", "faces", "visits",
+    "travels", "votes", "testifies", "returns", "takes", "comes", "goes", "launches", "debuts", "airs", "kicks"};
+
+// Schedule verbs in -s that are as often plural nouns ("compliance reports by Wednesday", "tax
+// returns"): a verb only after a name ("Samsung reports", "the Commerce Department releases"), a
+// relative or personal pronoun ("which reports"), or "also" / "then" / "next".
+bool plural_noun_too(std::string_view w) {
+    return w == "reports" || w == "releases" || w == "returns" || w == "plays" || w == "votes" || w == "visits" ||
+           w == "faces" || w == "launches" || w == "debuts" || w == "travels" || w == "hosts" || w == "kicks";
+}
+bool subject_before_verb(std::string_view prev) {
+    return prev == "which" || prev == "who" || prev == "that" || prev == "he" || prev == "she" || prev == "it" ||
+           prev == "also" || prev == "then" || prev == "next";
+}
 
 // Modals that put the verb after them ahead of the report ("The deal could close Friday", "the board
 // may vote Monday"); see detect_tense. "would" has rules of its own.
@@ -634,7 +652,14 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             long v = r + 1;
             if (words.word(v) == "not" || words.word(v) == "also" || words.word(v) == "then") ++v;
             auto vw = words.word(v);
-            if (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past) {
+            // (a passive: "said a memorial would be held in the fall", "would be released Friday")
+            bool passive = false;
+            if (vw == "be") {
+                auto pw = words.word(v + 1);
+                passive = is_past_participle(pw) || word_tense(pw) == Tense::Past ||
+                          (pw.size() > 3 && pw.substr(pw.size() - 2) == "ed");
+            }
+            if (passive || (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past)) {
                 // (verbs that report a statement or a commitment about what comes next)
                 static const WordTable<bool> reporting_verbs = word_set(
                     {"said", "told", "announced", "added", "says", "reported", "stated", "confirmed", "warned",
@@ -700,6 +725,10 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // A schedule verb is one only where it can be a present-simple verb (see schedule_verb_blocked_after).
         if (tw == Tense::Future && is_schedule_verb(w) && (wd->capital || schedule_verb_blocked_after(prev)))
             tw = Tense::Unknown;
+        if (tw == Tense::Future && plural_noun_too(w) && !subject_before_verb(prev)) {
+            Word p{};
+            if (!(words.at(r - 1, p) && p.capital)) tw = Tense::Unknown;
+        }
         // A passive participle ("is being traded", "will be held", "is going to start getting beat up")
         // or a participle as the complement of a linking verb ("will remain closed through Friday",
         // "stayed shut") has no tense of its own: the verb before it has it.
@@ -736,17 +765,50 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         return true;
     };
+    // A time inside a relative clause set off by commas ("Samsung, which reports results on Friday, rose
+    // 1 percent"): the verb after the closing comma is the main clause's, not the time's.
+    bool in_relative_clause = false;
+    for (long j = -1; j >= -10 && words.exists(j); --j) {
+        Word wj{};
+        if (!words.at(j, wj) || wj.in_timex) continue;
+        if (wj.w != "which" && wj.w != "who") continue;
+        std::size_t k = wj.b;
+        while (k > sb && t[k - 1] == ' ') --k;
+        in_relative_clause = k > sb && t[k - 1] == ',';
+        for (std::size_t i = wj.e; in_relative_clause && i < begin; ++i)
+            in_relative_clause = t[i] != ',';  // not closed before the time ("X, which is big, rose Friday")
+        break;
+    }
+    auto after_clause_end = [&](long r) {
+        Word wr{};
+        if (!in_relative_clause || r <= 0 || !words.at(r, wr)) return false;
+        for (std::size_t i = end; i < wr.b; ++i)
+            if (t[i] == ',') return true;
+        return false;
+    };
+    // The words of the time itself after its first (word 0): cues after it count from its end.
+    long shift = 0;
+    for (Word w1{}; words.at(shift + 1, w1) && w1.in_timex;) ++shift;
     Tense best = Tense::Unknown;
     std::size_t best_dist = std::size_t(-1);
     long best_r = 0;
+    // A verb right after "and" / "but" right after the time is a coordinated clause's ("would stay high
+    // over the weekend and warned that ..."), not the time's.
+    const std::string_view after_time = words.word(shift + 1);
+    const long coordinated_verb = after_time == "and" || after_time == "but" ? shift + 2 : 0;
     auto consider = [&](long r) {
+        if (after_clause_end(r)) return;
+        if (r == coordinated_verb) return;
         bool reporting = false;
         Tense tw = cue(r, reporting);
         if (tw == Tense::Unknown) return;
-        std::size_t d = std::size_t(r < 0 ? -r : r);
+        // (after the time, counted from its last word: "scheduled for the 1st of March had been
+        // postponed" reads "had" as near as in "scheduled for March 1 had been postponed")
+        std::size_t d = std::size_t(r < 0 ? -r : r > shift ? r - shift : r);
         // ("told reporters on Tuesday", "said in Geneva Friday": an object or place between is still
         // next to it; a clause is not)
-        if (reporting && d > 2 && !(r < 0 && d <= 4 && reporting_adjacent(r))) d += 1000;
+        const std::size_t raw = std::size_t(r < 0 ? -r : r);  // (a reporting verb is next to the time's first word)
+        if (reporting && raw > 2 && !(r < 0 && d <= 4 && reporting_adjacent(r))) d += 1000;
         if (r > 0) d += d / 2;
         if (d < best_dist || (d == best_dist && r < best_r)) {
             best_dist = d;
@@ -757,7 +819,8 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     bool left = true, right = true;
     for (std::size_t delta = 0; left || right; ++delta) {
         if (right) {
-            if (delta + delta / 2 > best_dist || !words.exists(long(delta))) right = false;
+            const std::size_t dd = long(delta) > shift ? delta - std::size_t(shift) : 0;
+            if (dd + dd / 2 > best_dist || !words.exists(long(delta))) right = false;
             else if (opens_other_clause(words, long(delta)) || quote_before(t, words, long(delta))) right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
