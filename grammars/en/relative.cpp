@@ -122,9 +122,9 @@ auto const that_month = x3::eps[put(&Expr::anaphoric, true, &Expr::rel, Rel::Thi
 // the week after next / the month after next / the year after next: two periods after the anchor's
 auto const after_next = x3::eps[put(&Expr::rel, Rel::Next, &Expr::quantity, 2.0)] >> kw("the") >> period_unit >>
                         kw("after next");
-// that week / that year / the same day / that morning
+// that week / that year / the same day / that morning / that same day / that very night
 auto const same = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >> earlier_later >>
-                  (kw("that") | kw("the same")) >>
+                  (kw("that same") | kw("that very") | kw("that") | kw("the same") | kw("the very same")) >>
                   (day_unit | part_of_day[put(&Expr::unit, Unit::Day)]);
 // For the year, ... / later in the day. / the week's most active stock: a bare "the" + unit closed by
 // punctuation or a possessive is the period of the narrative's reference time ("the day he died" and
