@@ -9,7 +9,9 @@ namespace {
 auto const name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
 auto const rel = kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
                  kw("this")[put(&Expr::rel, Rel::This)];
-auto const holiday = -rel >> name >> possessive >> -(comma >> year4);
+// Thanksgiving weekend / the Memorial Day weekend / Easter weekend: the weekend next to the day
+auto const weekend = kw("weekend")[put(&Expr::unit, Unit::Weekend)];
+auto const holiday = -rel >> name >> possessive >> -(comma >> year4) >> -weekend;
 
 }  // namespace
 

@@ -252,6 +252,23 @@ auto const shift_anchor =
     weekday;
 auto const shifted = shift_quantity >> shift_unit >> kw("from") >> shift_anchor >>
                      !(kw("to") | kw("through") | kw("until") | kw("till") | x3::lit('-'));
+// two Fridays ago / three Mondays ago: the latest such weekday before the anchor, then one week back per
+// one more ("two Fridays ago" in a Friday story is the Friday two weeks before)
+auto const weekday_plural =
+    x3::lexeme[x3::no_case[lex::weekday_names()][set(&Expr::weekday)] >> x3::no_case[x3::lit('s')] >> word_end];
+auto const weekdays_ago =
+    x3::eps[put(&Expr::rel, Rel::Past, &Expr::shift_unit, Unit::Week)] >> quantity[([](auto& ctx) {
+        const double q = x3::_attr(ctx);
+        if (q < 1 || q > 1000 || q != static_cast<int>(q)) x3::_pass(ctx) = false;
+        else out(ctx).shift_quantity = 1 - q;
+    })] >>
+    weekday_plural >> kw("ago");
+// Monday week / Friday week (British): the coming such weekday, then a week on
+auto const weekday_week = x3::eps[put(&Expr::rel, Rel::Coming, &Expr::shift_unit, Unit::Week, &Expr::shift_quantity, 1.0)] >>
+                          weekday >> kw("week") >> !(x3::lit('-') | kw("of") | x3::lit("'s") | x3::omit[quantity]);
+// the past weekend: the latest weekend, as "this past weekend"
+auto const the_past_weekend = x3::eps[put(&Expr::rel, Rel::Past, &Expr::unit, Unit::Weekend)] >> kw("the") >>
+                              kw("past") >> kw("weekend");
 // July last year / Monday next week / March this year
 auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
@@ -273,6 +290,9 @@ void match_relative(It first, It last, Match& best) {
         named_rule(vague_offset, "vague-offset"),
         named_rule(ago_today, "ago-today"),
         named_rule(shifted, "shifted-from"),
+        named_rule(weekdays_ago, "weekdays-ago"),
+        named_rule(weekday_week, "weekday-week"),
+        named_rule(the_past_weekend, "the-past-weekend"),
         named_rule(this_time_year, "this-time-last-year"),
         named_rule(anaphoric, "anaphoric"),
         named_rule(anaphoric_weekday, "anaphoric-weekday"),

@@ -484,7 +484,7 @@ std::optional<Resolution> Builder::calendar() {
     }
     // Units with this/last/next and no calendar name: "last week", "this year", "that week".
     if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None && e.quarter == 0 &&
-        e.half == 0 && e.day == 0)
+        e.half == 0 && e.day == 0 && e.holiday == 0)  // ("Thanksgiving weekend": see Holidays)
         return unit_period();
 
     // Explicit, anchor-free values first.
@@ -640,6 +640,21 @@ std::optional<Resolution> Builder::calendar() {
                 case Direction::Same: break;
             }
             ymd = holiday_day(e.holiday, y);
+        }
+        if (e.unit == Unit::Weekend) {
+            // "Thanksgiving weekend", "Memorial Day weekend": the Saturday-Sunday nearest the day (a
+            // Monday holiday closes the weekend before it; a Thursday one opens the weekend after)
+            const sys_days hd{*ymd};
+            const int from_sat[] = {-1, -2, -3, 3, 2, 1, 0};  // by weekday, Sunday first: days to that Saturday
+            const sys_days sat = hd + days{from_sat[weekday{hd}.c_encoding()]};
+            r.known &= ~FieldDay;
+            r.value = week_value(sat) + "-WE";
+            r.interval = span(sat, sat + days{2});
+            r.granularity = Granularity::Week;
+            r.explanation = fmt::format("{}: the weekend nearest {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
+                                        day_value(*ymd), r.value);
+            finish_mod();
+            return std::move(r);
         }
         bool res = with_time(*ymd);
         r.explanation = fmt::format("{}: {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
@@ -1750,7 +1765,7 @@ std::optional<Resolution> shifted(const grammar::Expr& e, std::string_view text,
     r->known = FieldNone;
     r->implied = FieldYear | FieldMonth | FieldDay;
     r->temporal_function = true;
-    r->explanation = cat(text, ": ", base_value, " as said alone, shifted forward by ", q, " ",
+    r->explanation = cat(text, ": ", base_value, " as said alone, shifted by ", q, " ",
                          e.shift_unit == Unit::Day ? "day" : e.shift_unit == Unit::Week ? "week"
                                                     : e.shift_unit == Unit::Month ? "month" : "year",
                          "(s) -> ", r->value);
