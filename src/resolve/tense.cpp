@@ -495,6 +495,17 @@ struct TenseScratch::Impl {
 };
 
 namespace {
+// A word after the time that opens a subordinate clause of condition, cause or concession: the verbs
+// from it on belong to that clause, not to the time's ("would cut off funding on Monday unless a deal
+// was reached": "was" is no cue for Monday).
+bool opens_other_clause(const Words& words, long r) {
+    Word w{};
+    if (!words.at(r, w) || w.in_timex) return false;
+    static const WordTable<bool> subordinators =
+        word_set({"unless", "if", "because", "although", "though", "whereas"});
+    return subordinators.contains(w.w);
+}
+
 // The scratch of the last text annotated on this thread, kept for the next one: its buffers keep
 // their capacity, so a text does not grow them again from nothing.
 thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
@@ -640,10 +651,13 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             if (words.word(v) == "not" || words.word(v) == "also" || words.word(v) == "then") ++v;
             auto vw = words.word(v);
             if (!vw.empty() && vw != "have" && vw != "be" && vw != "'ve" && word_tense(vw) != Tense::Past) {
+                // (verbs that report a statement or a commitment about what comes next)
+                static const WordTable<bool> reporting_verbs = word_set(
+                    {"said", "told", "announced", "added", "says", "reported", "stated", "confirmed", "warned",
+                     "promised", "pledged", "vowed", "threatened", "predicted", "insisted", "indicated", "signaled",
+                     "signalled", "agreed", "decided"});
                 for (long j = r - 1; j >= r - 12 && words.exists(j); --j) {
-                    auto rw = words.word(j);
-                    if (rw == "said" || rw == "told" || rw == "announced" || rw == "added" || rw == "says" ||
-                        rw == "reported" || rw == "stated" || rw == "confirmed") {
+                    if (reporting_verbs.contains(words.word(j))) {
                         tw = Tense::Future;
                         break;
                     }
@@ -759,6 +773,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     for (std::size_t delta = 0; left || right; ++delta) {
         if (right) {
             if (delta + delta / 2 > best_dist || !words.exists(long(delta))) right = false;
+            else if (opens_other_clause(words, long(delta))) right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
