@@ -248,10 +248,36 @@ auto const shift_anchor =
     kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] |
     (kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
      kw("this")[put(&Expr::rel, Rel::This)]) >>
-        (weekday | period_unit) |
-    weekday;
+        (weekday >> -part_of_day | period_unit) |
+    weekday >> -part_of_day;
 auto const shifted = shift_quantity >> shift_unit >> kw("from") >> shift_anchor >>
                      !(kw("to") | kw("through") | kw("until") | kw("till") | x3::lit('-'));
+// a week ago Friday / two weeks ago yesterday / a month ago today: the day said after "ago", that far back
+auto const negate_shift = [](auto& ctx) { out(ctx).shift_quantity = -out(ctx).shift_quantity; };
+auto const ago_day =
+    shift_quantity >> shift_unit >> kw("ago")[negate_shift] >>
+    (kw("today")[put(&Expr::shape, Shape::Deictic)] |
+     kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] | weekday >> -part_of_day) >>
+    !(x3::lit("'s") | x3::lit("\xE2\x80\x99s"));
+// the day after Thanksgiving / the week before Christmas / day before last Tuesday / the day after March 3:
+// the day (or the week) next to a named day
+auto const holiday_name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
+auto const next_to_day =
+    -kw("the") >>
+    (kw("day")[put(&Expr::shift_unit, Unit::Day)] |
+     kw("week")[put(&Expr::shift_unit, Unit::Week, &Expr::period, Unit::Week)]) >>
+    (kw("before")[put(&Expr::shift_quantity, -1.0)] | kw("after")[put(&Expr::shift_quantity, 1.0)]) >>
+    ((kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
+      kw("this")[put(&Expr::rel, Rel::This)]) >> weekday |
+     holiday_name | weekday | month >> day_number >> -(comma >> year4)) >>
+    !(x3::lit('-') | kw("of"));
+// the week before last / the month before last / the weekend before last: two periods before the anchor's
+auto const before_last = x3::eps[put(&Expr::rel, Rel::Last, &Expr::quantity, 2.0)] >> kw("the") >> period_unit >>
+                         kw("before last");
+// the Friday before last: the latest Friday before the anchor, a week further back
+auto const weekday_before_last =
+    x3::eps[put(&Expr::rel, Rel::Past, &Expr::shift_unit, Unit::Week, &Expr::shift_quantity, -1.0)] >> kw("the") >>
+    weekday >> kw("before last");
 // two Fridays ago / three Mondays ago: the latest such weekday before the anchor, then one week back per
 // one more ("two Fridays ago" in a Friday story is the Friday two weeks before)
 auto const weekday_plural =
@@ -291,6 +317,10 @@ void match_relative(It first, It last, Match& best) {
         named_rule(ago_today, "ago-today"),
         named_rule(shifted, "shifted-from"),
         named_rule(weekdays_ago, "weekdays-ago"),
+        named_rule(ago_day, "ago-day"),
+        named_rule(next_to_day, "day-next-to-day"),
+        named_rule(before_last, "before-last"),
+        named_rule(weekday_before_last, "weekday-before-last"),
         named_rule(weekday_week, "weekday-week"),
         named_rule(the_past_weekend, "the-past-weekend"),
         named_rule(this_time_year, "this-time-last-year"),

@@ -198,11 +198,11 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     static constexpr std::string_view game_only[] = {
         "scored", "scoring", "touchdown", "touchdowns", "quarterback", "quarterbacks", "inning", "innings",
         "halftime", "homer", "homers", "rebounds", "interception", "interceptions", "puck", "pitcher",
-        "goalkeeper", "striker", "playoff", "playoffs", "fumble", "fumbled"};
+        "goalkeeper", "striker", "playoff", "playoffs", "fumble", "fumbled", "outscored", "outscoring"};
     static constexpr std::string_view game_shared[] = {
         "points", "game", "games", "match", "coach", "win", "won", "beat", "trailed", "trailing", "victory",
         "rallied", "rallying", "league", "fans", "tied", "teammates", "goal", "goals", "overtime", "yards",
-        "defeat", "defeated"};
+        "defeat", "defeated", "scores", "threw"};
     bool shared_seen[std::size(game_shared)] = {};
     int shared = 0;
     std::string_view prev;
@@ -239,7 +239,8 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
                 if (lower_eq(w, g)) return true;
             for (std::size_t i = 0; i < std::size(game_shared); ++i)
                 if (!shared_seen[i] && lower_eq(w, game_shared[i]) &&
-                    !(i == 0 && (lower_eq(prev, "percentage") || lower_eq(prev, "basis")))) {
+                    !(game_shared[i] == "points" && (lower_eq(prev, "percentage") || lower_eq(prev, "basis"))) &&
+                    !(game_shared[i] == "scores" && lower_eq(next_word(t, k), "of"))) {  // "scores of people"
                     shared_seen[i] = true;
                     if (++shared >= 2) return true;
                 }

@@ -1736,11 +1736,20 @@ std::optional<Resolution> shifted(const grammar::Expr& e, std::string_view text,
     const sys_days from = std::chrono::floor<days>(r->interval->begin);
     const year_month_day ymd{from};
     const std::string base_value = r->value;
-    if (by_days) {
+    if (by_days && e.period == Unit::Week) {
+        // "the week before Christmas": the ISO week of the day a week away
         const sys_days to = from + days{static_cast<int>(n)};
-        r->value = day_value(year_month_day{to});
-        r->interval = day_span(to);
-        r->granularity = Granularity::Day;
+        r->value = week_value(to);
+        r->interval = span(monday_of(to), monday_of(to) + weeks{1});
+        r->granularity = Granularity::Week;
+        r->type = TimexType::Date;
+    } else if (by_days) {
+        // (a part of the day stays: "a week from Saturday night")
+        const std::string part = r->granularity == Granularity::PartOfDay && r->value.size() > 10 ? r->value.substr(10) : "";
+        const days shift{static_cast<int>(n)};
+        r->value = day_value(year_month_day{from + shift}) + part;
+        r->interval = part.empty() ? day_span(from + shift) : Interval{r->interval->begin + shift, r->interval->end + shift};
+        if (part.empty()) r->granularity = Granularity::Day;
     } else if (r->granularity == Granularity::Day) {
         // "a month from Friday": the same day of the month (its last day when the month is shorter)
         const year_month ym = ymd.year() / ymd.month() + months{static_cast<int>(n)};
