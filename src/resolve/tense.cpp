@@ -664,12 +664,13 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
                 }
             }
         }
-        // A modal right before the time's verb group puts the verb ahead of the report: "The deal could
-        // close Friday", "the board may vote Monday on the plan", "should report earnings Thursday". Not
+        // A modal before the time's verb group (up to ten words before the time) puts the verb ahead of
+        // the report: "The deal could close Friday", "the board may vote Monday on the plan", "should
+        // report earnings Thursday", "may vote on the new plan as early as Friday evening". Not
         // "may have voted Monday" (a past guess), nor "could" + "be"/"not" ("could not be reached for
         // comment Friday", "could be located Wednesday": what happened when the reporter called), nor a
         // modal of another clause ("must be returned to his father, and set Friday as the deadline").
-        if (tw == Tense::Unknown && r < 0 && r >= -5 && !wd->capital && is_modal(w)) {
+        if (tw == Tense::Unknown && r < 0 && r >= -10 && !wd->capital && is_modal(w)) {
             long v = r + 1;
             std::string_view vw = words.word(v);
             const bool negated = vw == "not" || vw == "n't";
