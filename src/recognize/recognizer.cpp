@@ -175,8 +175,8 @@ std::optional<YearRangeEnd> year_range_end(std::string_view t, std::size_t e, in
 // ... in the first half": a period of a game, not of the calendar. True when the sentence of [b, e)
 // or the one before it reads as a game story: one word only games use (scored, touchdown, inning,
 // halftime, ...) or two of the words games share with other news (points, game, win, beat, coach, a
-// score such as 24-17, ...). A reporting period keeps its sense among financial words ("gained 30
-// points in the fourth quarter" has one game word; "percentage points" none).
+// score such as 24-17, ...) and no word of a business story (percent, shares, earnings, ...). A
+// reporting period keeps its sense among financial words ("gained 30 points in the fourth quarter").
 bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     constexpr std::size_t kBack = 400, kAhead = 300;
     // From the start of the sentence before this one (two sentence ends back) to the end of this one.
@@ -203,6 +203,12 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
         "points", "game", "games", "match", "coach", "win", "won", "beat", "trailed", "trailing", "victory",
         "rallied", "rallying", "league", "fans", "tied", "teammates", "goal", "goals", "overtime", "yards",
         "defeat", "defeated", "scores", "threw"};
+    // Words of a business story: among them the shared words are no game words ("the game maker's shares
+    // rose 30 points in the fourth quarter"); only a game-only word tells.
+    static constexpr std::string_view finance[] = {
+        "percent", "shares", "stock", "stocks", "profit", "profits", "revenue", "revenues", "earnings", "sales",
+        "analysts", "fiscal", "billion", "million", "company", "quarterly", "investors", "dividend", "index"};
+    bool finance_seen = false;
     bool shared_seen[std::size(game_shared)] = {};
     int shared = 0;
     std::string_view prev;
@@ -220,13 +226,14 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
                                                    t[z] == '-' ||
                                                    (t[z] == '.' && z + 1 < t.size() &&
                                                     is_digit(static_cast<unsigned char>(t[z + 1]))));
-                if (z - k - 1 <= 3 && !tail && ++shared >= 2) return true;
+                if (z - k - 1 <= 3 && !tail) ++shared;
                 k = z;
             }
             prev = {};
             continue;
         }
         if (!is_alpha(c)) {
+            if (c == '$' || c == '%') finance_seen = true;
             ++k;
             continue;
         }
@@ -242,12 +249,14 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
                     !(game_shared[i] == "points" && (lower_eq(prev, "percentage") || lower_eq(prev, "basis"))) &&
                     !(game_shared[i] == "scores" && lower_eq(next_word(t, k), "of"))) {  // "scores of people"
                     shared_seen[i] = true;
-                    if (++shared >= 2) return true;
+                    ++shared;
                 }
+            for (auto f : finance)
+                if (lower_eq(w, f)) finance_seen = true;
             prev = w;
         }
     }
-    return false;
+    return shared >= 2 && !finance_seen;
 }
 
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
