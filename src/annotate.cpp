@@ -337,7 +337,7 @@ bool after_since(std::string_view text, std::size_t begin) {
 }
 
 // "postponed until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them
-// until Friday": a deadline set or moved lies ahead of the act, whatever the tense of its verb. The
+// until Friday", "We have until Monday": a deadline set or moved lies ahead of the act, whatever the tense of its verb. The
 // mention at [begin, ...) follows "until" (or "till"), and a deadline verb is among the few words
 // before it in its sentence, which starts at sb.
 bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
@@ -351,7 +351,8 @@ bool deadline_until(std::string_view text, std::size_t sb, std::size_t begin) {
     if (!is_word(w, "until") && !is_word(w, "till")) return false;
     static constexpr std::string_view verbs[] = {"postponed", "postpone", "postpones", "extended", "extend",
                                                  "extends",   "delayed",  "delay",     "deferred", "defer",
-                                                 "adjourned", "deadline", "given",     "gave",     "gives"};
+                                                 "adjourned", "deadline", "given",     "gave",     "gives",
+                                                 "have",      "has"};
     for (int n = 0; n < 6 && k > sb; ++n) {
         std::size_t before = k;
         w = word_before(text, sb, k);

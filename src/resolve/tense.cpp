@@ -506,6 +506,22 @@ bool opens_other_clause(const Words& words, long r) {
     return subordinators.contains(w.w);
 }
 
+// A quotation mark between word r - 1 and word r (r > 0, after the time): the quotation the time is
+// in ends there, or another begins, and the words from r on are another clause ('"We have until
+// Monday," said one official': "said" is no cue for Monday, what was said is).
+bool quote_before(std::string_view t, const Words& words, long r) {
+    Word prev{}, w{};
+    if (r <= 0 || !words.at(r - 1, prev) || !words.at(r, w)) return false;
+    for (std::size_t i = prev.e; i < w.b; ++i) {
+        const char c = t[i];
+        if (c == '"' || c == '`') return true;
+        if (c == '\'' && i + 1 < w.b && t[i + 1] == '\'') return true;  // '' (closing, in AP text)
+        if (c == '\xE2' && i + 2 < w.b && t[i + 1] == '\x80' && (t[i + 2] == '\x9C' || t[i + 2] == '\x9D'))
+            return true;  // U+201C, U+201D
+    }
+    return false;
+}
+
 // The scratch of the last text annotated on this thread, kept for the next one: its buffers keep
 // their capacity, so a text does not grow them again from nothing.
 thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
@@ -774,7 +790,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     for (std::size_t delta = 0; left || right; ++delta) {
         if (right) {
             if (delta + delta / 2 > best_dist || !words.exists(long(delta))) right = false;
-            else if (opens_other_clause(words, long(delta))) right = false;
+            else if (opens_other_clause(words, long(delta)) || quote_before(t, words, long(delta))) right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
