@@ -1723,14 +1723,15 @@ std::optional<Resolution> shifted(const grammar::Expr& e, std::string_view text,
     const bool days_fit_granularity = r->granularity == Granularity::Day || r->granularity == Granularity::PartOfDay;
     const bool months_fit_granularity = r->granularity == Granularity::Day || r->granularity == Granularity::Month ||
                                         r->granularity == Granularity::Year;
-    if (!r->interval || n != std::floor(n) || n > 100000 || r->type != TimexType::Date ||
+    if (!r->interval || n != std::floor(n) || std::abs(n) > 100000 || r->type != TimexType::Date ||
         (by_days ? !days_fit_granularity : !months_fit_granularity)) {
         // The base is not a concrete day (month, year) or the amount is no whole number of them: the
         // shifted time cannot be named ("half a week from Friday", "a day from next month").
+        r->explanation = r->interval ? cat(text, ": ", q, " unit(s) from ", r->value, ", which cannot be shifted by them -> XXXX-XX-XX")
+                                     : cat(text, ": ", q, " unit(s) from a time that is not known -> XXXX-XX-XX");
         r->value = "XXXX-XX-XX";
         r->interval.reset();
         r->granularity = Granularity::Day;
-        r->explanation = cat(text, ": ", q, " unit(s) after a time that cannot be shifted by them -> ", r->value);
         return r;
     }
     const sys_days from = std::chrono::floor<days>(r->interval->begin);
