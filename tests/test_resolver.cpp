@@ -307,3 +307,64 @@ TEST_CASE("the resolver is a pure function of expression and context", "[resolve
     REQUIRE(ld);
     CHECK(ld->value == "2023-02-28");
 }
+
+TEST_CASE("shifted days: the time after \"from\" moved forward at its own granularity", "[resolver]") {
+    // "a week from Friday": the Friday a future clause names, plus seven days, one DATE
+    CHECK(value_of("a week from Friday", "2024-01-17", Tense::Future) == "2024-01-26");
+    // across a month end and a year end
+    CHECK(value_of("two weeks from Monday", "2024-12-20", Tense::Future) == "2025-01-06");
+    // a month from a day keeps the day of the month, or the month's last day
+    CHECK(value_of("a month from tomorrow", "2024-01-30") == "2024-02-29");
+    // a month stays a month, a year from it a month a year on
+    CHECK(value_of("a year from next month", "2024-12-05") == "2026-01");
+    // a day from a month cannot be named
+    CHECK(value_of("three days from next month", "2024-01-19") == "XXXX-XX-XX");
+    // the grammar builds the same Expr for the pure function
+    dateline::grammar::Expr e;
+    e.weekday = 5;
+    e.shift_unit = dateline::grammar::Unit::Week;
+    e.shift_quantity = 2;
+    dateline::resolve::Context c;
+    c.dct = dct("2024-01-17");
+    c.tense = Tense::Future;
+    auto r = dateline::resolve::resolve(e, "two weeks from Friday", c);
+    REQUIRE(r);
+    CHECK(r->value == "2024-02-02");
+    CHECK(r->granularity == dateline::Granularity::Day);
+    CHECK(r->explanation.find("2024-01-19") != std::string::npos);  // says which Friday it counted from
+}
+
+TEST_CASE("an undated event day leaves the narrative at an unknown time", "[resolver]") {
+    // "Two days later" after "the first day of the trial" is not two days after the last dated time.
+    auto a = annotate_with("The trial opened on Monday. On the first day of the trial, the prosecutor spoke. "
+                           "Two days later, the defense rested. The verdict came on Friday.",
+                           "2024-01-19");
+    CHECK(find(a, "Monday").value == "2024-01-15");
+    CHECK(find(a, "the first day").value == "XXXX-XX-XX");
+    CHECK(find(a, "Two days later").value == "XXXX-XX-XX");
+    // a time relative to the time of writing is still resolved
+    CHECK(find(a, "Friday").value == "2024-01-19");
+    // the pure function: an anaphor against an unknown reference is underspecified, a deictic is not
+    dateline::grammar::Expr later;
+    later.shape = dateline::grammar::Shape::Offset;
+    later.rel = dateline::grammar::Rel::After;
+    later.anaphoric = true;
+    later.unit = dateline::grammar::Unit::Day;
+    later.quantity = 2;
+    dateline::resolve::Context c;
+    c.dct = dct("2024-01-19");
+    dateline::resolve::Resolution day;
+    day.event_day = true;
+    day.value = "XXXX-XX-XX";
+    c.reference = dateline::resolve::reference_of(day);
+    REQUIRE(c.reference);
+    CHECK(c.reference->unknown);
+    auto r = dateline::resolve::resolve(later, "two days later", c);
+    REQUIRE(r);
+    CHECK(r->value == "XXXX-XX-XX");
+    dateline::grammar::Expr today;
+    today.shape = dateline::grammar::Shape::Deictic;
+    auto t = dateline::resolve::resolve(today, "today", c);
+    REQUIRE(t);
+    CHECK(t->value == "2024-01-19");
+}

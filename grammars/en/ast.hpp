@@ -95,6 +95,13 @@ struct Expr {
     bool timestamp = false;   // a clock time that opens a line and heads what follows ("3:30 p.m. ET: The FBI
                               // says ..."; set by the recognizer): a live update's time, on the DCT's day
     int nth = 0;  // "the third Tuesday of March": 3 (with weekday and month); -1 for "the last Friday of May"
+    // "a week from Friday", "three days from Tuesday", "a year from next month": the time said after
+    // "from" (the other fields), shifted forward by shift_quantity shift_units (Unit::None: no shift).
+    Unit shift_unit = Unit::None;
+    double shift_quantity = 0;
+    // "the first day of the trial", "the second day of talks": a day counted within an event whose date
+    // the text does not give; its value is unknown, and so is the time the narrative is at after it.
+    bool event_day = false;
 };
 
 }  // namespace dateline::grammar

@@ -9,8 +9,10 @@ namespace {
 auto const name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
 auto const rel = kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
                  kw("this")[put(&Expr::rel, Rel::This)];
-// Christmas, 2011 / Christmas 2011 / Christmas of 2011 / Thanksgiving Day in 2011: that year's
-auto const holiday = -rel >> name >> possessive >> -((kw("of") | kw("in")) >> year4 | comma >> year4);
+// Christmas, 2011 / Christmas 2011 / Christmas of 2011 / Thanksgiving Day in 2011: that year's;
+// Thanksgiving weekend / the Memorial Day weekend / Easter weekend: the weekend next to the day
+auto const weekend = kw("weekend")[put(&Expr::unit, Unit::Weekend)];
+auto const holiday = -rel >> name >> possessive >> -((kw("of") | kw("in")) >> year4 | comma >> year4) >> -weekend;
 
 }  // namespace
 

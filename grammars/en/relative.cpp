@@ -191,10 +191,35 @@ auto const mid_century =
     &(x3::eoi | (x3::punct - x3::lit('-')) | kw("if") | kw("and") | kw("or") | kw("as") | kw("when") |
       kw("unless") | kw("the") | kw("at") | kw("in") | kw("to") | kw("with") | kw("because") | kw("but") |
       kw("while") | kw("according") | kw("compared"));
+// the end of the day / by the close of the day / the end of the day Friday / the end of the day today: the
+// last part of a day, the one named after it or else the day the narrative is at (the DCT in news).
+// (The idiom "At the end of the day, ..." is no time: see the recognizer.)
+auto const day_edge =
+    x3::eps[put(&Expr::mod, Mod::End)] >> (kw("the end of") | kw("the close of")) >> kw("the day") >>
+    (kw("today")[put(&Expr::shape, Shape::Deictic)] |
+     kw("tomorrow")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, 1)] |
+     kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] |
+     weekday |
+     x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true, &Expr::unit, Unit::Day)] >> !x3::lit('-'));
 // "today is the eighth day of Desert Shield", "It's the second day of an offensive": the N-th day of
 // an event, said of the present; the recognizer keeps it only after "is" / "'s" (the day of the DCT).
-auto const nth_day_of_event = x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw("the") >> x3::omit[ordinal] >>
-                              kw("day") >> &kw("of");
+// Elsewhere ("On the first day of the trial, ...") it is a day of an event the text does not date (the
+// recognizer marks it Expr::event_day). Not a day of a calendar period ("the first day of March", "the
+// last day of the month", "the first day of spring" are calendar dates, or nothing) nor of a routine.
+auto const calendar_period_word = kw("week") | kw("month") | kw("year") | kw("quarter") | kw("decade") |
+                                  kw("century") | kw("season") | kw("semester") | kw("term") | kw("weekend");
+auto const nth_day_of_event =
+    x3::eps[put(&Expr::shape, Shape::Deictic)] >> -kw("the") >>
+    (x3::omit[ordinal] | kw("opening") | kw("final") | kw("closing")) >> kw("day") >>
+    &(kw("of") >> !(x3::omit[month] | x3::omit[year4] | x3::omit[season] |
+                    -(kw("the") | kw("this") | kw("that") | kw("next") | kw("last") | kw("each") | kw("every") |
+                      kw("its") | kw("their") | kw("his") | kw("her") | kw("our") | kw("a")) >>
+                        -(kw("new") | kw("fiscal") | kw("calendar") | kw("school") | kw("academic") |
+                          kw("financial")) >>
+                        calendar_period_word |
+                    // a day of a routine, no one event: "the first day of school", "of work"
+                    kw("school") | kw("work") | kw("class") | kw("classes") | kw("kindergarten") |
+                    kw("college") | kw("life")));
 // the full year / the fiscal year / the current fiscal year: the anchor's (fiscal) year
 auto const the_year_qualified = x3::eps[put(&Expr::rel, Rel::This, &Expr::unit, Unit::Year)] >> kw("the") >>
                                 (kw("full year") | -kw("current") >> kw("fiscal year"));
@@ -206,6 +231,80 @@ auto const the_year_ended = x3::eps[put(&Expr::shape, Shape::Duration, &Expr::un
 // the weekend / over the weekend: the latest weekend (the next one in the future tense)
 auto const the_weekend = x3::eps[put(&Expr::rel, Rel::Latest, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                          kw("weekend");
+// a week from Friday / three days from Tuesday / two weeks from tomorrow / a year from next month / a
+// month from next Monday: the time said after "from", resolved as it would be alone, then shifted
+// forward (Expr::shift_unit). "from now" / "from today" are offsets (above); "two weeks from Monday to
+// Friday" is a span, not a shifted day.
+auto const shift_quantity = quantity[([](auto& ctx) {
+    const double q = x3::_attr(ctx);
+    if (q <= 0) x3::_pass(ctx) = false;  // "a few days from Friday": no day can be named
+    else out(ctx).shift_quantity = q;
+})];
+auto const set_shift_unit = [](auto& ctx) {
+    const Unit u = x3::_attr(ctx);
+    if (u == lex::kFortnight) {
+        out(ctx).shift_unit = Unit::Week;
+        out(ctx).shift_quantity *= 2;
+    } else if (u == Unit::Day || u == Unit::Week || u == Unit::Month || u == Unit::Year) {
+        out(ctx).shift_unit = u;
+    } else {
+        x3::_pass(ctx) = false;
+    }
+};
+auto const shift_unit =
+    x3::lexeme[x3::no_case[lex::unit_plural()[set_shift_unit] | lex::unit_singular()[set_shift_unit]] >> word_end];
+auto const shift_anchor =
+    kw("tomorrow")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, 1)] |
+    kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] |
+    (kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
+     kw("this")[put(&Expr::rel, Rel::This)]) >>
+        (weekday >> -part_of_day | period_unit) |
+    weekday >> -part_of_day;
+auto const shifted = shift_quantity >> shift_unit >> kw("from") >> shift_anchor >>
+                     !(kw("to") | kw("through") | kw("until") | kw("till") | x3::lit('-'));
+// a week ago Friday / two weeks ago yesterday / a month ago today: the day said after "ago", that far back
+auto const negate_shift = [](auto& ctx) { out(ctx).shift_quantity = -out(ctx).shift_quantity; };
+auto const ago_day =
+    shift_quantity >> shift_unit >> kw("ago")[negate_shift] >>
+    (kw("today")[put(&Expr::shape, Shape::Deictic)] |
+     kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] | weekday >> -part_of_day) >>
+    !(x3::lit("'s") | x3::lit("\xE2\x80\x99s"));
+// the day after Thanksgiving / the week before Christmas / day before last Tuesday / the day after March 3:
+// the day (or the week) next to a named day
+auto const holiday_name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
+auto const next_to_day =
+    -kw("the") >>
+    (kw("day")[put(&Expr::shift_unit, Unit::Day)] |
+     kw("week")[put(&Expr::shift_unit, Unit::Week, &Expr::period, Unit::Week)]) >>
+    (kw("before")[put(&Expr::shift_quantity, -1.0)] | kw("after")[put(&Expr::shift_quantity, 1.0)]) >>
+    ((kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::rel, Rel::Next)] |
+      kw("this")[put(&Expr::rel, Rel::This)]) >> weekday |
+     holiday_name | weekday | month >> day_number >> -(comma >> year4)) >>
+    !(x3::lit('-') | kw("of"));
+// the week before last / the month before last / the weekend before last: two periods before the anchor's
+auto const before_last = x3::eps[put(&Expr::rel, Rel::Last, &Expr::quantity, 2.0)] >> kw("the") >> period_unit >>
+                         kw("before last");
+// the Friday before last: the latest Friday before the anchor, a week further back
+auto const weekday_before_last =
+    x3::eps[put(&Expr::rel, Rel::Past, &Expr::shift_unit, Unit::Week, &Expr::shift_quantity, -1.0)] >> kw("the") >>
+    weekday >> kw("before last");
+// two Fridays ago / three Mondays ago: the latest such weekday before the anchor, then one week back per
+// one more ("two Fridays ago" in a Friday story is the Friday two weeks before)
+auto const weekday_plural =
+    x3::lexeme[x3::no_case[lex::weekday_names()][set(&Expr::weekday)] >> x3::no_case[x3::lit('s')] >> word_end];
+auto const weekdays_ago =
+    x3::eps[put(&Expr::rel, Rel::Past, &Expr::shift_unit, Unit::Week)] >> quantity[([](auto& ctx) {
+        const double q = x3::_attr(ctx);
+        if (q < 1 || q > 1000 || q != static_cast<int>(q)) x3::_pass(ctx) = false;
+        else out(ctx).shift_quantity = 1 - q;
+    })] >>
+    weekday_plural >> kw("ago");
+// Monday week / Friday week (British): the coming such weekday, then a week on
+auto const weekday_week = x3::eps[put(&Expr::rel, Rel::Coming, &Expr::shift_unit, Unit::Week, &Expr::shift_quantity, 1.0)] >>
+                          weekday >> kw("week") >> !(x3::lit('-') | kw("of") | x3::lit("'s") | x3::omit[quantity]);
+// the past weekend: the latest weekend, as "this past weekend"
+auto const the_past_weekend = x3::eps[put(&Expr::rel, Rel::Past, &Expr::unit, Unit::Weekend)] >> kw("the") >>
+                              kw("past") >> kw("weekend");
 // July last year / Monday next week / March this year
 auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
@@ -226,6 +325,14 @@ void match_relative(It first, It last, Match& best) {
         named_rule(offset, "offset"),
         named_rule(vague_offset, "vague-offset"),
         named_rule(ago_today, "ago-today"),
+        named_rule(shifted, "shifted-from"),
+        named_rule(weekdays_ago, "weekdays-ago"),
+        named_rule(ago_day, "ago-day"),
+        named_rule(next_to_day, "day-next-to-day"),
+        named_rule(before_last, "before-last"),
+        named_rule(weekday_before_last, "weekday-before-last"),
+        named_rule(weekday_week, "weekday-week"),
+        named_rule(the_past_weekend, "the-past-weekend"),
         named_rule(this_time_year, "this-time-last-year"),
         named_rule(anaphoric, "anaphoric"),
         named_rule(anaphoric_weekday, "anaphoric-weekday"),
@@ -240,6 +347,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(year_end, "year-end"),
         named_rule(period_edge, "period-edge"),
         named_rule(mid_century, "mid-century"),
+        named_rule(day_edge, "day-edge"),
         named_rule(nth_day_of_event, "nth-day-of-event"),
         named_rule(the_year_ended, "the-year-ended"),
         named_rule(the_year_qualified, "the-full-year"),

@@ -193,6 +193,94 @@ std::optional<YearRangeEnd> year_range_end(std::string_view t, std::size_t e, in
     return YearRangeEnd{j, d, v};
 }
 
+// "scored in the fourth quarter", "trailed by 12 points in the second half", "beat the Giants 24-17
+// ... in the first half": a period of a game, not of the calendar. True when the sentence of [b, e)
+// or the one before it reads as a game story: one word only games use (scored, touchdown, inning,
+// halftime, ...) or two of the words games share with other news (points, game, win, beat, coach, a
+// score such as 24-17, ...) and no word of a business story (percent, shares, earnings, ...). A
+// reporting period keeps its sense among financial words ("gained 30 points in the fourth quarter").
+bool game_context(std::string_view t, std::size_t b, std::size_t e) {
+    constexpr std::size_t kBack = 400, kAhead = 300;
+    // From the start of the sentence before this one (two sentence ends back) to the end of this one.
+    std::size_t from = b > kBack ? b - kBack : 0, ends = 0;
+    for (std::size_t k = b; k > from; --k) {
+        const char c = t[k - 1];
+        if ((c == '.' || c == '!' || c == '?' || c == '\n') && (k == t.size() || t[k] == ' ' || t[k] == '\n') &&
+            ++ends == 2) {
+            from = k;
+            break;
+        }
+    }
+    std::size_t to = std::min(t.size(), e + kAhead);
+    for (std::size_t k = e; k < to; ++k)
+        if ((t[k] == '.' || t[k] == '!' || t[k] == '?' || t[k] == '\n') && (k + 1 == t.size() || t[k + 1] == ' ' || t[k + 1] == '\n')) {
+            to = k;
+            break;
+        }
+    static constexpr std::string_view game_only[] = {
+        "scored", "scoring", "touchdown", "touchdowns", "quarterback", "quarterbacks", "inning", "innings",
+        "halftime", "homer", "homers", "rebounds", "interception", "interceptions", "puck", "pitcher",
+        "goalkeeper", "striker", "playoff", "playoffs", "fumble", "fumbled", "outscored", "outscoring"};
+    static constexpr std::string_view game_shared[] = {
+        "points", "game", "games", "match", "coach", "win", "won", "beat", "trailed", "trailing", "victory",
+        "rallied", "rallying", "league", "fans", "tied", "teammates", "goal", "goals", "overtime", "yards",
+        "defeat", "defeated", "scores", "threw"};
+    // Words of a business story: among them the shared words are no game words ("the game maker's shares
+    // rose 30 points in the fourth quarter"); only a game-only word tells.
+    static constexpr std::string_view finance[] = {
+        "percent", "shares", "stock", "stocks", "profit", "profits", "revenue", "revenues", "earnings", "sales",
+        "analysts", "fiscal", "billion", "million", "company", "quarterly", "investors", "dividend", "index"};
+    bool finance_seen = false;
+    bool shared_seen[std::size(game_shared)] = {};
+    int shared = 0;
+    std::string_view prev;
+    for (std::size_t k = from; k < to;) {
+        const auto c = static_cast<unsigned char>(t[k]);
+        if (is_digit(c)) {
+            // a score: 24-17, 3-1 (not "$3-4", "1998-99", "3-4%")
+            std::size_t a = k;
+            while (k < to && is_digit(static_cast<unsigned char>(t[k]))) ++k;
+            const bool money = a > 0 && (t[a - 1] == '$' || t[a - 1] == '.' || t[a - 1] == ',');
+            if (!money && k - a <= 3 && k + 1 < to && t[k] == '-' && is_digit(static_cast<unsigned char>(t[k + 1]))) {
+                std::size_t z = k + 1;
+                while (z < to && is_digit(static_cast<unsigned char>(t[z]))) ++z;
+                const bool tail = z < t.size() && (is_alnum(static_cast<unsigned char>(t[z])) || t[z] == '%' ||
+                                                   t[z] == '-' ||
+                                                   (t[z] == '.' && z + 1 < t.size() &&
+                                                    is_digit(static_cast<unsigned char>(t[z + 1]))));
+                if (z - k - 1 <= 3 && !tail) ++shared;
+                k = z;
+            }
+            prev = {};
+            continue;
+        }
+        if (!is_alpha(c)) {
+            if (c == '$' || c == '%') finance_seen = true;
+            ++k;
+            continue;
+        }
+        std::size_t a = k;
+        while (k < to && is_alpha(static_cast<unsigned char>(t[k]))) ++k;
+        std::string_view w = t.substr(a, k - a);
+        if (k < to && t[k] == '-') prev = {};  // "game-changing", "win-win": a compound
+        else {
+            for (auto g : game_only)
+                if (lower_eq(w, g)) return true;
+            for (std::size_t i = 0; i < std::size(game_shared); ++i)
+                if (!shared_seen[i] && lower_eq(w, game_shared[i]) &&
+                    !(game_shared[i] == "points" && (lower_eq(prev, "percentage") || lower_eq(prev, "basis"))) &&
+                    !(game_shared[i] == "scores" && lower_eq(next_word(t, k), "of"))) {  // "scores of people"
+                    shared_seen[i] = true;
+                    ++shared;
+                }
+            for (auto f : finance)
+                if (lower_eq(w, f)) finance_seen = true;
+            prev = w;
+        }
+    }
+    return shared >= 2 && !finance_seen;
+}
+
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
 // A start glued to what precedes it (glued_start) never gets here.
 bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
@@ -284,6 +372,9 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             }
         }
     }
+    if ((rule == "quarter" || rule == "half-year") && x.year == 0 && x.rel == grammar::Rel::None && !x.fiscal &&
+        game_context(t, b, e))
+        return false;  // "scored in the fourth quarter": a period of the game
     if (rule == "n-units" && (x.unit == grammar::Unit::Quarter || x.unit == grammar::Unit::Half)) {
         // A fraction, not a period: "three quarters of the members" (but "a quarter of an hour" is not this rule).
         if (lower_eq(next_word(t, e), "of")) return false;
@@ -374,6 +465,33 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         for (auto w : clause_verbs)
             if (lower_eq(nw, w)) return false;
     }
+    if (rule == "day-edge" && x.weekday == 0 && x.shape != grammar::Shape::Deictic &&
+        lower_eq(previous_word(t, b), "at")) {
+        // "At the end of the day, voters want jobs", "but at the end of the day it is his call": the idiom
+        // (in the end), said before its clause; "talks broke off at the end of the day." is a time.
+        std::size_t k = e, p = b;
+        while (k < t.size() && t[k] == ' ') ++k;
+        while (p > 0 && t[p - 1] == ' ') --p;
+        p -= std::min<std::size_t>(p, 2);  // before "at"
+        while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '"' || t[p - 1] == '\'')) --p;
+        const bool opens_sentence = p == 0 || t[p - 1] == '\n' || t[p - 1] == '.' || t[p - 1] == '?' ||
+                                    t[p - 1] == '!' || t[p - 1] == ':' || t[p - 1] == ';';
+        const bool after_conjunction = lower_eq(previous_word(t, p), "but") || lower_eq(previous_word(t, p), "and") ||
+                                       lower_eq(previous_word(t, p), "yet") || lower_eq(previous_word(t, p), "because") ||
+                                       lower_eq(previous_word(t, p), "that");
+        if (k >= t.size() || t[k] == ',' || opens_sentence || after_conjunction) return false;
+    }
+    if (rule == "the-unit-alone") {
+        // "at the end of the day," when the day-edge rule gave it up: nor is its "the day" a time.
+        std::size_t p = b;
+        while (p > 0 && t[p - 1] == ' ') --p;
+        if (lower_eq(previous_word(t, p), "of")) {
+            p -= std::min<std::size_t>(p, 2);
+            while (p > 0 && t[p - 1] == ' ') --p;
+            auto w = previous_word(t, p);
+            if (lower_eq(w, "end") || lower_eq(w, "close")) return false;
+        }
+    }
     if (rule == "overnight") {
         // The adverb ("struck overnight", "Overnight, rebels ..."), not the adjective ("an overnight
         // success", "overnight rates"): no word after it but a function word.
@@ -387,13 +505,6 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             for (auto w : function_words) ok = ok || lower_eq(nw, w);
             if (!ok) return false;
         }
-    }
-    if (rule == "nth-day-of-event") {
-        // "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the
-        // day to the DCT ("the first day of school was ..." is some other day).
-        auto pw = previous_word(t, b);
-        bool is = lower_eq(pw, "is") || (pw.size() > 2 && pw[pw.size() - 2] == '\'' && (pw.back() | 0x20) == 's');
-        if (!is) return false;
     }
     if (rule == "season" && x.year == 0 && x.mod == grammar::Mod::None && span.find(' ') == std::string_view::npos) {
         // A bare season word is a time only after a preposition: "in summer", not "a summer dress",
@@ -620,6 +731,14 @@ bool someday_after_modal(std::string_view t, std::size_t b, std::size_t e, const
     for (auto modal : {"will", "would", "could", "might", "may", "shall", "should", "can"})
         if (lower_eq(pw, modal)) return true;
     return false;
+}
+
+// "today is the eighth day of ...", "it's the second day of ...": only a present "is" ties the day of an
+// event to the DCT; elsewhere ("On the first day of the trial", "the first day of school was ...") it is
+// a day of an event the text does not date.
+bool nth_day_said_of_present(std::string_view t, std::size_t b) {
+    auto pw = previous_word(t, b);
+    return lower_eq(pw, "is") || (pw.size() > 2 && pw[pw.size() - 2] == '\'' && (pw.back() | 0x20) == 's');
 }
 
 // The offset after a leading "about", "around", "approximately", "roughly" or "some" and its spaces.
@@ -1351,6 +1470,8 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
         if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
+        if (std::string_view(best.rule) == "nth-day-of-event" && !nth_day_said_of_present(t, start))
+            best.expr.event_day = true;
         if (someday_after_modal(t, start, e, best)) {
             best.expr = grammar::Expr{};
             best.expr.shape = grammar::Shape::Fuzzy;

@@ -307,6 +307,12 @@ struct Builder {
                                                     e.rel == Rel::This || e.rel == Rel::Last || e.rel == Rel::Next ||
                                                     e.rel == Rel::Past || e.rel == Rel::Coming);
         bool use_ref = anaphoric || (c.strategy == Strategy::Narrative && !speech_relative);
+        if (use_ref && c.reference && c.reference->unknown) {
+            // The story is at an undated time ("the first day of the trial"): "two days later" counts
+            // from a day nobody can name; what only the narrative leaves open falls back to the DCT.
+            if (anaphoric) return std::nullopt;
+            use_ref = false;
+        }
         if (use_ref && c.reference) {
             r.anchor = "reference";
             return year_month_day{c.reference->day};
@@ -481,7 +487,7 @@ std::optional<Resolution> Builder::calendar() {
     }
     // Units with this/last/next and no calendar name: "last week", "this year", "that week".
     if (e.unit != Unit::None && e.month == 0 && e.weekday == 0 && e.season == Season::None && e.quarter == 0 &&
-        e.half == 0 && e.day == 0)
+        e.half == 0 && e.day == 0 && e.holiday == 0)  // ("Thanksgiving weekend": see Holidays)
         return unit_period();
 
     // Explicit, anchor-free values first.
@@ -637,6 +643,21 @@ std::optional<Resolution> Builder::calendar() {
                 case Direction::Same: break;
             }
             ymd = holiday_day(e.holiday, y);
+        }
+        if (e.unit == Unit::Weekend) {
+            // "Thanksgiving weekend", "Memorial Day weekend": the Saturday-Sunday nearest the day (a
+            // Monday holiday closes the weekend before it; a Thursday one opens the weekend after)
+            const sys_days hd{*ymd};
+            const int from_sat[] = {-1, -2, -3, 3, 2, 1, 0};  // by weekday, Sunday first: days to that Saturday
+            const sys_days sat = hd + days{from_sat[weekday{hd}.c_encoding()]};
+            r.known &= ~FieldDay;
+            r.value = week_value(sat) + "-WE";
+            r.interval = span(sat, sat + days{2});
+            r.granularity = Granularity::Week;
+            r.explanation = fmt::format("{}: the weekend nearest {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
+                                        day_value(*ymd), r.value);
+            finish_mod();
+            return std::move(r);
         }
         bool res = with_time(*ymd);
         r.explanation = fmt::format("{}: {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
@@ -1350,6 +1371,16 @@ std::optional<Resolution> Builder::unit_period() {
 }
 
 std::optional<Resolution> Builder::deictic() {
+    if (e.event_day) {
+        // "the first day of the trial", "the second day of talks": a day of an event the text does not
+        // date here. TimeML tags it a DATE; its value is unknown, and the narrative is at it afterwards.
+        r.temporal_function = true;
+        r.value = "XXXX-XX-XX";
+        r.granularity = Granularity::Day;
+        r.event_day = true;
+        r.explanation = cat(text, ": a day counted within an event the text does not date -> ", r.value);
+        return std::move(r);
+    }
     // "overnight" is the night next to the narrative's day; after a time known only as a month or
     // coarser ("this year ... was increased overnight") that day is the DCT's, not the period's first.
     const bool coarse_reference = e.overnight && c.reference && c.reference->granularity < Granularity::Day;
@@ -1695,7 +1726,84 @@ std::optional<Resolution> Builder::fuzzy() {
 
 }  // namespace
 
+namespace {
+// "a week from Friday", "a year from next month": the time after "from" as it resolves alone, moved
+// forward by the amount said, at its own granularity (a day stays a day, a month a month).
+std::optional<Resolution> shifted(const grammar::Expr& e, std::string_view text, const Context& ctx) {
+    grammar::Expr base = e;
+    base.shift_unit = Unit::None;
+    base.shift_quantity = 0;
+    Builder b{base, text, ctx, {}};
+    auto r = b.run();
+    if (!r) return r;
+    const double q = e.shift_quantity;
+    const bool by_days = e.shift_unit == Unit::Day || e.shift_unit == Unit::Week;
+    const double n = q * (e.shift_unit == Unit::Week ? 7 : e.shift_unit == Unit::Year ? 12 : 1);
+    const bool days_fit_granularity = r->granularity == Granularity::Day || r->granularity == Granularity::PartOfDay;
+    const bool months_fit_granularity = r->granularity == Granularity::Day || r->granularity == Granularity::Month ||
+                                        r->granularity == Granularity::Year;
+    if (!r->interval || n != std::floor(n) || std::abs(n) > 100000 || r->type != TimexType::Date ||
+        (by_days ? !days_fit_granularity : !months_fit_granularity)) {
+        // The base is not a concrete day (month, year) or the amount is no whole number of them: the
+        // shifted time cannot be named ("half a week from Friday", "a day from next month").
+        r->explanation = r->interval ? cat(text, ": ", q, " unit(s) from ", r->value, ", which cannot be shifted by them -> XXXX-XX-XX")
+                                     : cat(text, ": ", q, " unit(s) from a time that is not known -> XXXX-XX-XX");
+        r->value = "XXXX-XX-XX";
+        r->interval.reset();
+        r->granularity = Granularity::Day;
+        return r;
+    }
+    const sys_days from = std::chrono::floor<days>(r->interval->begin);
+    const year_month_day ymd{from};
+    const std::string base_value = r->value;
+    if (by_days && e.period == Unit::Week) {
+        // "the week before Christmas": the ISO week of the day a week away
+        const sys_days to = from + days{static_cast<int>(n)};
+        r->value = week_value(to);
+        r->interval = span(monday_of(to), monday_of(to) + weeks{1});
+        r->granularity = Granularity::Week;
+        r->type = TimexType::Date;
+    } else if (by_days) {
+        // (a part of the day stays: "a week from Saturday night")
+        const std::string part = r->granularity == Granularity::PartOfDay && r->value.size() > 10 ? r->value.substr(10) : "";
+        const days shift{static_cast<int>(n)};
+        r->value = day_value(year_month_day{from + shift}) + part;
+        r->interval = part.empty() ? day_span(from + shift) : Interval{r->interval->begin + shift, r->interval->end + shift};
+        if (part.empty()) r->granularity = Granularity::Day;
+    } else if (r->granularity == Granularity::Day) {
+        // "a month from Friday": the same day of the month (its last day when the month is shorter)
+        const year_month ym = ymd.year() / ymd.month() + months{static_cast<int>(n)};
+        year_month_day d = ym / ymd.day();
+        if (!d.ok()) d = year_month_day{ym / last};
+        r->value = day_value(d);
+        r->interval = day_span(sys_days{d});
+    } else if (r->granularity == Granularity::Month) {
+        const year_month ym = ymd.year() / ymd.month() + months{static_cast<int>(n)};
+        r->value = month_value(ym.year(), ym.month());
+        r->interval = month_span(ym.year(), ym.month());
+    } else {  // a year: whole years only
+        if (static_cast<int>(n) % 12 != 0) {
+            r->value = "XXXX";
+            r->interval.reset();
+            return r;
+        }
+        const year y = ymd.year() + years{static_cast<int>(n) / 12};
+        r->value = year_value(int(y));
+        r->interval = year_span(y);
+    }
+    r->known = FieldNone;
+    r->implied = FieldYear | FieldMonth | FieldDay;
+    r->temporal_function = true;
+    r->explanation = cat(text, ": ", base_value, " as said alone, shifted by ", q, " ",
+                         e.shift_unit == Unit::Day ? "day" : e.shift_unit == Unit::Week ? "week"
+                                                    : e.shift_unit == Unit::Month ? "month" : "year",
+                         "(s) -> ", r->value);
+    return r;
+}
+}  // namespace
+
 std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text, const Context& ctx) {
+    if (e.shift_unit != Unit::None) return shifted(e, text, ctx);
     Builder b{e, text, ctx, {}};
     return b.run();
 }
@@ -1741,6 +1849,13 @@ Reference dct_reference(const Dct& dct) {
 }
 
 std::optional<Reference> reference_of(const Resolution& r) {
+    if (r.event_day) {
+        Reference ref;
+        ref.granularity = Granularity::Unknown;
+        ref.value = r.value;
+        ref.unknown = true;
+        return ref;
+    }
     if ((r.type != TimexType::Date && r.type != TimexType::Time) || !r.interval) return std::nullopt;
     if (r.granularity < Granularity::Decade) return std::nullopt;
     if (r.value.find("REF") != std::string::npos) return std::nullopt;

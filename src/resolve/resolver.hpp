@@ -19,6 +19,8 @@ struct Reference {
     std::string value;           // its TIMEX3 value
     std::optional<std::chrono::seconds> time_of_day;  // when the time names a clock time ("2 p.m. Tuesday")
     date::sys_days end{};        // the day after the mentioned period (none before it: unknown)
+    bool unknown = false;        // the narrative is at a time the text does not date ("On the first day of
+                                 // the trial, ..."): anaphora after it cannot be resolved (granularity Unknown)
 };
 // The DCT as the reference time before any time is mentioned (its day, and its clock time if known).
 Reference dct_reference(const Dct& dct);
@@ -52,6 +54,8 @@ struct Resolution {
     std::string anchor;  // "dct", "reference" or ""
     bool comparison = false;  // a period named only to compare with ("a year earlier" in a quarterly
                               // report): it does not become the narrative's reference time
+    bool event_day = false;   // a day counted within an undated event ("the second day of the talks"): it
+                              // becomes the narrative's reference time, an unknown one
     std::string explanation;
 };
 

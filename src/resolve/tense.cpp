@@ -558,13 +558,46 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     return detect_tense(t, sb, se, begin, end, scratch);
 }
 
+namespace {
+// "ahead of Friday's jobs report", "in the run-up to Christmas", "the lead-up to the vote on Monday": the
+// time comes after the clause's event. True when [sb, begin) ends with such words.
+bool ahead_of_before(std::string_view t, std::size_t sb, std::size_t begin) {
+    std::size_t k = begin;
+    while (k > sb && t[k - 1] == ' ') --k;
+    auto ends_with = [&](std::string_view w) {
+        if (k - sb < w.size()) return false;
+        for (std::size_t i = 0; i < w.size(); ++i)
+            if (ascii::to_lower(t[k - w.size() + i]) != w[i]) return false;
+        const std::size_t s = k - w.size();
+        return s == sb || !ascii::is_alpha(t[s - 1]);
+    };
+    return ends_with("ahead of") || ends_with("run-up to") || ends_with("runup to") || ends_with("lead-up to") ||
+           ends_with("leading up to");
+}
+Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
+                   TenseScratch::Impl& impl, bool ahead);
+}  // namespace
+
 Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
                    TenseScratch& scratch) {
     if (begin < sb || begin >= se) return Tense::Unknown;
+    // A time the clause's event comes before, in a clause not in the past ("Stocks are flat ahead of
+    // Friday's jobs report", "Retailers hope for sales in the run-up to Christmas"), is ahead of the
+    // report. (In a past clause it may have passed since: "Markets slumped ahead of Monday's vote".)
+    if (ahead_of_before(t, sb, begin)) {
+        const Tense c = clause_tense(t, sb, se, begin, end, *scratch.impl_, true);
+        return c == Tense::Past ? c : Tense::Future;
+    }
+    return clause_tense(t, sb, se, begin, end, *scratch.impl_, false);
+}
+
+namespace {
+Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
+                   TenseScratch::Impl& impl, bool ahead) {
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
     // A possessive names a known event of that day ("Friday's close", "Wednesday's ruling"): news
-    // speaks so of days that have passed.
-    if (possessive_after(t.substr(0, se), end))
+    // speaks so of days that have passed (unless the clause's event comes ahead of it).
+    if (!ahead && possessive_after(t.substr(0, se), end))
         return Tense::Past;
     // Only the words near the expression are read (the nearest cue wins anyway): a bounded window
     // keeps annotation linear on text without sentence punctuation, where a "sentence" can be
@@ -576,7 +609,6 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // A joined sentence opens with ``: without a backquote in the window there is none to look for.
     auto final_punct = [](char c) { return c == '.' || c == '!' || c == '?'; };
     std::size_t opener = sb;  // where the sentence the timex is in starts
-    auto& impl = *scratch.impl_;
     if (we > ws && impl.sentence_has_backquote(t, sb, se) && std::memchr(t.data() + ws, '`', we - ws)) {
         for (std::size_t i = ws; i < begin; ++i)
             if (final_punct(t[i]))
@@ -832,5 +864,6 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     if (best != Tense::Unknown) return best;
     return present ? Tense::Present : Tense::Unknown;
 }
+}  // namespace
 
 }  // namespace dateline::resolve
