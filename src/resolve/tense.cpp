@@ -463,7 +463,10 @@ private:
         std::size_t b = std::max(r.b, ws_), e = std::min(r.e, we_);
         while (b < e && t_[b] == '-') ++b;
         if (b >= e) return false;
-        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2;
+        // (A word in capitals, "THE HOUSE WILL VOTE": a headline or an all-caps text, read as lowercase.)
+        bool capital = ascii::is_upper(t_[b]) && b != sb_ && b != opener_ + 2 &&
+                       !(e - b >= 2 && std::all_of(t_.begin() + std::ptrdiff_t(b) + 1, t_.begin() + std::ptrdiff_t(e),
+                                                   [](char c) { return ascii::is_upper(c); }));
         bool whole = r.b >= ws_ && r.e <= we_;
         w = Word{b, e, cache_->lower(b, e), capital, b >= begin_ && b < end_, whole};
         return true;
