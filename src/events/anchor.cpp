@@ -371,10 +371,11 @@ std::optional<std::size_t> verb_of_object(const SentenceAnalysis& a, std::size_t
     return k;
 }
 
-// Rule 1f: the phrase of a dated event opened by since/after/following/before/until ("After the attack on
-// Friday, the army launched ...", "prices have risen since the election in March", "has grown since it
-// was founded in 2009", "will stay until the vote on March 3"): the index of that word, whose clause's
-// verb is then placed relative to the time.
+// Rule 1f: the phrase of a dated event opened by since/after/following/before/until or "by the time"
+// ("After the attack on Friday, the army launched ...", "prices have risen since the election in March",
+// "has grown since it was founded in 2009", "will stay until the vote on March 3", "By the time rescuers
+// arrived on Sunday, the fire had destroyed ..."): the index of that word, whose clause's verb is then
+// placed relative to the time.
 std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::size_t head) {
     const auto& toks = a.tokens;
     std::size_t k = head;
@@ -387,6 +388,9 @@ std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::si
         if (t.tag == Tag::Prep) {
             const std::string_view w = t.lower;
             if (w == "since" || w == "after" || w == "following" || w == "before" || w == "until") return k;
+            // "By the time rescuers arrived on Sunday, the fire had destroyed ...": BEFORE that time.
+            if (w == "by" && k + 2 < toks.size() && toks[k + 1].lower == "the" && toks[k + 2].lower == "time")
+                return k;
             return std::nullopt;
         }
         const bool pass = t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number ||
@@ -930,7 +934,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const Timex& t = timexes[std::size_t(r.timex)];
             Placement pl;
             pl.ref = {si, ev};
-            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.relation = w == "before" || w == "until" || w == "by" ? Relation::Before : Relation::After;
             pl.dated = true;
             pl.timex = r.timex;
             pl.rule = cat("clause: \"", in.text.substr(toks[r.prep].begin, toks[r.last].end - toks[r.prep].begin),
@@ -1043,7 +1047,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const Timex& t = timexes[std::size_t(src->timex)];
             Placement pl;
             pl.ref = {si, gov};
-            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.relation = w == "before" || w == "until" || w == "by" ? Relation::Before : Relation::After;
             pl.timex = src->timex;
             pl.rule = fmt::format("event reference: \"{} {} {}\" refers back to the \"{}\" of {} (\"{}\"); {} {}", w,
                                   toks[i + 1].lower, an.trigger, src->trigger, t.value, t.text,
