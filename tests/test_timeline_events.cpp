@@ -204,3 +204,16 @@ TEST_CASE("timeline events: by the time <dated clause>, the main clause is befor
     CHECK(value_of(t, "arrived") == "2024-01-14");
     CHECK(value_of(t, "was passed") == "2024-01-16");  // "by" the agent: no relation
 }
+
+TEST_CASE("timeline events: the text of an event noun after a possessive holds its possessor",
+          "[timeline][events]") {
+    auto t = timeline_of("Last year's race was run in heat. The company's report on Monday surprised analysts.");
+    INFO(describe(t));
+    std::string race, report;
+    for (auto& e : t.entries) {
+        if (e.event.trigger == "race") race = e.text;
+        if (e.event.trigger == "report") report = e.text;
+    }
+    CHECK(race == "Last year's race");
+    CHECK(report == "The company's report on Monday");
+}

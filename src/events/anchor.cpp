@@ -573,6 +573,27 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
                head - l < 5)
             --l;
         if (l > 0 && (toks[l - 1].tag == Tag::Det || toks[l - 1].tag == Tag::Possessive)) --l;
+        // A possessive ending ("'s", "'") takes its possessor along: "Last year's race", "the company's
+        // report", never "'s race".
+        if (toks[l].tag == Tag::Possessive && (toks[l].lower == "'s" || toks[l].lower == "'")) {
+            // The possessor: a time ("Last Friday's"), else a few words ("the U.S. attorney's"), from a
+            // determiner or a capitalized word on (never a verb before a bare noun: "follows Tuesday's").
+            std::size_t owner = l;
+            if (owner > 0 && toks[owner - 1].timex >= 0) {
+                const int tx = toks[owner - 1].timex;
+                while (owner > 0 && toks[owner - 1].timex == tx) --owner;
+            } else {
+                for (std::size_t words = 0; owner > 0 && words < 4 && toks[owner - 1].event < 0 &&
+                                            !toks[owner - 1].verb && toks[owner - 1].timex < 0 &&
+                                            (toks[owner - 1].tag == Tag::Word || toks[owner - 1].tag == Tag::Number);
+                     ++words)
+                    --owner;
+                if (owner < l && owner > 0 && toks[owner - 1].tag == Tag::Det) --owner;
+                else
+                    while (owner < l && toks[owner].tag == Tag::Word && !toks[owner].capital) ++owner;
+            }
+            if (owner < l) l = owner;
+        }
         r = extend_pps(toks, head, 8, p ? p->timex : -2);
     } else {
         // the subject: back to the clause start, at most 8 words; none for a non-finite verb ("to close",
