@@ -217,3 +217,16 @@ TEST_CASE("timeline events: the text of an event noun after a possessive holds i
     CHECK(race == "Last year's race");
     CHECK(report == "The company's report on Monday");
 }
+
+TEST_CASE("timeline events: the text of a clause is not cut inside a noun phrase", "[timeline][events]") {
+    auto t = timeline_of("Apple forecast revenue of $41 billion to $43 billion on Tuesday, short of estimates. "
+                         "A report published on Wednesday said funding would fall by 6 percent next year.");
+    INFO(describe(t));
+    std::string forecast;
+    for (auto& e : t.entries)
+        if (e.event.trigger == "forecast") forecast = e.text;
+    CHECK(forecast.find("$43 billion") != std::string::npos);
+    bool cut = false;
+    for (auto& e : t.entries) cut = cut || (e.text.size() > 5 && e.text.compare(e.text.size() - 5, 5, "by 6") == 0);
+    CHECK_FALSE(cut);
+}

@@ -551,6 +551,8 @@ std::size_t extend_pps(const std::vector<Token>& toks, std::size_t r, std::size_
     return r;
 }
 
+bool ends_with_ly(std::string_view w) { return w.size() > 2 && w.substr(w.size() - 2) == "ly"; }
+
 struct ShortText {
     std::string text;
     std::size_t begin = 0, end = 0;
@@ -649,6 +651,18 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
         while (r > head && (toks[r].tag == Tag::Conj || toks[r].tag == Tag::Prep || toks[r].tag == Tag::Det ||
                             toks[r].tag == Tag::To))
             --r;
+        // Not cut inside a noun phrase ("fall by 6 | percent", "video from Monday's | bombings", "raise
+        // 5.8 | billion euros"): up to three more of its words come along.
+        auto np_inside = [&](const Token& t) {
+            return (t.tag == Tag::Word || t.tag == Tag::Number || t.tag == Tag::Possessive) && !t.verb;
+        };
+        for (std::size_t more = 0; more < 3 && r > head && r + 1 < toks.size() && np_inside(toks[r]); ++more) {
+            const Token& n = toks[r + 1];
+            if (!((n.tag == Tag::Word || n.tag == Tag::Number) && !n.verb && n.timex < 0) ||
+                (n.tag == Tag::Word && n.lower.size() > 4 && ends_with_ly(n.lower)))
+                break;
+            ++r;
+        }
     }
     while (l < r && (toks[l].tag == Tag::Quote || toks[l].tag == Tag::Conj || toks[l].tag == Tag::Prep) &&
            toks[l].begin < e.begin)
