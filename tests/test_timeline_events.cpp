@@ -202,6 +202,8 @@ TEST_CASE("timeline events: by the time <dated clause>, the main clause is befor
         if (e.event.trigger == "had destroyed") destroyed = e.value + " " + std::string(to_string(e.relation));
     CHECK(destroyed == "2024-01-14 BEFORE");
     CHECK(value_of(t, "arrived") == "2024-01-14");
+    for (auto& e : t.entries)
+        if (e.event.trigger == "arrived") CHECK(e.text == "rescuers arrived on Sunday");
     CHECK(value_of(t, "was passed") == "2024-01-16");  // "by" the agent: no relation
 }
 

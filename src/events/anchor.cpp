@@ -610,6 +610,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
             // Another clause's verb ("who is the subject of a manhunt | was charged") or a clause opened
             // by a preposition ("formalities for accession after | the parliament ratified") ends it.
             if (t.main_be) break;
+            // "(by) the time / every time / the moment <clause>": the clause's subject starts after it
+            const bool subject_after = l < head && !toks[l].verb && toks[l].event < 0 &&
+                                       (toks[l].tag == Tag::Word || toks[l].tag == Tag::Pronoun ||
+                                        toks[l].tag == Tag::Det || toks[l].tag == Tag::Number);
+            if (subject_after && l >= 2 && (t.lower == "time" || t.lower == "moment") && toks[l - 2].tag == Tag::Det)
+                break;
             if (t.tag == Tag::Prep && (t.lower == "after" || t.lower == "before" || t.lower == "since" ||
                                        t.lower == "until" || t.lower == "following"))
                 break;
