@@ -260,15 +260,17 @@ auto const shift_anchor =
      kw("this")[put(&Expr::rel, Rel::This)]) >>
         (weekday >> -part_of_day | period_unit) |
     weekday >> -part_of_day;
-auto const shifted = shift_quantity >> shift_unit >> kw("from") >> shift_anchor >>
-                     !(kw("to") | kw("through") | kw("until") | kw("till") | x3::lit('-'));
+auto const shifted_from = kw("from") >> shift_anchor >>
+                          !(kw("to") | kw("through") | kw("until") | kw("till") | x3::lit('-'));
 // a week ago Friday / two weeks ago yesterday / a month ago today: the day said after "ago", that far back
 auto const negate_shift = [](auto& ctx) { out(ctx).shift_quantity = -out(ctx).shift_quantity; };
 auto const ago_day =
-    shift_quantity >> shift_unit >> kw("ago")[negate_shift] >>
+    kw("ago")[negate_shift] >>
     (kw("today")[put(&Expr::shape, Shape::Deictic)] |
      kw("yesterday")[put(&Expr::shape, Shape::Deictic, &Expr::day_offset, -1)] | weekday >> -part_of_day) >>
     !(x3::lit("'s") | x3::lit("\xE2\x80\x99s"));
+// (one rule for both: the quantity and unit are read once at each candidate, most of which are neither)
+auto const shifted = shift_quantity >> shift_unit >> (shifted_from | ago_day);
 // the day after Thanksgiving / the week before Christmas / day before last Tuesday / the day after March 3:
 // the day (or the week) next to a named day
 auto const holiday_name = x3::lexeme[x3::no_case[lex::holiday_names()[set(&Expr::holiday)]] >> word_end];
@@ -327,7 +329,6 @@ void match_relative(It first, It last, Match& best) {
         named_rule(ago_today, "ago-today"),
         named_rule(shifted, "shifted-from"),
         named_rule(weekdays_ago, "weekdays-ago"),
-        named_rule(ago_day, "ago-day"),
         named_rule(next_to_day, "day-next-to-day"),
         named_rule(before_last, "before-last"),
         named_rule(weekday_before_last, "weekday-before-last"),
