@@ -177,3 +177,58 @@ TEST_CASE("timeline events: reported speech dates the saying and the reported ev
     CHECK(value_of(t, "happened") == "2024-01-15");
     CHECK(value_of(t, "had entered") == "2024-01-16TMO");
 }
+
+TEST_CASE("timeline events: an -ing word between a verb and a plural noun modifies the noun", "[timeline][events]") {
+    auto t = timeline_of("The jury heard closing arguments on January 9. Analysts reported rising prices on "
+                         "Monday. The firm began selling cars on Tuesday.");
+    INFO(describe(t));
+    CHECK(value_of(t, "heard") == "2024-01-09");
+    CHECK(value_of(t, "closing").empty());
+    CHECK(value_of(t, "reported") == "2024-01-15");
+    CHECK(value_of(t, "rising").empty());
+    // a verb that takes an -ing complement keeps it a verb
+    bool selling = false;
+    for (auto& e : t.events) selling = selling || e.trigger == "selling";
+    CHECK(selling);
+}
+
+TEST_CASE("timeline events: by the time <dated clause>, the main clause is before that time",
+          "[timeline][anchor]") {
+    auto t = timeline_of("By the time rescuers arrived on Sunday, the fire had destroyed the village. "
+                         "The bill was passed by the Senate on Tuesday.");
+    INFO(describe(t));
+    std::string destroyed;
+    for (auto& e : t.entries)
+        if (e.event.trigger == "had destroyed") destroyed = e.value + " " + std::string(to_string(e.relation));
+    CHECK(destroyed == "2024-01-14 BEFORE");
+    CHECK(value_of(t, "arrived") == "2024-01-14");
+    for (auto& e : t.entries)
+        if (e.event.trigger == "arrived") CHECK(e.text == "rescuers arrived on Sunday");
+    CHECK(value_of(t, "was passed") == "2024-01-16");  // "by" the agent: no relation
+}
+
+TEST_CASE("timeline events: the text of an event noun after a possessive holds its possessor",
+          "[timeline][events]") {
+    auto t = timeline_of("Last year's race was run in heat. The company's report on Monday surprised analysts.");
+    INFO(describe(t));
+    std::string race, report;
+    for (auto& e : t.entries) {
+        if (e.event.trigger == "race") race = e.text;
+        if (e.event.trigger == "report") report = e.text;
+    }
+    CHECK(race == "Last year's race");
+    CHECK(report == "The company's report on Monday");
+}
+
+TEST_CASE("timeline events: the text of a clause is not cut inside a noun phrase", "[timeline][events]") {
+    auto t = timeline_of("Apple forecast revenue of $41 billion to $43 billion on Tuesday, short of estimates. "
+                         "A report published on Wednesday said funding would fall by 6 percent next year.");
+    INFO(describe(t));
+    std::string forecast;
+    for (auto& e : t.entries)
+        if (e.event.trigger == "forecast") forecast = e.text;
+    CHECK(forecast.find("$43 billion") != std::string::npos);
+    bool cut = false;
+    for (auto& e : t.entries) cut = cut || (e.text.size() > 5 && e.text.compare(e.text.size() - 5, 5, "by 6") == 0);
+    CHECK_FALSE(cut);
+}

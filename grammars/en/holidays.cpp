@@ -11,7 +11,8 @@ auto const rel = kw("last")[put(&Expr::rel, Rel::Last)] | kw("next")[put(&Expr::
                  kw("this")[put(&Expr::rel, Rel::This)];
 // Christmas, 2011 / Christmas 2011 / Christmas of 2011 / Thanksgiving Day in 2011: that year's;
 // Thanksgiving weekend / the Memorial Day weekend / Easter weekend: the weekend next to the day
-auto const weekend = kw("weekend")[put(&Expr::unit, Unit::Weekend)];
+// Christmas week / Easter week: the (ISO) week holding the day
+auto const weekend = kw("weekend")[put(&Expr::unit, Unit::Weekend)] | kw("week")[put(&Expr::unit, Unit::Week)];
 auto const holiday = -rel >> name >> possessive >> -((kw("of") | kw("in")) >> year4 | comma >> year4) >> -weekend;
 
 }  // namespace

@@ -371,10 +371,11 @@ std::optional<std::size_t> verb_of_object(const SentenceAnalysis& a, std::size_t
     return k;
 }
 
-// Rule 1f: the phrase of a dated event opened by since/after/following/before/until ("After the attack on
-// Friday, the army launched ...", "prices have risen since the election in March", "has grown since it
-// was founded in 2009", "will stay until the vote on March 3"): the index of that word, whose clause's
-// verb is then placed relative to the time.
+// Rule 1f: the phrase of a dated event opened by since/after/following/before/until or "by the time"
+// ("After the attack on Friday, the army launched ...", "prices have risen since the election in March",
+// "has grown since it was founded in 2009", "will stay until the vote on March 3", "By the time rescuers
+// arrived on Sunday, the fire had destroyed ..."): the index of that word, whose clause's verb is then
+// placed relative to the time.
 std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::size_t head) {
     const auto& toks = a.tokens;
     std::size_t k = head;
@@ -387,6 +388,9 @@ std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::si
         if (t.tag == Tag::Prep) {
             const std::string_view w = t.lower;
             if (w == "since" || w == "after" || w == "following" || w == "before" || w == "until") return k;
+            // "By the time rescuers arrived on Sunday, the fire had destroyed ...": BEFORE that time.
+            if (w == "by" && k + 2 < toks.size() && toks[k + 1].lower == "the" && toks[k + 2].lower == "time")
+                return k;
             return std::nullopt;
         }
         const bool pass = t.tag == Tag::Det || t.tag == Tag::Possessive || t.tag == Tag::Number ||
@@ -547,6 +551,8 @@ std::size_t extend_pps(const std::vector<Token>& toks, std::size_t r, std::size_
     return r;
 }
 
+bool ends_with_ly(std::string_view w) { return w.size() > 2 && w.substr(w.size() - 2) == "ly"; }
+
 struct ShortText {
     std::string text;
     std::size_t begin = 0, end = 0;
@@ -569,6 +575,27 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
                head - l < 5)
             --l;
         if (l > 0 && (toks[l - 1].tag == Tag::Det || toks[l - 1].tag == Tag::Possessive)) --l;
+        // A possessive ending ("'s", "'") takes its possessor along: "Last year's race", "the company's
+        // report", never "'s race".
+        if (toks[l].tag == Tag::Possessive && (toks[l].lower == "'s" || toks[l].lower == "'")) {
+            // The possessor: a time ("Last Friday's"), else a few words ("the U.S. attorney's"), from a
+            // determiner or a capitalized word on (never a verb before a bare noun: "follows Tuesday's").
+            std::size_t owner = l;
+            if (owner > 0 && toks[owner - 1].timex >= 0) {
+                const int tx = toks[owner - 1].timex;
+                while (owner > 0 && toks[owner - 1].timex == tx) --owner;
+            } else {
+                for (std::size_t words = 0; owner > 0 && words < 4 && toks[owner - 1].event < 0 &&
+                                            !toks[owner - 1].verb && toks[owner - 1].timex < 0 &&
+                                            (toks[owner - 1].tag == Tag::Word || toks[owner - 1].tag == Tag::Number);
+                     ++words)
+                    --owner;
+                if (owner < l && owner > 0 && toks[owner - 1].tag == Tag::Det) --owner;
+                else
+                    while (owner < l && toks[owner].tag == Tag::Word && !toks[owner].capital) ++owner;
+            }
+            if (owner < l) l = owner;
+        }
         r = extend_pps(toks, head, 8, p ? p->timex : -2);
     } else {
         // the subject: back to the clause start, at most 8 words; none for a non-finite verb ("to close",
@@ -583,6 +610,12 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
             // Another clause's verb ("who is the subject of a manhunt | was charged") or a clause opened
             // by a preposition ("formalities for accession after | the parliament ratified") ends it.
             if (t.main_be) break;
+            // "(by) the time / every time / the moment <clause>": the clause's subject starts after it
+            const bool subject_after = l < head && !toks[l].verb && toks[l].event < 0 &&
+                                       (toks[l].tag == Tag::Word || toks[l].tag == Tag::Pronoun ||
+                                        toks[l].tag == Tag::Det || toks[l].tag == Tag::Number);
+            if (subject_after && l >= 2 && (t.lower == "time" || t.lower == "moment") && toks[l - 2].tag == Tag::Det)
+                break;
             if (t.tag == Tag::Prep && (t.lower == "after" || t.lower == "before" || t.lower == "since" ||
                                        t.lower == "until" || t.lower == "following"))
                 break;
@@ -624,6 +657,18 @@ ShortText short_text(std::string_view text, const SentenceAnalysis& a, const Eve
         while (r > head && (toks[r].tag == Tag::Conj || toks[r].tag == Tag::Prep || toks[r].tag == Tag::Det ||
                             toks[r].tag == Tag::To))
             --r;
+        // Not cut inside a noun phrase ("fall by 6 | percent", "video from Monday's | bombings", "raise
+        // 5.8 | billion euros"): up to three more of its words come along.
+        auto np_inside = [&](const Token& t) {
+            return (t.tag == Tag::Word || t.tag == Tag::Number || t.tag == Tag::Possessive) && !t.verb;
+        };
+        for (std::size_t more = 0; more < 3 && r > head && r + 1 < toks.size() && np_inside(toks[r]); ++more) {
+            const Token& n = toks[r + 1];
+            if (!((n.tag == Tag::Word || n.tag == Tag::Number) && !n.verb && n.timex < 0) ||
+                (n.tag == Tag::Word && n.lower.size() > 4 && ends_with_ly(n.lower)))
+                break;
+            ++r;
+        }
     }
     while (l < r && (toks[l].tag == Tag::Quote || toks[l].tag == Tag::Conj || toks[l].tag == Tag::Prep) &&
            toks[l].begin < e.begin)
@@ -930,7 +975,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const Timex& t = timexes[std::size_t(r.timex)];
             Placement pl;
             pl.ref = {si, ev};
-            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.relation = w == "before" || w == "until" || w == "by" ? Relation::Before : Relation::After;
             pl.dated = true;
             pl.timex = r.timex;
             pl.rule = cat("clause: \"", in.text.substr(toks[r.prep].begin, toks[r.last].end - toks[r.prep].begin),
@@ -1043,7 +1088,7 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             const Timex& t = timexes[std::size_t(src->timex)];
             Placement pl;
             pl.ref = {si, gov};
-            pl.relation = w == "before" || w == "until" ? Relation::Before : Relation::After;
+            pl.relation = w == "before" || w == "until" || w == "by" ? Relation::Before : Relation::After;
             pl.timex = src->timex;
             pl.rule = fmt::format("event reference: \"{} {} {}\" refers back to the \"{}\" of {} (\"{}\"); {} {}", w,
                                   toks[i + 1].lower, an.trigger, src->trigger, t.value, t.text,

@@ -1101,6 +1101,29 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
         if (t.tag == Tag::Word && t.timex < 0) candidates.push_back(std::uint32_t(i));
     }
 
+    // An -ing form right after a main verb and before a plural noun modifies that noun ("heard closing
+    // arguments", "reported rising sales"), unless the verb takes an -ing complement ("began selling
+    // cars", "denied taking bribes"). `i` is the -ing word, `n` the token after it, `p` the previous one.
+    auto modifies_plural = [&](std::size_t i, std::size_t n, std::optional<std::size_t> p) {
+        if (!p || *p + 1 != i || n >= toks.size()) return false;
+        const Token& pv = toks[*p];
+        if (!pv.verb || pv.event < 0 || a.events[std::size_t(pv.event)].noun) return false;
+        const Token& nx = toks[n];
+        if (nx.tag != Tag::Word || nx.capital || nx.timex >= 0 || nx.lower.size() < 4 || nx.lower.back() != 's' ||
+            nx.lower[nx.lower.size() - 2] == 's' || memo.info(n).tense == Tense::Past)
+            return false;
+        if (n + 1 < toks.size() && (toks[n + 1].tag == Tag::Det || toks[n + 1].tag == Tag::Pronoun ||
+                                    toks[n + 1].tag == Tag::Possessive))
+            return false;  // "kept sending troops the message": the -ing word takes two objects
+        static constexpr std::string_view takes_ing[] = {
+            "begin", "start", "stop", "keep", "continue", "finish", "avoid", "resume", "quit", "consider",
+            "deny", "admit", "risk", "suggest", "recommend", "enjoy", "mind", "miss", "practice", "delay",
+            "postpone", "discuss", "propose", "favor", "oppose", "support", "try", "spend", "end", "cease",
+            "halt", "imagine", "prevent", "resist", "fear", "hate", "like", "love", "prefer", "regret"};
+        std::string_view lemma = a.events[std::size_t(pv.event)].lemma;
+        return std::find(std::begin(takes_ing), std::end(takes_ing), lemma) == std::end(takes_ing);
+    };
+
     // Events, left to right.
     bool any_opener = false;  // some verb opens a hypothetical scope (Token::hypothetical set)
     std::size_t next = 0;  // the tokens before it belong to an event found already
@@ -1144,6 +1167,7 @@ void analyze_sentence(std::string_view text, const Sentence& s, std::size_t inde
             else if (prev_noun_ctx && is_past_form(f) && toks[*p].timex >= 0 && !timex_premodifies(toks, *p))
                 is_verb = true;  // "Prosecutors on Wednesday charged ...", "The Senate late Tuesday passed ..."
             else if (prev_noun_ctx) is_verb = false;
+            else if (f == VerbForm::Gerund && modifies_plural(i, n, p)) is_verb = false;  // "heard closing arguments"
             else if (f == VerbForm::Gerund) is_verb = !noun || next_object;
             else if (is_past_form(f)) is_verb = true;
             else if ((f == VerbForm::ThirdSingular || f == VerbForm::Base) && p && counts_what_follows(toks[*p].lower)) {

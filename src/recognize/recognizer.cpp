@@ -230,6 +230,16 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     static constexpr std::string_view finance[] = {
         "percent", "shares", "stock", "stocks", "profit", "profits", "revenue", "revenues", "earnings", "sales",
         "analysts", "fiscal", "billion", "million", "company", "quarterly", "investors", "dividend", "index"};
+    // Most words are in no list: a word is compared with them only when some listed word has its
+    // length and first letter (a bit per letter, by length).
+    static const auto listed = [] {
+        std::array<std::uint32_t, 16> m{};
+        auto add = [&](std::string_view w) { m[w.size()] |= 1u << (w[0] - 'a'); };
+        for (auto w : game_only) add(w);
+        for (auto w : game_shared) add(w);
+        for (auto w : finance) add(w);
+        return m;
+    }();
     bool finance_seen = false;
     bool shared_seen[std::size(game_shared)] = {};
     int shared = 0;
@@ -263,6 +273,7 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
         while (k < to && is_alpha(static_cast<unsigned char>(t[k]))) ++k;
         std::string_view w = t.substr(a, k - a);
         if (k < to && t[k] == '-') prev = {};  // "game-changing", "win-win": a compound
+        else if (w.size() >= listed.size() || !(listed[w.size()] & (1u << ((w[0] | 0x20) - 'a')))) prev = w;
         else {
             for (auto g : game_only)
                 if (lower_eq(w, g)) return true;

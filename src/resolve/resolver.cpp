@@ -619,7 +619,11 @@ std::optional<Resolution> Builder::calendar() {
             r.implied |= FieldYear;
             r.temporal_function = true;
             auto anchor = sys_days{*a};
-            auto occ = [&](year yy) { return sys_days{*holiday_day(e.holiday, yy)}; };
+            // (a holiday's week has begun on its Monday: "as Easter week began" on that Monday is this one)
+            auto occ = [&](year yy) {
+                const sys_days d{*holiday_day(e.holiday, yy)};
+                return e.unit == Unit::Week ? monday_of(d) : d;
+            };
             Direction d2 = e.rel == Rel::Last ? Direction::OnOrBefore
                            : e.rel == Rel::Next ? Direction::After
                            : e.rel == Rel::This ? Direction::Same
@@ -655,6 +659,18 @@ std::optional<Resolution> Builder::calendar() {
             r.interval = span(sat, sat + days{2});
             r.granularity = Granularity::Week;
             r.explanation = fmt::format("{}: the weekend nearest {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
+                                        day_value(*ymd), r.value);
+            finish_mod();
+            return std::move(r);
+        }
+        if (e.unit == Unit::Week) {
+            // "Christmas week", "Easter week": the ISO week holding the day
+            const sys_days mon = monday_of(sys_days{*ymd});
+            r.known &= ~FieldDay;
+            r.value = week_value(mon);
+            r.interval = span(mon, mon + weeks{1});
+            r.granularity = Granularity::Week;
+            r.explanation = fmt::format("{}: the week of {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
                                         day_value(*ymd), r.value);
             finish_mod();
             return std::move(r);

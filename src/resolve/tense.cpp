@@ -455,6 +455,45 @@ public:
         return !(flags(pr) & RunCache::kHave);
     }
 
+    // Whether word r (which exists) is the lowercase word x in any case, read from the bytes of its run.
+    bool spelled(long r, std::string_view x) const {
+        const Run& ru = run(rnext_ + r);
+        const std::size_t b = std::max(ru.b, ws_), e = std::min(ru.e, we_);
+        if (e - b != x.size()) return false;
+        for (std::size_t k = 0; k < x.size(); ++k)
+            if ((t_[b + k] | 0x20) != x[k]) return false;
+        return true;
+    }
+    // Whether word r (r > 0, after the time) opens another clause than the time's: a quotation mark
+    // before it ('"We have until Monday," said one official': "said" is no cue for Monday, what was
+    // said is), or a word that opens a clause of condition, cause or concession ("would cut off
+    // funding on Monday unless a deal was reached": "was" is no cue for Monday). Read from the bytes,
+    // no lowercase copy: the time's right-hand words are all asked.
+    bool opens_other_clause(long r) const {
+        const long i = rnext_ + r;
+        if (r <= 0 || i - 1 < lo_) return false;
+        const Run& cur = run(i);
+        const Run& prev = run(i - 1);
+        if (cur.b < end_) return false;  // a word of the timex
+        for (std::size_t k = std::max(prev.e, ws_); k < cur.b && k < we_; ++k) {
+            const char c = t_[k];
+            if (c == '"' || c == '`') return true;
+            if (c == '\'' && k + 1 < cur.b && t_[k + 1] == '\'') return true;  // '' (closing, in AP text)
+            if (c == '\xE2' && k + 2 < cur.b && t_[k + 1] == '\x80' && (t_[k + 2] == '\x9C' || t_[k + 2] == '\x9D'))
+                return true;  // U+201C, U+201D
+        }
+        const std::size_t n = std::min(cur.e, we_) - cur.b;
+        if (n != 2 && n != 6 && n != 7 && n != 8) return false;
+        const std::string_view w(t_.data() + cur.b, n);
+        auto is = [&](std::string_view x) {
+            if (x.size() != n) return false;
+            for (std::size_t k = 0; k < n; ++k)
+                if ((w[k] | 0x20) != x[k]) return false;
+            return true;
+        };
+        return is("if") || is("unless") || is("though") || is("because") || is("whereas") || is("although");
+    }
+
 private:
     Run& run(long i) const { return runs_[std::size_t(i)]; }
     // The word of run i inside the window, if any.
@@ -516,33 +555,6 @@ struct TenseScratch::Impl {
 };
 
 namespace {
-// A word after the time that opens a subordinate clause of condition, cause or concession: the verbs
-// from it on belong to that clause, not to the time's ("would cut off funding on Monday unless a deal
-// was reached": "was" is no cue for Monday).
-bool opens_other_clause(const Words& words, long r) {
-    Word w{};
-    if (!words.at(r, w) || w.in_timex) return false;
-    static const WordTable<bool> subordinators =
-        word_set({"unless", "if", "because", "although", "though", "whereas"});
-    return subordinators.contains(w.w);
-}
-
-// A quotation mark between word r - 1 and word r (r > 0, after the time): the quotation the time is
-// in ends there, or another begins, and the words from r on are another clause ('"We have until
-// Monday," said one official': "said" is no cue for Monday, what was said is).
-bool quote_before(std::string_view t, const Words& words, long r) {
-    Word prev{}, w{};
-    if (r <= 0 || !words.at(r - 1, prev) || !words.at(r, w)) return false;
-    for (std::size_t i = prev.e; i < w.b; ++i) {
-        const char c = t[i];
-        if (c == '"' || c == '`') return true;
-        if (c == '\'' && i + 1 < w.b && t[i + 1] == '\'') return true;  // '' (closing, in AP text)
-        if (c == '\xE2' && i + 2 < w.b && t[i + 1] == '\x80' && (t[i + 2] == '\x9C' || t[i + 2] == '\x9D'))
-            return true;  // U+201C, U+201D
-    }
-    return false;
-}
-
 // The scratch of the last text annotated on this thread, kept for the next one: its buffers keep
 // their capacity, so a text does not grow them again from nothing.
 thread_local std::unique_ptr<TenseScratch::Impl> spare_scratch;
@@ -837,8 +849,8 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     bool in_relative_clause = false;
     for (long j = -1; j >= -10 && words.exists(j); --j) {
         Word wj{};
+        if (!words.spelled(j, "which") && !words.spelled(j, "who")) continue;  // (no lowercase copy)
         if (!words.at(j, wj) || wj.in_timex) continue;
-        if (wj.w != "which" && wj.w != "who") continue;
         std::size_t k = wj.b;
         while (k > sb && t[k - 1] == ' ') --k;
         in_relative_clause = k > sb && t[k - 1] == ',';
@@ -898,7 +910,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (right) {
             const std::size_t dd = long(delta) > shift ? delta - std::size_t(shift) : 0;
             if (dd + dd / 2 > best_dist || !words.exists(long(delta))) right = false;
-            else if (opens_other_clause(words, long(delta)) || quote_before(t, words, long(delta))) right = false;
+            else if (words.opens_other_clause(long(delta))) right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
