@@ -479,18 +479,27 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (rule == "day-edge" && x.weekday == 0 && x.shape != grammar::Shape::Deictic &&
         lower_eq(previous_word(t, b), "at")) {
         // "At the end of the day, voters want jobs", "but at the end of the day it is his call": the idiom
-        // (in the end), said before its clause; "talks broke off at the end of the day." is a time.
+        // (in the end), said before its clause: sentence-initially, after a conjunction, set off by commas
+        // ("The answer, at the end of the day, is ..."), or after a verb of saying with a comma after it
+        // ("He said at the end of the day, ..."). After another verb it is a time, comma or not: "talks
+        // broke off at the end of the day." / "Talks broke off at the end of the day, officials said."
         std::size_t k = e, p = b;
         while (k < t.size() && t[k] == ' ') ++k;
         while (p > 0 && t[p - 1] == ' ') --p;
         p -= std::min<std::size_t>(p, 2);  // before "at"
         while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '"' || t[p - 1] == '\'')) --p;
+        const bool comma_after = k < t.size() && t[k] == ',';
         const bool opens_sentence = p == 0 || t[p - 1] == '\n' || t[p - 1] == '.' || t[p - 1] == '?' ||
-                                    t[p - 1] == '!' || t[p - 1] == ':' || t[p - 1] == ';';
+                                    t[p - 1] == '!' || t[p - 1] == ':' || t[p - 1] == ';' ||
+                                    (t[p - 1] == ',' && comma_after);
+        static constexpr std::string_view saying[] = {"said", "says", "say", "think", "thinks", "believe",
+                                                      "believes", "argued", "argues", "added"};
+        bool after_saying = false;
+        for (auto w : saying) after_saying = after_saying || (comma_after && lower_eq(previous_word(t, p), w));
         const bool after_conjunction = lower_eq(previous_word(t, p), "but") || lower_eq(previous_word(t, p), "and") ||
                                        lower_eq(previous_word(t, p), "yet") || lower_eq(previous_word(t, p), "because") ||
                                        lower_eq(previous_word(t, p), "that");
-        if (k >= t.size() || t[k] == ',' || opens_sentence || after_conjunction) return false;
+        if (opens_sentence || after_conjunction || after_saying) return false;
     }
     if (rule == "the-unit-alone") {
         // "at the end of the day," when the day-edge rule gave it up: nor is its "the day" a time.

@@ -123,7 +123,7 @@ std::string cat(const A&... parts) {
 std::string year_value(int y) {
     // Before year 1 ("10,000 years ago"): the TIDES/TIMEX3 era form, "BC" and the year counted back
     // (astronomical year 0 is 1 BC), not a negative number.
-    if (y <= 0 && y > -9999) return fmt::format("BC{:04}", 1 - y);
+    if (y <= 0) return fmt::format("BC{:04}", 1 - static_cast<long long>(y));
     if (!plain_year(y)) return fmt::format("{:04}", y);
     char buf[4];
     put_digits(buf, unsigned(y), 4);
@@ -1619,7 +1619,7 @@ std::optional<Resolution> Builder::offset() {
         case Unit::Week:
         case Unit::Weekend: {
             double nd = q * (e.unit == Unit::Week || e.unit == Unit::Weekend ? 7 : 1);
-            if (!whole(nd)) return std::nullopt;
+            if (!whole(nd) || nd > 1e7) return std::nullopt;  // (beyond the calendar: "a billion days")
             auto d = ad + days{sign * static_cast<int>(nd)};
             r.value = day_value(year_month_day{d});
             r.interval = day_span(d);
@@ -1630,7 +1630,7 @@ std::optional<Resolution> Builder::offset() {
         case Unit::Quarter:
         case Unit::Half: {
             double nm = q * (e.unit == Unit::Quarter ? 3 : e.unit == Unit::Half ? 6 : 1);
-            if (!whole(nm)) return std::nullopt;
+            if (!whole(nm) || nm > 3e5) return std::nullopt;
             auto ym = a->year() / a->month() + months{sign * static_cast<int>(nm)};
             r.value = month_value(ym.year(), ym.month());
             r.interval = month_span(ym.year(), ym.month());
@@ -1644,11 +1644,20 @@ std::optional<Resolution> Builder::offset() {
             double ny = q * (e.unit == Unit::Decade ? 10 : e.unit == Unit::Century ? 100 : e.unit == Unit::Millennium ? 1000 : 1);
             if (!whole(ny)) {
                 double nm = ny * 12;
-                if (!whole(nm)) return std::nullopt;
+                if (!whole(nm) || nm > 3e5) return std::nullopt;
                 auto ym = a->year() / a->month() + months{sign * static_cast<int>(nm)};
                 r.value = month_value(ym.year(), ym.month());
                 r.interval = month_span(ym.year(), ym.month());
                 r.granularity = Granularity::Month;
+                break;
+            }
+            // Beyond the calendar's years ("three million years ago"): the year counted back, with no
+            // interval (no calendar holds it).
+            if (ny > 30000) {
+                if (ny > 1e15) return std::nullopt;
+                const long long yy = static_cast<long long>(int(a->year())) + sign * static_cast<long long>(ny);
+                r.value = yy <= 0 ? fmt::format("BC{:04}", 1 - yy) : fmt::format("{:04}", yy);
+                r.granularity = Granularity::Year;
                 break;
             }
             auto y = a->year() + years{sign * static_cast<int>(ny)};

@@ -607,6 +607,38 @@ Tense detect_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
 }
 
 namespace {
+// The words before "for <time>" (word -1 is "for") arrange an event for that time: a noun of an
+// arranged event right before "for" ("a meeting for Friday", "the vote for Tuesday"), or a verb of
+// scheduling a few words before it, with no clause break between ("called a special meeting for
+// Friday", "set the vote for Tuesday"). Not a plan told in the past perfect ("had set the vote for
+// Tuesday"): the arranged time may have passed since.
+bool arranged_for(const Words& words) {
+    static const WordTable<bool> event_nouns = word_set({
+        "meeting", "meetings", "vote", "hearing", "hearings", "sentencing", "arraignment", "election", "elections",
+        "summit", "session", "trial", "talks", "conference", "appointment", "referendum", "ballot", "rally",
+        "deadline", "debate", "ceremony", "deliberations", "auction", "runoff", "inauguration", "launch"});
+    static const WordTable<bool> scheduling_verbs = word_set({
+        "called", "calls", "call", "set", "sets", "scheduled", "schedules", "schedule", "rescheduled",
+        "reschedules", "slated", "booked", "books", "arranged", "arranges", "planned", "plans", "fixed",
+        "convened", "convenes", "summoned", "summons", "ordered", "orders"});
+    static const WordTable<bool> breaks = word_set({"and", "but", "or", "that", "which", "who", "when", "while",
+                                                    "because", "after", "before", "since", "until"});
+    auto past_perfect = [&](long j) {
+        return words.word(j - 1) == "had" || words.word(j - 2) == "had" || words.word(j - 1) == "previously";
+    };
+    if (event_nouns.contains(words.word(-2))) {
+        for (long j = -2; j >= -8 && words.exists(j); --j)
+            if (past_perfect(j)) return false;
+        return true;
+    }
+    for (long j = -2; j >= -6 && words.exists(j); --j) {
+        std::string_view w = words.word(j);
+        if (breaks.contains(w)) return false;
+        if (scheduling_verbs.contains(w)) return !past_perfect(j);
+    }
+    return false;
+}
+
 Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
                    TenseScratch::Impl& impl, bool ahead) {
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
@@ -836,6 +868,16 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // The words of the time itself after its first (word 0): cues after it count from its end.
     long shift = 0;
     for (Word w1{}; words.at(shift + 1, w1) && w1.in_timex;) ++shift;
+    // "called a meeting for Friday", "set the vote for Tuesday", "scheduled sentencing for January 18":
+    // a time introduced by "for" after a verb of scheduling or a noun of an arranged event is the date
+    // of an arrangement, ahead of the report whatever the tense of the arranging verb; unless a past
+    // perfect after it puts the arrangement in the past ("a meeting scheduled for March 1 had been
+    // postponed").
+    if (words.word(-1) == "for" && arranged_for(words)) {
+        bool had_after = false;
+        for (long j = shift + 1; j <= shift + 3; ++j) had_after = had_after || words.word(j) == "had";
+        if (!had_after) return Tense::Future;
+    }
     Tense best = Tense::Unknown;
     std::size_t best_dist = std::size_t(-1);
     long best_r = 0;
