@@ -238,13 +238,7 @@ inline auto const decimal_fraction = [](auto& ctx) {
 inline auto val_thousands = [](auto& ctx) { x3::_val(ctx) = x3::_val(ctx) * 1000 + x3::_attr(ctx); };
 x3::rule<class quantity_id, double> const quantity = "quantity";
 inline auto const quantity_def =
-    // 3 million / 1.5 billion / three million / a million ("three million years ago"); before the plain
-    // numbers, which would take the "3" alone
-    x3::omit[(x3::lexeme[x3::uint_parser<unsigned, 10, 1, 4>{}[val_assign] >>
-                         -('.' >> x3::uint_parser<unsigned, 10, 1, 3>{}[decimal_fraction]) >> not_more_digits >>
-                         word_end] |
-              cardinal_word[val_assign] | (kw("a") | kw("one"))[val_is(1.0)]) >>
-             (kw("million")[val_times(1e6)] | kw("billion")[val_times(1e9)])] |
+    x3::omit[
     // 1,000 / 25,000 (thousands separators; longer alternative first)
     x3::omit[x3::lexeme[x3::uint_parser<unsigned, 10, 1, 3>{}[val_assign] >>
                         +(',' >> x3::uint_parser<unsigned, 10, 3, 3>{}[val_thousands]) >> not_more_digits >>
@@ -265,7 +259,10 @@ inline auto const quantity_def =
     x3::omit[(kw("a few") | kw("several") | kw("many") | kw("a number of") | kw("some") | kw("few") |
               kw("numerous") | kw("countless") | kw("hundreds of") | kw("dozens of") |
               kw("thousands of"))[val_is(-1.0)]] |
-    x3::omit[(kw("an") | kw("a") | kw("one"))[val_is(1.0)]];
+    x3::omit[(kw("an") | kw("a") | kw("one"))[val_is(1.0)]]] >>
+    // 3 million / 1.5 billion / three million / a million ("three million years ago"): a suffix of any
+    // number read above (one parse of the number, not one per way to end it)
+    -x3::omit[kw("million")[val_times(1e6)] | kw("billion")[val_times(1e9)]];
 BOOST_SPIRIT_DEFINE(quantity)
 inline first::First first_of_rule(quantity_id*, first::Tag t) { return first_of(quantity_def, t); }
 
