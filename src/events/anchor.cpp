@@ -945,11 +945,12 @@ AnchorOutput anchor_events(const AnchorInput& in) {
             pl.has_time_tokens = true;
             pl.through_time = through_time;
             // The same event dated the same way by a second time of the sentence ("celebrated ... Friday
-            // with ... on Friday"): one entry.
+            // with ... on Friday"): one entry. (Only an event placed already is looked for: a sentence of
+            // thousands of dated events is not read once per event.)
             auto value_of = [&](const Placement& q) -> std::string_view {
                 return q.value.empty() ? std::string_view(timexes[std::size_t(q.timex)].value) : std::string_view(q.value);
             };
-            if (std::any_of(placements.begin(), placements.end(), [&](const Placement& q) {
+            if (is_placed(pl.ref.event) && std::any_of(placements.begin(), placements.end(), [&](const Placement& q) {
                     return q.ref.event == pl.ref.event && q.relation == pl.relation && q.timex >= 0 &&
                            value_of(q) == value_of(pl);
                 }))
