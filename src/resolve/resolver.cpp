@@ -648,30 +648,20 @@ std::optional<Resolution> Builder::calendar() {
             }
             ymd = holiday_day(e.holiday, y);
         }
-        if (e.unit == Unit::Weekend) {
-            // "Thanksgiving weekend", "Memorial Day weekend": the Saturday-Sunday nearest the day (a
-            // Monday holiday closes the weekend before it; a Thursday one opens the weekend after)
+        if (e.unit == Unit::Weekend || e.unit == Unit::Week) {
+            // "Christmas week", "Easter week": the ISO week holding the day. "Thanksgiving weekend",
+            // "Memorial Day weekend": the Saturday-Sunday nearest the day (a Monday holiday closes the
+            // weekend before it; a Thursday one opens the weekend after).
             const sys_days hd{*ymd};
             const int from_sat[] = {-1, -2, -3, 3, 2, 1, 0};  // by weekday, Sunday first: days to that Saturday
-            const sys_days sat = hd + days{from_sat[weekday{hd}.c_encoding()]};
+            const bool weekend = e.unit == Unit::Weekend;
+            const sys_days first = weekend ? hd + days{from_sat[weekday{hd}.c_encoding()]} : monday_of(hd);
             r.known &= ~FieldDay;
-            r.value = week_value(sat) + "-WE";
-            r.interval = span(sat, sat + days{2});
+            r.value = weekend ? week_value(first) + "-WE" : week_value(first);
+            r.interval = span(first, first + days{weekend ? 2 : 7});
             r.granularity = Granularity::Week;
-            r.explanation = fmt::format("{}: the weekend nearest {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
-                                        day_value(*ymd), r.value);
-            finish_mod();
-            return std::move(r);
-        }
-        if (e.unit == Unit::Week) {
-            // "Christmas week", "Easter week": the ISO week holding the day
-            const sys_days mon = monday_of(sys_days{*ymd});
-            r.known &= ~FieldDay;
-            r.value = week_value(mon);
-            r.interval = span(mon, mon + weeks{1});
-            r.granularity = Granularity::Week;
-            r.explanation = fmt::format("{}: the week of {} {} -> {}", text, grammar::lex::holiday(e.holiday).name,
-                                        day_value(*ymd), r.value);
+            r.explanation = fmt::format("{}: the {} {} {} -> {}", text, weekend ? "weekend nearest" : "week of",
+                                        grammar::lex::holiday(e.holiday).name, day_value(*ymd), r.value);
             finish_mod();
             return std::move(r);
         }
