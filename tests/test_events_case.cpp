@@ -8,15 +8,11 @@
 #include "dateline/annotate.hpp"
 #include "dateline/document.hpp"
 #include "dateline/timeline.hpp"
+#include "events_test_util.hpp"
 
 namespace {
 
-std::vector<dateline::Event> events_of(const std::string& text) {
-    dateline::Options o;
-    o.dct = dateline::parse_dct("2024-01-19");
-    auto a = dateline::annotate(text, o);
-    return dateline::find_events(text, dateline::segment(text), a.timexes);
-}
+using dateline::test::events_of;
 
 std::string triggers(const std::vector<dateline::Event>& es) {
     std::string all;

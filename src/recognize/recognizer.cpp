@@ -443,9 +443,12 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // Mass": without it the weekday alone would be tagged, a wrong day.)
         std::size_t lw = e;  // the last word of the name as written ("Easter Sunday" is "easter" in the lexicon)
         while (lw > b && t[lw - 1] != ' ') --lw;
-        bool weekday_name = false;
-        for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-            weekday_name = weekday_name || lower_eq(t.substr(lw, e - lw), d);
+        const char* first = t.data() + lw;
+        const char* last = t.data() + e;
+        int wd = 0;
+        namespace x3 = boost::spirit::x3;
+        const bool weekday_name =
+            x3::parse(first, last, x3::no_case[grammar::lex::weekday_names()], wd) && first == last;
         auto nw = next_word(t, e);
         if (!weekday_name && !nw.empty() && std::islower(static_cast<unsigned char>(nw[0])) &&
             (e >= t.size() || t[e] == ' '))

@@ -482,16 +482,8 @@ public:
             if (c == '\xE2' && k + 2 < cur.b && t_[k + 1] == '\x80' && (t_[k + 2] == '\x9C' || t_[k + 2] == '\x9D'))
                 return true;  // U+201C, U+201D
         }
-        const std::size_t n = std::min(cur.e, we_) - cur.b;
-        if (n != 2 && n != 6 && n != 7 && n != 8) return false;
-        const std::string_view w(t_.data() + cur.b, n);
-        auto is = [&](std::string_view x) {
-            if (x.size() != n) return false;
-            for (std::size_t k = 0; k < n; ++k)
-                if ((w[k] | 0x20) != x[k]) return false;
-            return true;
-        };
-        return is("if") || is("unless") || is("though") || is("because") || is("whereas") || is("although");
+        return spelled(r, "if") || spelled(r, "unless") || spelled(r, "though") || spelled(r, "because") ||
+               spelled(r, "whereas") || spelled(r, "although");
     }
 
 private:
