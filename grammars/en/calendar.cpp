@@ -185,6 +185,25 @@ auto const two_digit_year = uint_2[([](auto& ctx) {
     out(ctx).year = x3::_attr(ctx);
     out(ctx).two_digit_year = true;
 })] >> not_more_digits;
+// "October-December", "April–June": the first and last month of one calendar quarter (or, for a half,
+// January-June / July-December), joined by a hyphen or an en dash.
+auto const month_dash = x3::lit('-') | x3::lit("\xE2\x80\x93");
+auto const quarter_months =
+    x3::lexeme[x3::no_case[lex::month_names()][([](auto& ctx) {
+        int m = x3::_attr(ctx);
+        if ((m - 1) % 3 != 0) x3::_pass(ctx) = false;
+        else out(ctx).quarter = (m + 2) / 3;
+    })] >> month_dash >> x3::no_case[lex::month_names()][([](auto& ctx) {
+        if (x3::_attr(ctx) != out(ctx).quarter * 3) x3::_pass(ctx) = false;
+    })] >> word_end];
+auto const half_months =
+    x3::lexeme[x3::no_case[lex::month_names()][([](auto& ctx) {
+        int m = x3::_attr(ctx);
+        if (m != 1 && m != 7) x3::_pass(ctx) = false;
+        else out(ctx).half = m == 1 ? 1 : 2;
+    })] >> month_dash >> x3::no_case[lex::month_names()][([](auto& ctx) {
+        if (x3::_attr(ctx) != out(ctx).half * 6) x3::_pass(ctx) = false;
+    })] >> word_end];
 auto const quarter =
     (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
         x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
@@ -209,6 +228,10 @@ auto const quarter =
             else out(ctx).quarter = m / 3;
         })] >>
         quarter_word >> -(of_rel_year | kw("of") >> year4) |
+    // the October-December period / the July-September quarter of 2012 / the April-June period: the
+    // three months of one calendar quarter said by its first and last month
+    (year_rel_prefix | year_possessive | the >> -year4) >> quarter_months >>
+        -(kw("period") | quarter_word) >> -(of_rel_year | kw("of") >> year4 | comma >> year4) |
     x3::lexeme[x3::no_case[x3::lit('q')] >> quarter_digit >> word_end] >> -(-kw("of") >> (year4 | year_apostrophe)) |
     // 3Q23 / 3Q 2023 / 4Q'89 (the analysts' form: quarter digit, Q, year)
     x3::lexeme[quarter_digit >> x3::no_case[x3::lit('q')] >> -x3::lit('\'') >> two_digit_year >> word_end] |
@@ -223,6 +246,9 @@ auto const half = (year_rel_prefix | year_possessive | the >> -year4) >>
                        !kw("of") |  // not "the second half of the game"
                    (kw("first two quarters")[put(&Expr::half, 1)] | kw("last two quarters")[put(&Expr::half, 2)]) >>
                        kw("of") >> year4) |
+                  // the January-June period / the July-December half of 1990
+                  (year_rel_prefix | year_possessive | the >> -year4) >> half_months >>
+                      -(kw("period") | kw("half")) >> -(of_rel_year | kw("of") >> year4 | comma >> year4) |
                   // H1 2024 / 1H 2024 / 2H23 / H2 '23: a half with its year (alone, "H1" is no date)
                   x3::lexeme[(x3::no_case[x3::lit('h')] >> half_digit | half_digit >> x3::no_case[x3::lit('h')]) >>
                              -x3::lit('\'') >> two_digit_year >> word_end] |

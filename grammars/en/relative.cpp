@@ -143,7 +143,9 @@ auto const the_unit_alone = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric,
 auto const period_word = kw("quarter") | kw("period");
 auto const latest_period =
     x3::eps[put(&Expr::rel, Rel::Latest, &Expr::anaphoric, true, &Expr::unit, Unit::Quarter)] >> kw("the") >>
-    ((kw("latest") | kw("most recent") | kw("current") | kw("same")) >> period_word | kw("quarter") |
+    ((kw("latest") | kw("most recent") | kw("current") | kw("same")) >> period_word >>
+         -((kw("of") | kw("in")) >> year4) |  // "the same period of 2011": as "the 2011 period"
+     kw("quarter") |
      year4 >> period_word);  // "the 1988 quarter", "the 1989 period": the reported quarter of that year
 // the year-ago quarter / the year-earlier period / year-ago / the comparable year-earlier quarter
 auto const year_ago_word = x3::lexeme[x3::no_case[x3::lit("year-ago") | "year-earlier"] >> word_end];

@@ -1037,7 +1037,8 @@ void month_ranges(std::string_view t, std::vector<Mention>& ms) {
         bool ok = false;
         if (lower_eq(before, "between")) ok = g == " and ";
         else if (lower_eq(before, "from")) ok = g == " to " || g == " through " || g == " until " || g == " till " || g == "-" || g == " - ";
-        if (!ok) ok = g == " through ";
+        // "the January-May period", "March-August": two months joined by a dash are a range
+        if (!ok) ok = g == " through " || g == "-" || g == "\xE2\x80\x93";
         if (!ok) continue;
         b.expr.range_end = true;
         b.expr.anaphoric = true;

@@ -1194,7 +1194,19 @@ std::optional<Resolution> Builder::unit_period() {
     }
     if (e.rel == Rel::Latest) {
         // "the latest quarter", "the quarter": financial news reports on one quarter at a time.
+        const std::string anchor_before = r.anchor;
         auto q = reported_quarter();
+        if (e.year > 0 && (!q || r.anchor == "dct")) {
+            // "Sales rose from the same period of 2011" where no quarter was reported on: which part of
+            // 2011 is not said (the DCT's last quarter is a guess only for the DCT's own report), the year is.
+            r.anchor = anchor_before;
+            r.known |= FieldYear;
+            r.value = fmt::format("{:04}", e.year);
+            r.interval = span(sys_days{year(e.year) / January / 1}, sys_days{year(e.year + 1) / January / 1});
+            r.granularity = Granularity::Year;
+            r.explanation = fmt::format("{}: no quarter reported on, the year said -> {}", text, r.value);
+            return std::move(r);
+        }
         if (!q) return underspecified();
         r.temporal_function = true;
         r.implied = FieldYear | FieldQuarter;
