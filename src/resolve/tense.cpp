@@ -176,7 +176,9 @@ bool intent_before_to(std::string_view w) {
     static const WordTable<bool> s = word_set({
         "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
         "due", "intends", "intend", "intended", "agree", "agrees", "agreed", "hope", "hopes", "aims", "aim",
-        "expects", "expect", "unlikely"});
+        "expects", "expect", "unlikely",
+        // nouns of a plan or commitment: "KKR's program to pay down $5 billion ... by February"
+        "program", "programme", "proposal", "pledge", "promise", "commitment", "timetable"});
     return s.contains(w);
 }
 
