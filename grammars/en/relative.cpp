@@ -317,8 +317,8 @@ auto const weekday_week = x3::eps[put(&Expr::rel, Rel::Coming, &Expr::shift_unit
 // the past weekend: the latest weekend, as "this past weekend"
 auto const the_past_weekend = x3::eps[put(&Expr::rel, Rel::Past, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                               kw("past") >> kw("weekend");
-// July last year / Monday next week / March this year
-auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
+// July last year / Monday next week / March this year / early October this year
+auto const named_rel_year = -mod_prefix >> (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
                                                   kw("this")[put(&Expr::rel, Rel::This)]) >>
                             period_unit;
