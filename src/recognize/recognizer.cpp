@@ -1511,6 +1511,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
         if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
+        if (lower_eq(previous_word(t, start), "since")) best.expr.since = true;
         if (std::string_view(best.rule) == "nth-day-of-event" && !nth_day_said_of_present(t, start))
             best.expr.event_day = true;
         if (someday_after_modal(t, start, e, best)) {
