@@ -204,8 +204,9 @@ auto const half_months =
     })] >> month_dash >> x3::no_case[lex::month_names()][([](auto& ctx) {
         if (x3::_attr(ctx) != out(ctx).half * 6) x3::_pass(ctx) = false;
     })] >> word_end];
+// (the end of the first quarter of 2025 / early third-quarter: a part of the quarter, as of a season)
 auto const quarter =
-    (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
+    -mod_prefix >> (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
         x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);

@@ -76,7 +76,7 @@ const CueWords& cue_words() {
             cw.shapes.add(w);
         };
         for (std::string_view w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
-                       "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
+                       "plans", "expects", "expect", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
             set(w, Tense::Future);
         for (std::string_view w : kScheduleVerbs) set(w, Tense::Future);
@@ -176,7 +176,9 @@ bool intent_before_to(std::string_view w) {
     static const WordTable<bool> s = word_set({
         "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
         "due", "intends", "intend", "intended", "agree", "agrees", "agreed", "hope", "hopes", "aims", "aim",
-        "expects", "expect", "unlikely"});
+        "expects", "expect", "unlikely",
+        // nouns of a plan or commitment: "KKR's program to pay down $5 billion ... by February"
+        "program", "programme", "proposal", "pledge", "promise", "commitment", "timetable"});
     return s.contains(w);
 }
 
@@ -631,6 +633,26 @@ bool arranged_for(const Words& words) {
     return false;
 }
 
+// "has promised a vote before Thanksgiving", "have called for the review to be published before
+// Christmas": a time after "before" in a clause whose verb promises or demands what comes before it
+// (word -1 is "before"; no clause break between) bounds something still to happen, whatever the tense
+// of the promise.
+bool promised_before(const Words& words) {
+    static const WordTable<bool> promise_verbs = word_set({
+        "promised", "promises", "promise", "pledged", "pledges", "pledge", "vowed", "vows", "vow", "demanded",
+        "demands", "demand", "urged", "urges", "urge", "wants", "want", "wanted"});
+    static const WordTable<bool> breaks = word_set({"and", "but", "or", "that", "which", "who", "when", "while",
+                                                    "because", "after", "since", "until", "had"});
+    for (long j = -2; j >= -8 && words.exists(j); --j) {
+        std::string_view w = words.word(j);
+        if (breaks.contains(w)) return false;
+        if (promise_verbs.contains(w)) return true;
+        if ((w == "called" || w == "calls" || w == "call" || w == "asked" || w == "asks") && words.word(j + 1) == "for")
+            return true;
+    }
+    return false;
+}
+
 Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
                    TenseScratch::Impl& impl, bool ahead) {
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
@@ -716,6 +738,11 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
+        // "forecast" after "it", "he", "she" is the past tense (their present is "forecasts"), as after
+        // has/have/had: "the 3% it forecast in July", "had forecast in May".
+        if (w == "forecast" && (prev == "it" || prev == "he" || prev == "she" || prev == "has" || prev == "have" ||
+                                prev == "had"))
+            tw = Tense::Past;
         // "reported" after a determiner is an adjective ("the reported sale"), else the verb.
         if (tw == Tense::Past && w == "reported") {
             static const WordTable<bool> det = word_set({"the", "a", "an", "its", "his", "her", "their", "our",
@@ -899,6 +926,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // of an arrangement, ahead of the report whatever the tense of the arranging verb; unless a past
     // perfect after it puts the arrangement in the past ("a meeting scheduled for March 1 had been
     // postponed").
+    if (words.word(-1) == "before" && promised_before(words)) return Tense::Future;
     if (words.word(-1) == "for" && arranged_for(words)) {
         bool had_after = false;
         for (long j = shift + 1; j <= shift + 3; ++j) had_after = had_after || words.word(j) == "had";
@@ -937,6 +965,9 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             const std::size_t dd = long(delta) > shift ? delta - std::size_t(shift) : 0;
             if (dd + dd / 2 > best_dist || !words.exists(long(delta))) right = false;
             else if (words.opens_other_clause(long(delta))) right = false;
+            // "said in a note on Wednesday that they expected ...": a that-clause right after the time
+            // is what the verb before it reports; its verbs are not the time's.
+            else if (long(delta) == shift + 1 && words.word(long(delta)) == "that") right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
