@@ -199,6 +199,14 @@ std::optional<YearRangeEnd> year_range_end(std::string_view t, std::size_t e, in
 // halftime, ...) or two of the words games share with other news (points, game, win, beat, coach, a
 // score such as 24-17, ...) and no word of a business story (percent, shares, earnings, ...). A
 // reporting period keeps its sense among financial words ("gained 30 points in the fourth quarter").
+// The game and business words of t[from, to): how many game-only words, distinct shared game words
+// (a score such as 24-17 counts as one each time), distinct finance words.
+struct GameWords {
+    int only = 0, shared = 0, finance = 0;
+    int score_lines = 0;  // of them, scores
+};
+GameWords count_game_words(std::string_view t, std::size_t from, std::size_t to);
+
 bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     constexpr std::size_t kBack = 400, kAhead = 300;
     // From the start of the sentence before this one (two sentence ends back) to the end of this one.
@@ -217,6 +225,22 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
             to = k;
             break;
         }
+    const GameWords near = count_game_words(t, from, to);
+    if (near.only > 0 || (near.shared >= 2 && near.finance == 0)) return true;
+    if (near.finance > 0) return false;
+    // A game story whose game words are farther off ("Smith scored twice as the Lions beat the Bears 3-1"
+    // in the lead, "The Bears pressed in the second half" paragraphs on): the story around it, a few
+    // kilobytes, holds several game words and fewer business ones. (Only quarter and half words without a
+    // year get here: a cold path.)
+    constexpr std::size_t kWideBack = 4000, kWideAhead = 1000;
+    const GameWords wide =
+        count_game_words(t, b > kWideBack ? b - kWideBack : 0, std::min(t.size(), e + kWideAhead));
+    // (Words games share with politics, "won", "beat", "victory", tell only with a score line.)
+    if (wide.only >= 2 || (wide.only >= 1 && wide.shared >= 2)) return wide.finance < wide.only + wide.shared;
+    return wide.score_lines >= 1 && wide.shared >= 3 && wide.finance == 0;
+}
+
+GameWords count_game_words(std::string_view t, std::size_t from, std::size_t to) {
     static constexpr std::string_view game_only[] = {
         "scored", "scoring", "touchdown", "touchdowns", "quarterback", "quarterbacks", "inning", "innings",
         "halftime", "homer", "homers", "rebounds", "interception", "interceptions", "puck", "pitcher",
@@ -240,9 +264,10 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
         for (auto w : finance) add(w);
         return m;
     }();
-    bool finance_seen = false;
+    GameWords n;
+    bool finance_seen[std::size(finance)] = {};
     bool shared_seen[std::size(game_shared)] = {};
-    int shared = 0;
+    int& shared = n.shared;
     std::string_view prev;
     for (std::size_t k = from; k < to;) {
         const auto c = static_cast<unsigned char>(t[k]);
@@ -258,14 +283,20 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
                                                    t[z] == '-' ||
                                                    (t[z] == '.' && z + 1 < t.size() &&
                                                     is_digit(static_cast<unsigned char>(t[z + 1]))));
-                if (z - k - 1 <= 3 && !tail) ++shared;
+                if (z - k - 1 <= 3 && !tail) {
+                    ++shared;
+                    ++n.score_lines;
+                }
                 k = z;
             }
             prev = {};
             continue;
         }
         if (!is_alpha(c)) {
-            if (c == '$' || c == '%') finance_seen = true;
+            if (c == '$' || c == '%') {
+                if (!finance_seen[0]) ++n.finance;
+                finance_seen[0] = true;  // (as "percent")
+            }
             ++k;
             continue;
         }
@@ -276,7 +307,7 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
         else if (w.size() >= listed.size() || !(listed[w.size()] & (1u << ((w[0] | 0x20) - 'a')))) prev = w;
         else {
             for (auto g : game_only)
-                if (lower_eq(w, g)) return true;
+                if (lower_eq(w, g)) ++n.only;
             for (std::size_t i = 0; i < std::size(game_shared); ++i)
                 if (!shared_seen[i] && lower_eq(w, game_shared[i]) &&
                     !(game_shared[i] == "points" && (lower_eq(prev, "percentage") || lower_eq(prev, "basis"))) &&
@@ -284,12 +315,15 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
                     shared_seen[i] = true;
                     ++shared;
                 }
-            for (auto f : finance)
-                if (lower_eq(w, f)) finance_seen = true;
+            for (std::size_t i = 0; i < std::size(finance); ++i)
+                if (!finance_seen[i] && lower_eq(w, finance[i])) {
+                    finance_seen[i] = true;
+                    ++n.finance;
+                }
             prev = w;
         }
     }
-    return shared >= 2 && !finance_seen;
+    return n;
 }
 
 // Negative rules: matches that look temporal but are not (money, phone numbers, names, verbs).
