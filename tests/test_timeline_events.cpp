@@ -232,3 +232,20 @@ TEST_CASE("timeline events: the text of a clause is not cut inside a noun phrase
     for (auto& e : t.entries) cut = cut || (e.text.size() > 5 && e.text.compare(e.text.size() - 5, 5, "by 6") == 0);
     CHECK_FALSE(cut);
 }
+
+TEST_CASE("timeline events: by the time <event noun> <verb> <time>, the main clause is before that time",
+          "[timeline][anchor]") {
+    // The subject of the dated clause is an event noun ("the talks"): the phrase is still opened by
+    // "by the time", and the future perfect of the main clause is placed before Friday.
+    auto t = timeline_of("By the time the talks end on Friday, both sides will have signed the accord. "
+                         "After the vote, the strike ended on Monday.");
+    INFO(describe(t));
+    std::string signed_;
+    for (auto& e : t.entries)
+        if (e.event.trigger == "will have signed") signed_ = e.value + " " + std::string(to_string(e.relation));
+    CHECK(signed_ == "2024-01-19 BEFORE");
+    CHECK(value_of(t, "end") == "2024-01-19");
+    // a comma closes the phrase: "ended" keeps its own time only
+    for (auto& e : t.entries)
+        if (e.event.trigger == "ended") CHECK(std::string(to_string(e.relation)) == "ON");
+}

@@ -384,7 +384,10 @@ std::optional<std::size_t> opened_by_relation(const SentenceAnalysis& a, std::si
     for (std::size_t steps = 0; k > 0 && steps < 6; ++steps) {
         --k;
         const Token& t = toks[k];
-        if (t.timex >= 0 || t.event >= 0) return std::nullopt;
+        // (an event noun that is the phrase's subject passes: "By the time the talks end on Friday")
+        if (t.timex >= 0 || (t.event >= 0 && !(a.events[std::size_t(t.event)].noun && k + 1 < toks.size() &&
+                                                toks[k + 1].tag != Tag::Prep && k > 0 && toks[k - 1].tag == Tag::Det)))
+            return std::nullopt;
         if (t.tag == Tag::Prep) {
             const std::string_view w = t.lower;
             if (w == "since" || w == "after" || w == "following" || w == "before" || w == "until") return k;
