@@ -653,6 +653,77 @@ bool promised_before(const Words& words) {
     return false;
 }
 
+// The lowercase day words ("Talks Monday, vote Tuesday").
+bool weekday_word(std::string_view w) {
+    static const WordTable<bool> s = word_set({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                               "sunday", "today", "tomorrow", "tonight"});
+    return s.contains(w);
+}
+
+// The words of t[b, e) in lowercase (letters, ' and -), at most `max` (more, or a byte that is no
+// word byte nor a space: false).
+bool segment_words(std::string_view t, std::size_t b, std::size_t e, std::size_t max,
+                   std::vector<std::string>& out) {
+    out.clear();
+    for (std::size_t k = b; k < e;) {
+        if (!is_word_char(t[k])) {
+            if (t[k] != ' ' && t[k] != '\t' && t[k] != '\n') return false;  // digits, quotes: no list item
+            ++k;
+            continue;
+        }
+        std::size_t a = k;
+        while (k < e && is_word_char(t[k])) ++k;
+        if (out.size() == max) return false;
+        out.emplace_back(t.substr(a, k - a));
+        for (char& c : out.back()) c = ascii::to_lower(c);
+    }
+    return true;
+}
+
+// "Talks Monday, vote Tuesday", "Arrivals Sunday; opening session Monday": the time ends a verbless
+// item of one to three words, set off by a list separator (, ; :) or the sentence's edge, and a
+// neighbouring item has the same shape with a day word at its end.
+bool schedule_item(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end) {
+    auto is_sep = [](char c) { return c == ',' || c == ';' || c == ':'; };
+    auto verbless = [](const std::vector<std::string>& ws) {
+        for (const auto& w : ws)
+            if (word_tense(w) != Tense::Unknown || is_form_of_be(w) || is_modal(w) || w == "to" || w == "would" ||
+                w == "and" || w == "or")
+                return false;
+        return !ws.empty();
+    };
+    std::vector<std::string> ws;
+    // (an item is a few words: the scans stop after kItem bytes, linear on a sentence of megabytes)
+    constexpr std::size_t kItem = 80;
+    std::size_t a = begin;
+    while (a > sb && !is_sep(t[a - 1])) {
+        if (begin - a > kItem) return false;
+        --a;
+    }
+    if (!segment_words(t, a, begin, 3, ws) || !verbless(ws)) return false;
+    std::size_t z = std::min(end, se);
+    while (z < se && (t[z] == ' ' || t[z] == '\t')) ++z;
+    const bool at_end = z >= se || t[z] == '.' || t[z] == '\n';
+    if (!at_end && !is_sep(t[z])) return false;
+    // A neighbouring item: "<1-3 words> <day word>" between separators.
+    auto item_ending_in_day = [&](std::size_t b, std::size_t e) {
+        if (!segment_words(t, b, e, 4, ws) || ws.size() < 2 || !weekday_word(ws.back())) return false;
+        ws.pop_back();
+        return verbless(ws);
+    };
+    if (!at_end) {  // the next item
+        std::size_t b = z + 1, e = b;
+        while (e < se && e - b <= kItem && !is_sep(t[e]) && t[e] != '.') ++e;
+        if (item_ending_in_day(b, e)) return true;
+    }
+    if (a > sb) {  // the item before
+        std::size_t e = a - 1, b = e;
+        while (b > sb && e - b <= kItem && !is_sep(t[b - 1])) --b;
+        if (item_ending_in_day(b, e)) return true;
+    }
+    return false;
+}
+
 Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
                    TenseScratch::Impl& impl, bool ahead) {
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
@@ -976,7 +1047,11 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
     }
     if (best != Tense::Unknown) return best;
-    return present ? Tense::Present : Tense::Unknown;
+    if (present) return Tense::Present;
+    // No verb at all: an item of a schedule list is ahead ("Talks Monday, vote Tuesday"); a headline's
+    // bare time keeps the past default ("Obama signs bill Tuesday" tells what happened).
+    if (schedule_item(t, sb, se, begin, end)) return Tense::Future;
+    return Tense::Unknown;
 }
 }  // namespace
 
