@@ -694,7 +694,19 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (rule == "bare-units") {
         // "for weeks", "within days", "for the first time in years"; not "the weeks before".
         auto pw = previous_word(t, b);
-        if (!(lower_eq(pw, "for") || lower_eq(pw, "within") || lower_eq(pw, "in"))) return false;
+        // ... nor "weeks of" a noun after a verb or preposition: "ending weeks of wrangling", "after months
+        // of talks" (TimeBank: "follows months of"); not "the early hours of", "those days of".
+        bool amount_of = false;
+        if (lower_eq(next_word(t, e), "of") && !pw.empty()) {
+            static constexpr std::string_view determiners[] = {
+                "the", "those", "these", "early", "first", "last", "final", "its", "their", "his", "her",
+                "our", "my", "your", "of", "in", "recent", "past", "next", "coming", "few", "many", "or", "and"};
+            // (not a fraction: "three quarters of the members")
+            amount_of = std::islower(static_cast<unsigned char>(pw[0])) != 0 && x.unit != grammar::Unit::Quarter &&
+                        x.unit != grammar::Unit::Half;
+            for (auto w : determiners) amount_of = amount_of && !lower_eq(pw, w);
+        }
+        if (!(lower_eq(pw, "for") || lower_eq(pw, "within") || lower_eq(pw, "in") || amount_of)) return false;
         if (is_capitalized(t, b)) return false;  // a name: "Days of Our Lives", "Weeks Inc."
     }
     if (rule == "n-units") {
