@@ -776,6 +776,24 @@ bool rate_after_count(std::string_view t, std::size_t b, const grammar::Match& m
     return false;
 }
 
+// "stretched over two days", "stole the money over seven years", "a buyback over three years": "over" a
+// quantity of time after a verb or noun is the span something happens in (a preposition outside the
+// TimeML extent), not "more than" ("lasted over a week", "for over an hour", "Just over an hour later").
+bool over_means_during(std::string_view t, std::size_t b, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || t.size() < b + 5 || !lower_eq(t.substr(b, 4), "over") ||
+        t[b + 4] != ' ')
+        return false;
+    auto pw = previous_word(t, b);
+    if (pw.empty() || !std::islower(static_cast<unsigned char>(pw[0]))) return false;
+    static constexpr std::string_view more_than[] = {
+        "for", "in", "of", "than", "just", "well", "slightly", "last", "lasts", "lasted", "lasting", "take",
+        "takes", "took", "taking", "spend", "spent", "spends", "after", "within", "by", "is", "was", "were",
+        "are", "be", "been", "being", "at", "to", "from", "since", "and", "or", "about", "some", "only"};
+    for (auto w : more_than)
+        if (lower_eq(pw, w)) return false;
+    return true;
+}
+
 // "Islam will one day be the second religion": "one day" after a modal is an indefinite future
 // (FUTURE_REF), not a duration.
 bool someday_after_modal(std::string_view t, std::size_t b, std::size_t e, const grammar::Match& m) {
@@ -1517,6 +1535,11 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         // TimeML extents leave out a leading approximator ("about five hours" is tagged "five hours",
         // still with mod APPROX); "more than", "nearly", "at least" stay inside.
         if (best.expr.mod == grammar::Mod::Approx) start = skip_approximator(t, start, e);
+        if (best.expr.mod == grammar::Mod::MoreThan && over_means_during(t, start, best)) {
+            start += 4;
+            while (start < e && t[start] == ' ') ++start;
+            best.expr.mod = grammar::Mod::None;
+        }
         // Trim trailing spaces / a trailing possessive the grammar may have consumed.
         while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r')) --e;
         // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
