@@ -686,6 +686,9 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // ("has been on patrol since March and was scheduled to return").
     if (words.word(-1) == "since") return Tense::Past;
 
+    // The words of the time itself after its first (word 0).
+    long shift_of_time = 0;
+    for (Word w1{}; words.at(shift_of_time + 1, w1) && w1.in_timex;) ++shift_of_time;
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
@@ -790,6 +793,15 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             if (future && words.at(-1, last))  // no clause break between the modal and the time
                 for (std::size_t i = wd->e; future && i < last.e; ++i) future = t[i] != ',' && t[i] != ';';
             if (future) tw = Tense::Future;
+        }
+        // A modal right after the time, before its verb, puts that verb ahead as well: "Hospitals that
+        // fail to submit a plan by Dec. 31 could lose their licenses", "A deal by Friday would lift
+        // stocks" (not "could not", "could be", "may have").
+        if (tw == Tense::Unknown && r > 0 && r == shift_of_time + 1 && !wd->capital && (is_modal(w) || w == "would")) {
+            std::string_view vw = words.word(r + 1);
+            if (!vw.empty() && vw != "have" && vw != "'ve" && vw != "not" && vw != "n't" && vw != "be" &&
+                word_tense(vw) != Tense::Past)
+                tw = Tense::Future;
         }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
