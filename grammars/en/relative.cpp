@@ -140,6 +140,16 @@ auto const the_unit_alone = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric,
                             bare_period_unit >>
                             &(x3::lit(',') | x3::lit('.') | x3::lit(';') | x3::lit(':') | x3::lit(')') |
                               (x3::lit("'s") | x3::lit("\xE2\x80\x99s")) >> word_end);
+// earlier in the year / later in the month / earlier in the week: the start or end of the period the
+// narrative is at, as "earlier this year" is of the DCT's ("earlier in the day" tags "the day" alone,
+// see the_unit_alone).
+auto const earlier_in_the = x3::eps[put(&Expr::rel, Rel::Same, &Expr::anaphoric, true)] >>
+                            (kw("earlier")[put(&Expr::mod, Mod::Start)] | kw("later")[put(&Expr::mod, Mod::End)]) >>
+                            kw("in the") >>
+                            x3::lexeme[x3::no_case[x3::lit("year")[put(&Expr::unit, Unit::Year)] |
+                                                   x3::lit("month")[put(&Expr::unit, Unit::Month)] |
+                                                   x3::lit("week")[put(&Expr::unit, Unit::Week)]] >>
+                                       word_end];
 // the latest quarter / the quarter / the most recent quarter / the latest period: the reporting period
 // of financial news; resolved to the quarter the narrative is about (see the resolver).
 auto const period_word = kw("quarter") | kw("period");
@@ -309,8 +319,8 @@ auto const weekday_week = x3::eps[put(&Expr::rel, Rel::Coming, &Expr::shift_unit
 // the past weekend: the latest weekend, as "this past weekend"
 auto const the_past_weekend = x3::eps[put(&Expr::rel, Rel::Past, &Expr::unit, Unit::Weekend)] >> kw("the") >>
                               kw("past") >> kw("weekend");
-// July last year / Monday next week / March this year
-auto const named_rel_year = (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
+// July last year / Monday next week / March this year / early October this year
+auto const named_rel_year = -mod_prefix >> (month | weekday) >> (kw("last")[put(&Expr::rel, Rel::Last)] |
                                                   kw("next")[put(&Expr::rel, Rel::Next)] |
                                                   kw("this")[put(&Expr::rel, Rel::This)]) >>
                             period_unit;
@@ -345,6 +355,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(after_next, "after-next"),
         named_rule(same, "same-period"),
         named_rule(the_unit_alone, "the-unit-alone"),
+        named_rule(earlier_in_the, "earlier-in-the-period"),
         named_rule(named_rel_year, "name-relative-period"),
         named_rule(latest_period, "latest-period"),
         named_rule(the_weekend, "the-weekend"),

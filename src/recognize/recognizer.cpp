@@ -645,6 +645,12 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         for (auto w : counted)
             if (lower_eq(nw, w)) return false;
     }
+    // "USA Today", "This is VOA Today.": a capitalized "Today" right after a capitalized word, inside a
+    // sentence that is no title-case headline, ends a name (a paper, a programme).
+    if (rule == "deictic-day" && span == "Today" && b >= 2 && t[b - 1] == ' ' && !title_case_line(t, b)) {
+        auto pw = previous_word(t, b);
+        if (!pw.empty() && pw.back() != '.' && is_capitalized(t, b - 1 - pw.size())) return false;
+    }
     if (rule == "weekday" && span.size() <= 4 && !is_capitalized(t, b)) return false;  // "sat." "sun."
     if (rule == "frequency-adverb") {
         // "annual" only qualifies a noun ("the annual meeting", "annual sales"): no recurrence is

@@ -176,7 +176,9 @@ bool intent_before_to(std::string_view w) {
     static const WordTable<bool> s = word_set({
         "set", "slated", "poised", "likely", "plan", "plans", "planning", "planned", "expected", "scheduled",
         "due", "intends", "intend", "intended", "agree", "agrees", "agreed", "hope", "hopes", "aims", "aim",
-        "expects", "expect", "unlikely"});
+        "expects", "expect", "unlikely",
+        // nouns of a plan or commitment: "KKR's program to pay down $5 billion ... by February"
+        "program", "programme", "proposal", "pledge", "promise", "commitment", "timetable"});
     return s.contains(w);
 }
 
@@ -685,6 +687,18 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
     // ("has been on patrol since March and was scheduled to return").
     if (words.word(-1) == "since") return Tense::Past;
+    // A deadline given for doing something, "had until the summer to finish", "were given until Friday
+    // to respond", "has until March 1 to file": the time limits an act still ahead when the limit was
+    // set, whatever the tense of "have" / "give".
+    if (const auto w1 = words.word(-1); w1 == "until" || w1 == "till") {
+        static const WordTable<bool> have_give = word_set(
+            {"had", "have", "has", "having", "given", "give", "gives", "giving", "got", "get", "gets", "'ve"});
+        if (have_give.contains(words.word(-2))) {
+            long shift = 0;
+            for (Word w{}; words.at(shift + 1, w) && w.in_timex;) ++shift;
+            if (words.word(shift + 1) == "to" && !words.word(shift + 2).empty()) return Tense::Future;
+        }
+    }
 
     // The words of the time itself after its first (word 0).
     long shift_of_time = 0;
@@ -848,6 +862,28 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
             tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
+        // A past form in a condition under "would" is a hypothetical ahead of the telling: "the talks
+        // would collapse if no deal was reached by the weekend", "would resign unless the bill passed
+        // by March". (Without "would" the condition is a past one: "asked if the deal was reached by
+        // Friday".)
+        if (tw == Tense::Past && r < 0) {
+            for (long j = r - 1; j >= r - 8 && words.exists(j); --j) {
+                std::string_view x = words.word(j);
+                if (x != "if" && x != "unless") continue;
+                for (long k = j - 1; k >= j - 12 && words.exists(k); --k)
+                    if (words.word(k) == "would" || words.word(k) == "'d") {
+                        tw = Tense::Future;
+                        break;
+                    }
+                break;
+            }
+        }
+        // A present copula right before the time, or before "on" + the time, names the date of what the
+        // subject is, an arrangement ahead of the report: "The vote is on Monday", "The deadline is
+        // Friday", "Elections are on Sunday". (Not a predicate between: "is open on Monday", a state.)
+        if (tw == Tense::Present && (w == "is" || w == "are") &&
+            (r == -1 || (r == -2 && words.word(-1) == "on")))
+            tw = Tense::Future;
         if (tw == Tense::Present) {
             present = true;
             return Tense::Unknown;
