@@ -6,10 +6,10 @@ namespace dateline::grammar {
 namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
-// every Monday / each year / every day / every two weeks / every other week / each July / every morning /
+// every Monday / every Friday night / each year / every day / every two weeks / every other week / each July / every morning /
 // each spring / every other Thursday (that weekday of every second week)
 auto const every = shape >> (kw("every") | kw("each")) >>
-                   (weekday | month | season | part_of_day |
+                   (weekday >> -part_of_day | month | season | part_of_day |
                     (kw("other") | kw("alternate"))[put(&Expr::quantity, 2)] >> weekday |
                     -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
 // weekly / daily / annually

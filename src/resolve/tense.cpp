@@ -912,13 +912,17 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // A time inside a relative clause set off by commas ("Samsung, which reports results on Friday, rose
     // 1 percent"): the verb after the closing comma is the main clause's, not the time's.
     bool in_relative_clause = false;
+    // So is a past participle phrase set off so ("The ceasefire, agreed on 3 March, is due to expire").
     for (long j = -1; j >= -10 && words.exists(j); --j) {
         Word wj{};
-        if (!words.spelled(j, "which") && !words.spelled(j, "who")) continue;  // (no lowercase copy)
+        const bool relative = words.spelled(j, "which") || words.spelled(j, "who");  // (no lowercase copy)
+        const bool participle = !relative && j >= -4 && word_tense(words.word(j)) == Tense::Past;
+        if (!relative && !participle) continue;
         if (!words.at(j, wj) || wj.in_timex) continue;
         std::size_t k = wj.b;
         while (k > sb && t[k - 1] == ' ') --k;
         in_relative_clause = k > sb && t[k - 1] == ',';
+        if (participle && !in_relative_clause) continue;
         for (std::size_t i = wj.e; in_relative_clause && i < begin; ++i)
             in_relative_clause = t[i] != ',';  // not closed before the time ("X, which is big, rose Friday")
         break;
