@@ -701,9 +701,14 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         // "for weeks", "within days", "for the first time in years"; not "the weeks before".
         auto pw = previous_word(t, b);
         // ... nor "weeks of" a noun after a verb or preposition: "ending weeks of wrangling", "after months
-        // of talks" (TimeBank: "follows months of"); not "the early hours of", "those days of".
+        // of talks" (TimeBank: "follows months of"), nor "months after" / "weeks before" an event ("learned
+        // of the outbreak months after it began"); not "the early hours of", "those days of", "the weeks
+        // before the shooting".
         bool amount_of = false;
-        if (lower_eq(next_word(t, e), "of") && !pw.empty()) {
+        const auto nw = next_word(t, e);
+        // ("seconds before the blast", "hours after": beats of a narrative more than spans)
+        const bool long_unit = x.unit >= grammar::Unit::Day && x.unit != grammar::Unit::Night;
+        if ((lower_eq(nw, "of") || (long_unit && (lower_eq(nw, "after") || lower_eq(nw, "before")))) && !pw.empty()) {
             static constexpr std::string_view determiners[] = {
                 "the", "those", "these", "early", "first", "last", "final", "its", "their", "his", "her",
                 "our", "my", "your", "of", "in", "recent", "past", "next", "coming", "few", "many", "or", "and"};
