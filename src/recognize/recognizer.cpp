@@ -1156,6 +1156,31 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
     }
 }
 
+// "After a flat second quarter, ...", "a strong fourth quarter": a calendar quarter after an indefinite
+// article (and at most one adjective) characterizes a quarter in passing; the period a report is about
+// stays the one it named before ("a year ago" after it still compares with that one).
+void quarters_aside(std::string_view t, std::vector<Mention>& ms) {
+    for (Mention& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.quarter > 0 && x.rel == grammar::Rel::None && x.year == 0))
+            continue;
+        // (the noun "quarter" only: "a third-quarter loss" is a loss of the quarter reported on)
+        if (t.substr(m.begin, m.end - m.begin).find('-') != std::string_view::npos) continue;
+        std::size_t k = m.begin;
+        auto w = previous_word(t, k);
+        for (int adjectives = 0; adjectives < 2 && !w.empty(); ++adjectives) {
+            if (lower_eq(w, "a") || lower_eq(w, "an")) {
+                m.expr.aside = true;
+                break;
+            }
+            if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) break;
+            while (k > 0 && t[k - 1] == ' ') --k;
+            k -= w.size();
+            w = previous_word(t, k);
+        }
+    }
+}
+
 // "April 24 and 25", "March 3, 4 and 5", "Oct. 12-14": a bare day number coordinated with a
 // month-day is a date of that month (TimeML tags the number alone). The number must end the list:
 // "March 3, 4 people died" and "May 5 and 6 percent" are not dates.
@@ -1519,6 +1544,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     list_years(t, out);
     period_ending(t, out);
+    quarters_aside(t, out);
     update_timestamps(t, out);
 }
 
