@@ -88,6 +88,8 @@ struct Expr {
     bool ended = false;       // ... and the text says the period "ended": the day lies behind the anchor
     bool range_end = false;   // the second month of "between March and May", "from November to February": the
                               // first such month on or after the first (set by the recognizer; anaphoric)
+    bool since = false;       // after "since": the start of a state that lasts until now, never after the
+                              // anchor ("Since January, the group has ...", written in December; set by the recognizer)
     int list_year = 0;        // a bare month listed right after a year: "in 2024, in August, November and ..."
                               // (set by the recognizer): that year
     int range_until = 0;      // the first month of such a range: the month that ends it (a range told in the

@@ -185,8 +185,9 @@ auto const two_digit_year = uint_2[([](auto& ctx) {
     out(ctx).year = x3::_attr(ctx);
     out(ctx).two_digit_year = true;
 })] >> not_more_digits;
+// (the end of the first quarter of 2025 / early third-quarter: a part of the quarter, as of a season)
 auto const quarter =
-    (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
+    -mod_prefix >> (year_rel_prefix | year_possessive | the >> -year4) >> -(kw("fiscal") | x3::lexeme[x3::no_case[x3::lit("fiscal-")]]) >>
         x3::lexeme[x3::no_case[lex::ordinal_words()] >> (&x3::lit('-') | word_end)]
                        [([](auto& ctx) {
                            int q = x3::_attr(ctx);

@@ -119,6 +119,8 @@ auto const anaphoric_season =
 // "He was arrested that May" (after "March 2021"): the month in the year of the reference time
 auto const that_month = x3::eps[put(&Expr::anaphoric, true, &Expr::rel, Rel::This)] >> kw("that") >> month >>
                         !day_number;
+// "She was promoted in 1955. That summer, she married": the season in the year of the reference time
+auto const that_season = x3::eps[put(&Expr::anaphoric, true, &Expr::rel, Rel::This)] >> kw("that") >> season;
 // the week after next / the month after next / the year after next: two periods after the anchor's
 auto const after_next = x3::eps[put(&Expr::rel, Rel::Next, &Expr::quantity, 2.0)] >> kw("the") >> period_unit >>
                         kw("after next");
@@ -349,6 +351,7 @@ void match_relative(It first, It last, Match& best) {
         named_rule(anaphoric_weekday, "anaphoric-weekday"),
         named_rule(anaphoric_season, "anaphoric-season"),
         named_rule(that_month, "that-month"),
+        named_rule(that_season, "that-season"),
         named_rule(after_next, "after-next"),
         named_rule(same, "same-period"),
         named_rule(the_unit_alone, "the-unit-alone"),

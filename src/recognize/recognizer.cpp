@@ -424,7 +424,7 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             if (x3::parse(first, last, x3::no_case[grammar::lex::holiday_names()], index) && first == last) return false;
         }
     }
-    if (rule == "holiday" && x.year == 0) {
+    if ((rule == "holiday" || rule == "that-holiday") && x.year == 0) {
         // A holiday naming a kind of thing, not a day: "a Christmas market", "the Christmas tree",
         // "Easter eggs", "Thanksgiving dinner", "Christmas shopping". (An event it dates stays: "the
         // Christmas attack", "the Easter holidays".)
@@ -469,15 +469,30 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
         for (auto w : preps) ok = ok || lower_eq(previous_word(t, b), w);
         if (!ok) return false;
     }
-    if (rule == "that-month") {
+    if (rule == "that-month" || rule == "that-season" || rule == "that-holiday") {
         // "said that May would be busy": a complementizer before a subject named May (or a month as
         // subject), not "that May" of the narrative; a verb group right after the month tells.
         static constexpr std::string_view clause_verbs[] = {"would", "will", "is", "was", "has", "had", "could",
                                                             "can", "should", "might", "must", "may", "does",
                                                             "did", "were", "are", "'s"};
+        // (A capital "That" opens its sentence: the demonstrative, "That Christmas was quiet".)
         auto nw = next_word(t, e);
         for (auto w : clause_verbs)
-            if (lower_eq(nw, w)) return false;
+            if (t[b] != 'T' && lower_eq(nw, w)) return false;
+        // ... and so is "that" after a verb or word that takes a that-clause ("said that summer jobs
+        // are scarce", "so that Christmas shoppers ..."): the demonstrative follows a preposition or
+        // opens its clause ("That summer, she married", "in that spring").
+        static constexpr std::string_view clause_takers[] = {
+            "said", "says", "say", "saying", "told", "tell", "tells", "think", "thinks", "thought", "believe",
+            "believes", "believed", "know", "knows", "knew", "noted", "notes", "noting", "added", "adds", "adding",
+            "announced", "warned", "warns", "reported", "argued", "argues", "showed", "shows", "found", "finds",
+            "suggest", "suggests", "suggested", "hope", "hopes", "hoped", "expect", "expects", "expected", "fear",
+            "fears", "feared", "realized", "agreed", "insisted", "claimed", "stated", "explained", "confirmed",
+            "predicted", "predicts", "ensure", "ensured", "so", "such", "now", "means", "meant", "mean", "given",
+            "assume", "assumed", "estimated", "estimates", "is", "was", "are", "were"};
+        auto pw = previous_word(t, b);
+        for (auto w : clause_takers)
+            if (lower_eq(pw, w)) return false;
     }
     if (rule == "day-edge" && x.weekday == 0 && x.shape != grammar::Shape::Deictic &&
         lower_eq(previous_word(t, b), "at")) {
@@ -622,7 +637,10 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
             "anniversary", "birthday", "amendment", "floor", "round", "place", "time", "times", "straight",
             "consecutive", "annual", "edition", "session", "congress", "district", "precinct", "division",
             "grade", "street", "avenue", "century", "season", "year", "inning", "hole", "lap", "stage",
-            "game", "race", "term", "generation", "percentile", "largest", "biggest", "highest", "lowest"};
+            "game", "race", "term", "generation", "percentile", "largest", "biggest", "highest", "lowest",
+            // a count within a match, a race or a ranking ("in the 23rd minute", "the 12th seed")
+            "minute", "hour", "week", "day", "month", "mile", "kilometer", "seed", "pick", "spot", "position",
+            "goal", "win", "victory", "loss", "defeat", "title", "attempt", "member", "state", "country"};
         auto nw = next_word(t, e);
         for (auto w : counted)
             if (lower_eq(nw, w)) return false;
@@ -1524,6 +1542,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         if (e >= start + 3 && t[e - 1] == 's' && t[e - 2] == '\'') e -= 2;
         else if (e >= start + 5 && t[e - 1] == 's' && t.substr(e - 4, 3) == "\xE2\x80\x99") e -= 4;
         if (rate_after_count(t, start, best)) best.expr.shape = grammar::Shape::Set;
+        if (lower_eq(previous_word(t, start), "since")) best.expr.since = true;
         if (std::string_view(best.rule) == "nth-day-of-event" && !nth_day_said_of_present(t, start))
             best.expr.event_day = true;
         if (someday_after_modal(t, start, e, best)) {

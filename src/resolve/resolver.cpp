@@ -916,6 +916,12 @@ std::optional<Resolution> Builder::calendar() {
                     y += years{1};
                     how = direction_text(dir);
                 }
+                // "Since January, the group has ...", written in December: the start of a state that
+                // lasts until now is not ahead of the anchor, however near the next one.
+                if (e.since && y / m > a->year() / am) {
+                    y -= years{1};
+                    how = "after \"since\", the latest on or before the month of";
+                }
                 // A range told in the past has ended: "the drought lasted from November to February",
                 // written in January, is the November before last (the range's end, the first February
                 // on or after it, may not lie after the anchor's month).

@@ -76,7 +76,7 @@ const CueWords& cue_words() {
             cw.shapes.add(w);
         };
         for (std::string_view w : {"will", "shall", "won't", "'ll", "gonna", "tomorrow", "upcoming", "scheduled", "planned",
-                       "plans", "expects", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
+                       "plans", "expects", "expect", "expected", "intends", "aims", "hopes", "forecast", "forecasts",
                        "projected", "due"})
             set(w, Tense::Future);
         for (std::string_view w : kScheduleVerbs) set(w, Tense::Future);
@@ -633,6 +633,26 @@ bool arranged_for(const Words& words) {
     return false;
 }
 
+// "has promised a vote before Thanksgiving", "have called for the review to be published before
+// Christmas": a time after "before" in a clause whose verb promises or demands what comes before it
+// (word -1 is "before"; no clause break between) bounds something still to happen, whatever the tense
+// of the promise.
+bool promised_before(const Words& words) {
+    static const WordTable<bool> promise_verbs = word_set({
+        "promised", "promises", "promise", "pledged", "pledges", "pledge", "vowed", "vows", "vow", "demanded",
+        "demands", "demand", "urged", "urges", "urge", "wants", "want", "wanted"});
+    static const WordTable<bool> breaks = word_set({"and", "but", "or", "that", "which", "who", "when", "while",
+                                                    "because", "after", "since", "until", "had"});
+    for (long j = -2; j >= -8 && words.exists(j); --j) {
+        std::string_view w = words.word(j);
+        if (breaks.contains(w)) return false;
+        if (promise_verbs.contains(w)) return true;
+        if ((w == "called" || w == "calls" || w == "call" || w == "asked" || w == "asks") && words.word(j + 1) == "for")
+            return true;
+    }
+    return false;
+}
+
 Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size_t begin, std::size_t end,
                    TenseScratch::Impl& impl, bool ahead) {
     end = std::min(end, se);  // a mention may run past a sentence break ("this\nMay")
@@ -667,6 +687,18 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
     // ("has been on patrol since March and was scheduled to return").
     if (words.word(-1) == "since") return Tense::Past;
+    // A deadline given for doing something, "had until the summer to finish", "were given until Friday
+    // to respond", "has until March 1 to file": the time limits an act still ahead when the limit was
+    // set, whatever the tense of "have" / "give".
+    if (const auto w1 = words.word(-1); w1 == "until" || w1 == "till") {
+        static const WordTable<bool> have_give = word_set(
+            {"had", "have", "has", "having", "given", "give", "gives", "giving", "got", "get", "gets", "'ve"});
+        if (have_give.contains(words.word(-2))) {
+            long shift = 0;
+            for (Word w{}; words.at(shift + 1, w) && w.in_timex;) ++shift;
+            if (words.word(shift + 1) == "to" && !words.word(shift + 2).empty()) return Tense::Future;
+        }
+    }
 
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
@@ -706,6 +738,11 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
         if (w == "as" && prev == "soon" && words.word(r - 2) == "as") tw = Tense::Future;  // "as soon as"
         if (tw == Tense::Unknown && !wd->capital) tw = word_tense(w);
+        // "forecast" after "it", "he", "she" is the past tense (their present is "forecasts"), as after
+        // has/have/had: "the 3% it forecast in July", "had forecast in May".
+        if (w == "forecast" && (prev == "it" || prev == "he" || prev == "she" || prev == "has" || prev == "have" ||
+                                prev == "had"))
+            tw = Tense::Past;
         // "reported" after a determiner is an adjective ("the reported sale"), else the verb.
         if (tw == Tense::Past && w == "reported") {
             static const WordTable<bool> det = word_set({"the", "a", "an", "its", "his", "her", "their", "our",
@@ -813,6 +850,28 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         if (tw == Tense::Future && (prev == "had" || prev == "previously" || (prev == "been" && words.word(r - 2) == "had")))
             tw = Tense::Past;
         if (w.size() > 3 && w.substr(w.size() - 3) == "'ll") tw = Tense::Future;
+        // A past form in a condition under "would" is a hypothetical ahead of the telling: "the talks
+        // would collapse if no deal was reached by the weekend", "would resign unless the bill passed
+        // by March". (Without "would" the condition is a past one: "asked if the deal was reached by
+        // Friday".)
+        if (tw == Tense::Past && r < 0) {
+            for (long j = r - 1; j >= r - 8 && words.exists(j); --j) {
+                std::string_view x = words.word(j);
+                if (x != "if" && x != "unless") continue;
+                for (long k = j - 1; k >= j - 12 && words.exists(k); --k)
+                    if (words.word(k) == "would" || words.word(k) == "'d") {
+                        tw = Tense::Future;
+                        break;
+                    }
+                break;
+            }
+        }
+        // A present copula right before the time, or before "on" + the time, names the date of what the
+        // subject is, an arrangement ahead of the report: "The vote is on Monday", "The deadline is
+        // Friday", "Elections are on Sunday". (Not a predicate between: "is open on Monday", a state.)
+        if (tw == Tense::Present && (w == "is" || w == "are") &&
+            (r == -1 || (r == -2 && words.word(-1) == "on")))
+            tw = Tense::Future;
         if (tw == Tense::Present) {
             present = true;
             return Tense::Unknown;
@@ -867,6 +926,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // of an arrangement, ahead of the report whatever the tense of the arranging verb; unless a past
     // perfect after it puts the arrangement in the past ("a meeting scheduled for March 1 had been
     // postponed").
+    if (words.word(-1) == "before" && promised_before(words)) return Tense::Future;
     if (words.word(-1) == "for" && arranged_for(words)) {
         bool had_after = false;
         for (long j = shift + 1; j <= shift + 3; ++j) had_after = had_after || words.word(j) == "had";
@@ -905,6 +965,9 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             const std::size_t dd = long(delta) > shift ? delta - std::size_t(shift) : 0;
             if (dd + dd / 2 > best_dist || !words.exists(long(delta))) right = false;
             else if (words.opens_other_clause(long(delta))) right = false;
+            // "said in a note on Wednesday that they expected ...": a that-clause right after the time
+            // is what the verb before it reports; its verbs are not the time's.
+            else if (long(delta) == shift + 1 && words.word(long(delta)) == "that") right = false;
             else if (!words.no_cue(long(delta))) consider(long(delta));
         }
         if (left && delta > 0) {
