@@ -1143,7 +1143,11 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
             continue;
         bool period = (x.shape == grammar::Shape::Duration && x.unit >= grammar::Unit::Week && !x.vague_quantity) ||
                       (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest &&
-                       x.unit == grammar::Unit::Quarter);
+                       x.unit == grammar::Unit::Quarter) ||
+                      // "the second quarter ended Oct. 31" (a fiscal quarter: the day ends it, the ordinal
+                      // stays as said)
+                      (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::None && x.quarter > 0 &&
+                       x.year == 0);
         if (!period) continue;
         // The gap: [that | which] ended | ending | ends [on]
         std::string_view g = t.substr(a.end, b.begin - a.end);
@@ -1165,7 +1169,7 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
         if (!rest.empty()) continue;
         y.period_end = true;
         y.ended = ended;
-        if (x.shape == grammar::Shape::Calendar) {
+        if (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest) {
             x.ends_month = y.month;
             x.ends_day = y.day;
             x.ends_year = y.two_digit_year ? 0 : y.year;
