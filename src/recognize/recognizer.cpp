@@ -1178,7 +1178,11 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
             continue;
         bool period = (x.shape == grammar::Shape::Duration && x.unit >= grammar::Unit::Week && !x.vague_quantity) ||
                       (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest &&
-                       x.unit == grammar::Unit::Quarter);
+                       x.unit == grammar::Unit::Quarter) ||
+                      // "the second quarter ended Oct. 31" (a fiscal quarter: the day ends it, the ordinal
+                      // stays as said)
+                      (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::None && x.quarter > 0 &&
+                       x.year == 0);
         if (!period) continue;
         // The gap: [that | which] ended | ending | ends [on]
         std::string_view g = t.substr(a.end, b.begin - a.end);
@@ -1200,11 +1204,36 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
         if (!rest.empty()) continue;
         y.period_end = true;
         y.ended = ended;
-        if (x.shape == grammar::Shape::Calendar) {
+        if (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest) {
             x.ends_month = y.month;
             x.ends_day = y.day;
             x.ends_year = y.two_digit_year ? 0 : y.year;
             x.ended = ended;
+        }
+    }
+}
+
+// "After a flat second quarter, ...", "a strong fourth quarter": a calendar quarter after an indefinite
+// article (and at most one adjective) characterizes a quarter in passing; the period a report is about
+// stays the one it named before ("a year ago" after it still compares with that one).
+void quarters_aside(std::string_view t, std::vector<Mention>& ms) {
+    for (Mention& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.quarter > 0 && x.rel == grammar::Rel::None && x.year == 0))
+            continue;
+        // (the noun "quarter" only: "a third-quarter loss" is a loss of the quarter reported on)
+        if (t.substr(m.begin, m.end - m.begin).find('-') != std::string_view::npos) continue;
+        std::size_t k = m.begin;
+        auto w = previous_word(t, k);
+        for (int adjectives = 0; adjectives < 2 && !w.empty(); ++adjectives) {
+            if (lower_eq(w, "a") || lower_eq(w, "an")) {
+                m.expr.aside = true;
+                break;
+            }
+            if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) break;
+            while (k > 0 && t[k - 1] == ' ') --k;
+            k -= w.size();
+            w = previous_word(t, k);
         }
     }
 }
@@ -1578,6 +1607,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     list_years(t, out);
     period_ending(t, out);
+    quarters_aside(t, out);
     update_timestamps(t, out);
 }
 
