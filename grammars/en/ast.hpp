@@ -94,6 +94,9 @@ struct Expr {
                               // (set by the recognizer): that year
     int range_until = 0;      // the first month of such a range: the month that ends it (a range told in the
                               // past ends by the anchor's month: "lasted from November to February")
+    bool aside = false;       // a quarter said with an indefinite article ("After a flat second quarter,
+                              // Kimberly-Clark ..."; set by the recognizer): it characterizes a period
+                              // in passing, the report does not move to it
     bool timestamp = false;   // a clock time that opens a line and heads what follows ("3:30 p.m. ET: The FBI
                               // says ..."; set by the recognizer): a live update's time, on the DCT's day
     int nth = 0;  // "the third Tuesday of March": 3 (with weekday and month); -1 for "the last Friday of May"

@@ -9,12 +9,13 @@ auto const shape = x3::eps[put(&Expr::shape, Shape::Duration)];
 // three weeks / 3 minutes / two and a half years / about two weeks / several days / more than 40 years /
 // the nine months (TimeML extents keep the article: "for the nine months ended Sept. 30") /
 // eight trading days / three business days (counted days of a market or an office are days) /
-// three straight weeks / five consecutive years
+// three straight weeks / five consecutive years / a whole day / a single year / an entire week
 // a minute and a half / an hour and a half. A unit glued to a hyphen belongs to an adjective
 // ("a year-earlier", "a day-long meeting", "a week-day schedule"), not to this rule.
 auto const add_half = [](auto& ctx) { out(ctx).quantity += 0.5; };
 auto const n_units = shape >> approx_before_quantity >> -kw("the") >> quantity[set_quantity()] >>
-                     -(kw("more") | kw("additional") | kw("full") | kw("trading") | kw("business") |
+                     -(kw("more") | kw("additional") | kw("full") | kw("whole") | kw("entire") | kw("single") |
+                       kw("trading") | kw("business") |
                        kw("working") | kw("straight") | kw("consecutive") | kw("successive")) >> any_unit >> !x3::lit('-') >>
                      -(kw("and a half") | kw("and one half"))[add_half];
 // recent days / recent weeks / recent quarters: a vague span up to the anchor ("recent years" is

@@ -6,14 +6,20 @@ namespace dateline::grammar {
 namespace {
 
 auto const shape = x3::eps[put(&Expr::shape, Shape::Set)];
-// every Monday / each year / every day / every two weeks / every other week / each July / every morning /
+// every Monday / every Friday night / each year / every day / every two weeks / every other week / each July / every morning /
 // each spring / every other Thursday (that weekday of every second week)
 auto const every = shape >> (kw("every") | kw("each")) >>
-                   (weekday | month | season | part_of_day |
+                   (weekday >> -part_of_day | month | season | part_of_day |
                     (kw("other") | kw("alternate"))[put(&Expr::quantity, 2)] >> weekday |
                     -(kw("other")[put(&Expr::quantity, 2)] | quantity[set_quantity()]) >> any_unit);
 // weekly / daily / annually
 auto const adverb = shape >> x3::lexeme[x3::no_case[lex::unit_adjective()[set(&Expr::unit)]] >> word_end];
+// month after month / day after day / year after year: every such unit, one after the other
+auto const unit_word = x3::lexeme[x3::no_case[lex::unit_singular()[set_unit]] >> word_end];
+auto const same_unit_again = x3::lexeme[x3::no_case[lex::unit_singular()] >> word_end][([](auto& ctx) {
+    if (x3::_attr(ctx) != out(ctx).unit) x3::_pass(ctx) = false;
+})];
+auto const unit_after_unit = shape >> unit_word >> kw("after") >> same_unit_again;
 // biweekly / bi-monthly / fortnightly: once every two units; semiannually / semi-monthly / biannual:
 // twice per unit; biennial(ly): every two years
 auto const bi_semi = x3::no_case[x3::lit("semi")[put(&Expr::times, 2)] | x3::lit("bi")[put(&Expr::quantity, 2)]] >>
@@ -60,6 +66,7 @@ void match_sets(It first, It last, Match& best) {
     static const Family family{Sets, {
         named_rule(every, "every-unit"),
         named_rule(adverb, "frequency-adverb"),
+        named_rule(unit_after_unit, "unit-after-unit"),
         named_rule(compound_adverb, "compound-frequency-adverb"),
         named_rule(frequency, "times-per-unit"),
         named_rule(plural_weekday, "plural-weekday"),

@@ -734,7 +734,24 @@ bool plausible(std::string_view t, std::size_t b, std::size_t e, const grammar::
     if (rule == "bare-units") {
         // "for weeks", "within days", "for the first time in years"; not "the weeks before".
         auto pw = previous_word(t, b);
-        if (!(lower_eq(pw, "for") || lower_eq(pw, "within") || lower_eq(pw, "in"))) return false;
+        // ... nor "weeks of" a noun after a verb or preposition: "ending weeks of wrangling", "after months
+        // of talks" (TimeBank: "follows months of"), nor "months after" / "weeks before" an event ("learned
+        // of the outbreak months after it began"); not "the early hours of", "those days of", "the weeks
+        // before the shooting".
+        bool amount_of = false;
+        const auto nw = next_word(t, e);
+        // ("seconds before the blast", "hours after": beats of a narrative more than spans)
+        const bool long_unit = x.unit >= grammar::Unit::Day && x.unit != grammar::Unit::Night;
+        if ((lower_eq(nw, "of") || (long_unit && (lower_eq(nw, "after") || lower_eq(nw, "before")))) && !pw.empty()) {
+            static constexpr std::string_view determiners[] = {
+                "the", "those", "these", "early", "first", "last", "final", "its", "their", "his", "her",
+                "our", "my", "your", "of", "in", "recent", "past", "next", "coming", "few", "many", "or", "and"};
+            // (not a fraction: "three quarters of the members")
+            amount_of = std::islower(static_cast<unsigned char>(pw[0])) != 0 && x.unit != grammar::Unit::Quarter &&
+                        x.unit != grammar::Unit::Half;
+            for (auto w : determiners) amount_of = amount_of && !lower_eq(pw, w);
+        }
+        if (!(lower_eq(pw, "for") || lower_eq(pw, "within") || lower_eq(pw, "in") || amount_of)) return false;
         if (is_capitalized(t, b)) return false;  // a name: "Days of Our Lives", "Weeks Inc."
     }
     if (rule == "n-units") {
@@ -802,6 +819,24 @@ bool rate_after_count(std::string_view t, std::size_t b, const grammar::Match& m
     for (auto c : counts)
         if (lower_eq(count, c)) return true;
     return false;
+}
+
+// "stretched over two days", "stole the money over seven years", "a buyback over three years": "over" a
+// quantity of time after a verb or noun is the span something happens in (a preposition outside the
+// TimeML extent), not "more than" ("lasted over a week", "for over an hour", "Just over an hour later").
+bool over_means_during(std::string_view t, std::size_t b, const grammar::Match& m) {
+    if (std::string_view(m.rule) != "n-units" || t.size() < b + 5 || !lower_eq(t.substr(b, 4), "over") ||
+        t[b + 4] != ' ')
+        return false;
+    auto pw = previous_word(t, b);
+    if (pw.empty() || !std::islower(static_cast<unsigned char>(pw[0]))) return false;
+    static constexpr std::string_view more_than[] = {
+        "for", "in", "of", "than", "just", "well", "slightly", "last", "lasts", "lasted", "lasting", "take",
+        "takes", "took", "taking", "spend", "spent", "spends", "after", "within", "by", "is", "was", "were",
+        "are", "be", "been", "being", "at", "to", "from", "since", "and", "or", "about", "some", "only"};
+    for (auto w : more_than)
+        if (lower_eq(pw, w)) return false;
+    return true;
 }
 
 // "Islam will one day be the second religion": "one day" after a modal is an indefinite future
@@ -1178,7 +1213,11 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
             continue;
         bool period = (x.shape == grammar::Shape::Duration && x.unit >= grammar::Unit::Week && !x.vague_quantity) ||
                       (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest &&
-                       x.unit == grammar::Unit::Quarter);
+                       x.unit == grammar::Unit::Quarter) ||
+                      // "the second quarter ended Oct. 31" (a fiscal quarter: the day ends it, the ordinal
+                      // stays as said)
+                      (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::None && x.quarter > 0 &&
+                       x.year == 0);
         if (!period) continue;
         // The gap: [that | which] ended | ending | ends [on]
         std::string_view g = t.substr(a.end, b.begin - a.end);
@@ -1200,11 +1239,36 @@ void period_ending(std::string_view t, std::vector<Mention>& ms) {
         if (!rest.empty()) continue;
         y.period_end = true;
         y.ended = ended;
-        if (x.shape == grammar::Shape::Calendar) {
+        if (x.shape == grammar::Shape::Calendar && x.rel == grammar::Rel::Latest) {
             x.ends_month = y.month;
             x.ends_day = y.day;
             x.ends_year = y.two_digit_year ? 0 : y.year;
             x.ended = ended;
+        }
+    }
+}
+
+// "After a flat second quarter, ...", "a strong fourth quarter": a calendar quarter after an indefinite
+// article (and at most one adjective) characterizes a quarter in passing; the period a report is about
+// stays the one it named before ("a year ago" after it still compares with that one).
+void quarters_aside(std::string_view t, std::vector<Mention>& ms) {
+    for (Mention& m : ms) {
+        const Expr& x = m.expr;
+        if (!(x.shape == grammar::Shape::Calendar && x.quarter > 0 && x.rel == grammar::Rel::None && x.year == 0))
+            continue;
+        // (the noun "quarter" only: "a third-quarter loss" is a loss of the quarter reported on)
+        if (t.substr(m.begin, m.end - m.begin).find('-') != std::string_view::npos) continue;
+        std::size_t k = m.begin;
+        auto w = previous_word(t, k);
+        for (int adjectives = 0; adjectives < 2 && !w.empty(); ++adjectives) {
+            if (lower_eq(w, "a") || lower_eq(w, "an")) {
+                m.expr.aside = true;
+                break;
+            }
+            if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) break;
+            while (k > 0 && t[k - 1] == ' ') --k;
+            k -= w.size();
+            w = previous_word(t, k);
         }
     }
 }
@@ -1546,6 +1610,11 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
         // TimeML extents leave out a leading approximator ("about five hours" is tagged "five hours",
         // still with mod APPROX); "more than", "nearly", "at least" stay inside.
         if (best.expr.mod == grammar::Mod::Approx) start = skip_approximator(t, start, e);
+        if (best.expr.mod == grammar::Mod::MoreThan && over_means_during(t, start, best)) {
+            start += 4;
+            while (start < e && t[start] == ' ') ++start;
+            best.expr.mod = grammar::Mod::None;
+        }
         // Trim trailing spaces / a trailing possessive the grammar may have consumed.
         while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r')) --e;
         // TimeML tokenizes the possessive apart: "Friday's session" tags "Friday".
@@ -1573,6 +1642,7 @@ void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     month_ranges(t, out);
     list_years(t, out);
     period_ending(t, out);
+    quarters_aside(t, out);
     update_timestamps(t, out);
 }
 

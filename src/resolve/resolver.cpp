@@ -1838,7 +1838,9 @@ std::optional<Resolution> shifted(const grammar::Expr& e, std::string_view text,
 std::optional<Resolution> resolve(const grammar::Expr& e, std::string_view text, const Context& ctx) {
     if (e.shift_unit != Unit::None) return shifted(e, text, ctx);
     Builder b{e, text, ctx, {}};
-    return b.run();
+    auto r = b.run();
+    if (r && e.aside) r->comparison = true;  // (named in passing: no reference time, no quarter reported on)
+    return r;
 }
 
 Period period_containing(sys_days d, Granularity g) {

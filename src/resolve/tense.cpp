@@ -771,6 +771,9 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         }
     }
 
+    // The words of the time itself after its first (word 0).
+    long shift_of_time = 0;
+    for (Word w1{}; words.at(shift_of_time + 1, w1) && w1.in_timex;) ++shift_of_time;
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
@@ -876,6 +879,15 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
                 for (std::size_t i = wd->e; future && i < last.e; ++i) future = t[i] != ',' && t[i] != ';';
             if (future) tw = Tense::Future;
         }
+        // A modal right after the time, before its verb, puts that verb ahead as well: "Hospitals that
+        // fail to submit a plan by Dec. 31 could lose their licenses", "A deal by Friday would lift
+        // stocks" (not "could not", "could be", "may have").
+        if (tw == Tense::Unknown && r > 0 && r == shift_of_time + 1 && !wd->capital && (is_modal(w) || w == "would")) {
+            std::string_view vw = words.word(r + 1);
+            if (!vw.empty() && vw != "have" && vw != "'ve" && vw != "not" && vw != "n't" && vw != "be" &&
+                word_tense(vw) != Tense::Past)
+                tw = Tense::Future;
+        }
         // A past form in an "as soon as" clause is ahead of the report ("investors were likely to buy
         // as soon as trading opened Monday").
         if (tw == Tense::Past) {
@@ -971,13 +983,17 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // A time inside a relative clause set off by commas ("Samsung, which reports results on Friday, rose
     // 1 percent"): the verb after the closing comma is the main clause's, not the time's.
     bool in_relative_clause = false;
+    // So is a past participle phrase set off so ("The ceasefire, agreed on 3 March, is due to expire").
     for (long j = -1; j >= -10 && words.exists(j); --j) {
         Word wj{};
-        if (!words.spelled(j, "which") && !words.spelled(j, "who")) continue;  // (no lowercase copy)
+        const bool relative = words.spelled(j, "which") || words.spelled(j, "who");  // (no lowercase copy)
+        const bool participle = !relative && j >= -4 && word_tense(words.word(j)) == Tense::Past;
+        if (!relative && !participle) continue;
         if (!words.at(j, wj) || wj.in_timex) continue;
         std::size_t k = wj.b;
         while (k > sb && t[k - 1] == ' ') --k;
         in_relative_clause = k > sb && t[k - 1] == ',';
+        if (participle && !in_relative_clause) continue;
         for (std::size_t i = wj.e; in_relative_clause && i < begin; ++i)
             in_relative_clause = t[i] != ',';  // not closed before the time ("X, which is big, rose Friday")
         break;
