@@ -232,12 +232,35 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     // in the lead, "The Bears pressed in the second half" paragraphs on): the story around it, a few
     // kilobytes, holds several game words and fewer business ones. (Only quarter and half words without a
     // year get here: a cold path.)
-    constexpr std::size_t kWideBack = 4000, kWideAhead = 1000;
+    // Mentions within 1 KB of the one asked about last in the same text share its answer: a text of
+    // nothing but "the second half" reads each byte a few times, not 5,000.
+    constexpr std::size_t kWideBack = 4000, kWideAhead = 1000, kShare = 1024;
+    // (the text is known by its address, size and the 64 bytes at the last mention: another text
+    // later at the same address differs there)
+    struct Last {
+        const char* data = nullptr;
+        std::size_t size = 0, b = 0;
+        std::array<char, 64> head{};
+        bool game = false;
+    };
+    thread_local Last last;
+    const std::size_t nhead = std::min<std::size_t>(64, t.size() - std::min(t.size(), last.b));
+    if (last.data == t.data() && last.size == t.size() && b >= last.b && b - last.b < kShare &&
+        std::memcmp(last.head.data(), t.data() + last.b, nhead) == 0)
+        return last.game;
     const GameWords wide =
         count_game_words(t, b > kWideBack ? b - kWideBack : 0, std::min(t.size(), e + kWideAhead));
     // (Words games share with politics, "won", "beat", "victory", tell only with a score line.)
-    if (wide.only >= 2 || (wide.only >= 1 && wide.shared >= 2)) return wide.finance < wide.only + wide.shared;
-    return wide.score_lines >= 1 && wide.shared >= 3 && wide.finance == 0;
+    bool game = false;
+    if (wide.only >= 2 || (wide.only >= 1 && wide.shared >= 2)) game = wide.finance < wide.only + wide.shared;
+    else game = wide.score_lines >= 1 && wide.shared >= 3 && wide.finance == 0;
+    last.data = t.data();
+    last.size = t.size();
+    last.b = b;
+    last.game = game;
+    last.head.fill(0);
+    std::memcpy(last.head.data(), t.data() + b, std::min<std::size_t>(64, t.size() - b));
+    return game;
 }
 
 GameWords count_game_words(std::string_view t, std::size_t from, std::size_t to) {
