@@ -207,6 +207,9 @@ struct GameWords {
 };
 GameWords count_game_words(std::string_view t, std::size_t from, std::size_t to);
 
+// The number of the recognize() call under way on this thread (game_context's shared answers hold within it).
+thread_local std::uint64_t recognize_generation = 0;
+
 bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     constexpr std::size_t kBack = 400, kAhead = 300;
     // From the start of the sentence before this one (two sentence ends back) to the end of this one.
@@ -235,31 +238,24 @@ bool game_context(std::string_view t, std::size_t b, std::size_t e) {
     // Mentions within 1 KB of the one asked about last in the same text share its answer: a text of
     // nothing but "the second half" reads each byte a few times, not 5,000.
     constexpr std::size_t kWideBack = 4000, kWideAhead = 1000, kShare = 1024;
-    // (the text is known by its address, size and the 64 bytes at the last mention: another text
-    // later at the same address differs there)
+    // (The share holds within one recognize() call only: each call starts a new generation, so no answer
+    // outlives the text it was computed on, and a call's output does not depend on the calls before it.)
     struct Last {
-        const char* data = nullptr;
-        std::size_t size = 0, b = 0;
-        std::array<char, 64> head{};
+        std::uint64_t generation = 0;
+        std::size_t b = 0;
         bool game = false;
     };
     thread_local Last last;
-    const std::size_t nhead = std::min<std::size_t>(64, t.size() - std::min(t.size(), last.b));
-    if (last.data == t.data() && last.size == t.size() && b >= last.b && b - last.b < kShare &&
-        std::memcmp(last.head.data(), t.data() + last.b, nhead) == 0)
-        return last.game;
+    if (last.generation == recognize_generation && b >= last.b && b - last.b < kShare) return last.game;
     const GameWords wide =
         count_game_words(t, b > kWideBack ? b - kWideBack : 0, std::min(t.size(), e + kWideAhead));
     // (Words games share with politics, "won", "beat", "victory", tell only with a score line.)
     bool game = false;
     if (wide.only >= 2 || (wide.only >= 1 && wide.shared >= 2)) game = wide.finance < wide.only + wide.shared;
     else game = wide.score_lines >= 1 && wide.shared >= 3 && wide.finance == 0;
-    last.data = t.data();
-    last.size = t.size();
+    last.generation = recognize_generation;
     last.b = b;
     last.game = game;
-    last.head.fill(0);
-    std::memcpy(last.head.data(), t.data() + b, std::min<std::size_t>(64, t.size() - b));
     return game;
 }
 
@@ -1506,6 +1502,7 @@ namespace {
 
 void recognize_ascii_spaced(std::string_view t, std::vector<Mention>& out) {
     out.clear();
+    ++recognize_generation;
     // Tokens: runs of ASCII letters/digits; an apostrophe inside a word ("o'clock", "year's") stays.
     // Only the tokens that may start a match are kept, each with its ordinal among all tokens (a
     // prefix word is tried only when a trigger follows within kPrefixReach tokens).
