@@ -12,6 +12,7 @@
 #include "dateline/error.hpp"
 #include "dateline/eval.hpp"
 #include "dateline/timeml.hpp"
+#include "eval_test_util.hpp"
 
 namespace {
 
@@ -176,18 +177,9 @@ TEST_CASE("eval: accuracy on TimeBank + AQUAINT does not regress", "[eval][tbaq]
         WARN("skipped: no TempEval-3 gold data at " << dir.string());
         return;
     }
-    std::vector<fs::path> files;
-    for (auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+    const auto files = eval_test::tml_files(dir);
     REQUIRE(files.size() >= 250);
-    std::vector<dateline::DocumentScore> docs;
-    for (auto& p : files) {
-        std::ifstream in(p, std::ios::binary);
-        std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        docs.push_back(dateline::score_engine(dateline::read_timeml(xml, p.filename().string())));
-    }
-    auto r = dateline::make_report(std::move(docs));
+    const auto r = eval_test::engine_report(files);
     const auto& f = r.figures;
     INFO("strict P/R/F1 " << f.strict.precision << " " << f.strict.recall << " " << f.strict.f1);
     INFO("relaxed P/R/F1 " << f.relaxed.precision << " " << f.relaxed.recall << " " << f.relaxed.f1);

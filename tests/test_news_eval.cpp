@@ -3,17 +3,11 @@
 // README.md). Unlike the TimeBank + AQUAINT guard in test_eval.cpp this set lives in the repo, so
 // the test never skips. A change that lowers strict, relaxed, value or type F1 by more than 0.01
 // fails; raise the floors as accuracy improves. Reproduce with: dateline eval tests/data/news --summary
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <string>
-#include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "dateline/eval.hpp"
-#include "dateline/timeml.hpp"
+#include "eval_test_util.hpp"
 
 namespace {
 
@@ -27,18 +21,9 @@ constexpr double kStrictF1 = 0.970, kRelaxedF1 = 0.990, kValueF1 = 0.947, kTypeF
 TEST_CASE("eval: accuracy on our modern-news gold set does not regress", "[eval][news]") {
     const fs::path dir = DATELINE_NEWS_DIR;
     REQUIRE(fs::is_directory(dir));
-    std::vector<fs::path> files;
-    for (auto& e : fs::directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".tml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+    const auto files = eval_test::tml_files(dir);
     REQUIRE(files.size() == 12);
-    std::vector<dateline::DocumentScore> docs;
-    for (auto& p : files) {
-        std::ifstream in(p, std::ios::binary);
-        std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        docs.push_back(dateline::score_engine(dateline::read_timeml(xml, p.filename().string())));
-    }
-    auto r = dateline::make_report(std::move(docs));
+    const auto r = eval_test::engine_report(files);
     const auto& f = r.figures;
     INFO("strict F1 " << f.strict.f1 << ", relaxed F1 " << f.relaxed.f1 << ", value F1 " << f.value.f1
                       << ", type F1 " << f.type.f1);
