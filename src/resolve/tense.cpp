@@ -758,6 +758,9 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
     // "since March": the start of a state that lasts until now is behind it, whatever verb is nearest
     // ("has been on patrol since March and was scheduled to return").
     if (words.word(-1) == "since") return Tense::Past;
+    // The words of the time itself after its first (word 0): cues after it count from its end.
+    long shift = 0;
+    for (Word w1{}; words.at(shift + 1, w1) && w1.in_timex;) ++shift;
     // A deadline given for doing something, "had until the summer to finish", "were given until Friday
     // to respond", "has until March 1 to file": the time limits an act still ahead when the limit was
     // set, whatever the tense of "have" / "give".
@@ -765,15 +768,10 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         static const WordTable<bool> have_give = word_set(
             {"had", "have", "has", "having", "given", "give", "gives", "giving", "got", "get", "gets", "'ve"});
         if (have_give.contains(words.word(-2))) {
-            long shift = 0;
-            for (Word w{}; words.at(shift + 1, w) && w.in_timex;) ++shift;
             if (words.word(shift + 1) == "to" && !words.word(shift + 2).empty()) return Tense::Future;
         }
     }
 
-    // The words of the time itself after its first (word 0).
-    long shift_of_time = 0;
-    for (Word w1{}; words.at(shift_of_time + 1, w1) && w1.in_timex;) ++shift_of_time;
     // The tense word r signals in its context, if any; `reporting` for "said", "told", ...
     bool present = false;
     auto cue = [&](long r, bool& reporting) -> Tense {
@@ -882,7 +880,7 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
         // A modal right after the time, before its verb, puts that verb ahead as well: "Hospitals that
         // fail to submit a plan by Dec. 31 could lose their licenses", "A deal by Friday would lift
         // stocks" (not "could not", "could be", "may have").
-        if (tw == Tense::Unknown && r > 0 && r == shift_of_time + 1 && !wd->capital && (is_modal(w) || w == "would")) {
+        if (tw == Tense::Unknown && r > 0 && r == shift + 1 && !wd->capital && (is_modal(w) || w == "would")) {
             std::string_view vw = words.word(r + 1);
             if (!vw.empty() && vw != "have" && vw != "'ve" && vw != "not" && vw != "n't" && vw != "be" &&
                 word_tense(vw) != Tense::Past)
@@ -1005,9 +1003,6 @@ Tense clause_tense(std::string_view t, std::size_t sb, std::size_t se, std::size
             if (t[i] == ',') return true;
         return false;
     };
-    // The words of the time itself after its first (word 0): cues after it count from its end.
-    long shift = 0;
-    for (Word w1{}; words.at(shift + 1, w1) && w1.in_timex;) ++shift;
     // "called a meeting for Friday", "set the vote for Tuesday", "scheduled sentencing for January 18":
     // a time introduced by "for" after a verb of scheduling or a noun of an arranged event is the date
     // of an arrangement, ahead of the report whatever the tense of the arranging verb; unless a past
